@@ -1,0 +1,38 @@
+package io.punchsim.sim.net;
+
+/**
+ * An IPv4 address and UDP port on the virtual network.
+ *
+ * <p>The address is kept as an {@code int} so that routing and NAT lookups hash a primitive instead
+ * of an {@code InetAddress}.
+ */
+public record Endpoint(int ip, int port) {
+
+    public Endpoint {
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("port out of range 0..65535: " + port);
+        }
+    }
+
+    /** Parses {@code "10.0.0.1:5000"}. */
+    public static Endpoint parse(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("expected ADDRESS:PORT, got '" + text + "'");
+        }
+        return new Endpoint(Ipv4.parse(text.substring(0, colon)), Integer.parseInt(text.substring(colon + 1)));
+    }
+
+    public static Endpoint of(String address, int port) {
+        return new Endpoint(Ipv4.parse(address), port);
+    }
+
+    public Endpoint withPort(int newPort) {
+        return new Endpoint(ip, newPort);
+    }
+
+    @Override
+    public String toString() {
+        return Ipv4.format(ip) + ":" + port;
+    }
+}

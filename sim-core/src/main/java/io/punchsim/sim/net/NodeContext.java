@@ -1,0 +1,35 @@
+package io.punchsim.sim.net;
+
+import io.punchsim.sim.event.Scheduler;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/** What the network gives a node: time, forwarding, drops, timers and its own random stream. */
+public interface NodeContext {
+
+    /** Current virtual time in nanoseconds. */
+    long now();
+
+    /** The node's name in the topology. */
+    String name();
+
+    /**
+     * Sends the datagram onward along the precomputed route toward the node that owns its
+     * destination address; drops it with {@link DropReason#NO_ROUTE} when there is none.
+     */
+    void forward(Datagram datagram);
+
+    /** Records that this node dropped the datagram (for the trace and for counters). */
+    void drop(Datagram datagram, DropReason reason);
+
+    /** The run's scheduler, for timers such as mapping expiry. */
+    Scheduler scheduler();
+
+    /**
+     * A random stream private to this node, derived from the run's root seed and the node's name,
+     * so that adding a node elsewhere does not shift this node's draws.
+     */
+    UniformRandomProvider random();
+
+    /** A fresh datagram id for traffic this node originates. */
+    long nextDatagramId();
+}
