@@ -1,0 +1,61 @@
+package io.punchsim.protocol.net;
+
+/**
+ * An IPv4 address and UDP port as the connection process sees it.
+ *
+ * <p>The protocol module is JDK-only and never touches {@code java.net}, so it keeps its own
+ * address type; drivers (the simulator, the real-socket runtime) convert at the boundary.
+ */
+public record Endpoint(int ip, int port) {
+
+    public Endpoint {
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("port out of range 0..65535: " + port);
+        }
+    }
+
+    /** Parses {@code "192.0.2.1:3478"}. */
+    public static Endpoint parse(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("expected ADDRESS:PORT, got '" + text + "'");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad port in '" + text + "'");
+        }
+        return new Endpoint(parseIp(text.substring(0, colon)), port);
+    }
+
+    public static int parseIp(String dotted) {
+        String[] parts = dotted.split("\\.", -1);
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("not an IPv4 address: '" + dotted + "'");
+        }
+        int ip = 0;
+        for (String part : parts) {
+            int octet;
+            try {
+                octet = Integer.parseInt(part);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not an IPv4 address: '" + dotted + "'");
+            }
+            if (octet < 0 || octet > 255) {
+                throw new IllegalArgumentException("not an IPv4 address: '" + dotted + "'");
+            }
+            ip = (ip << 8) | octet;
+        }
+        return ip;
+    }
+
+    public static String formatIp(int ip) {
+        return ((ip >>> 24) & 0xFF) + "." + ((ip >>> 16) & 0xFF) + "." + ((ip >>> 8) & 0xFF) + "." + (ip & 0xFF);
+    }
+
+    @Override
+    public String toString() {
+        return formatIp(ip) + ":" + port;
+    }
+}
