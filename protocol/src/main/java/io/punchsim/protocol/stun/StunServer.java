@@ -26,8 +26,8 @@ import java.util.Optional;
  * A STUN server for one UDP socket: answers Binding requests with the observed source address.
  *
  * <p>Plain mode ({@link #StunServer(String)}) needs one socket and treats CHANGE-REQUEST and
- * RESPONSE-PORT as unknown attributes (420), as RFC 5780 asks of servers without an alternate
- * address. RFC 5780 mode ({@link #withAlternate}) is four of these machines, one per socket
+ * RESPONSE-PORT (and PADDING) as unknown attributes (420), as RFC 5780 asks of servers without an
+ * alternate address. RFC 5780 mode ({@link #withAlternate}) is four of these machines, one per socket
  * (primary IP/port, primary IP/alternate port, alternate IP/primary port, alternate IP/alternate
  * port), sharing the table of started sockets: a request asking for a changed address is answered
  * through the context of the matching socket. A driver starts each machine on its own socket, the
@@ -39,6 +39,9 @@ import java.util.Optional;
 public final class StunServer implements Machine {
 
     public static final String DEFAULT_SOFTWARE = "punchsim";
+
+    /** Leaves room for the other attributes within the 64 KiB a STUN message can hold. */
+    private static final int MAX_ECHOED_PADDING = 60_000;
 
     private final String software;
     /** This socket's address in RFC 5780 mode; {@code null} in plain mode. */
@@ -125,8 +128,8 @@ public final class StunServer implements Machine {
         List<Integer> unknown = new ArrayList<>();
         for (StunAttribute attribute : request.attributes()) {
             boolean notUnderstood = (attribute instanceof Opaque opaque && StunAttribute.comprehensionRequired(opaque.type()))
-                    || attribute instanceof Padding
-                    || (local == null && (attribute instanceof ChangeRequest || attribute instanceof ResponsePort));
+                    || (local == null && (attribute instanceof ChangeRequest || attribute instanceof ResponsePort
+                            || attribute instanceof Padding));
             if (notUnderstood && !unknown.contains(attribute.type())) {
                 unknown.add(attribute.type());
             }
@@ -155,6 +158,10 @@ public final class StunServer implements Machine {
             }
             attributes.add(new ResponseOrigin(StunAddress.of(from)));
             attributes.add(new OtherAddress(StunAddress.of(new Endpoint(otherIp(), otherPort()))));
+            // RFC 5780 clients pad requests to probe fragmentation; the answer is padded alike when it fits.
+            request.first(Padding.class)
+                    .filter(padding -> padding.length() <= MAX_ECHOED_PADDING)
+                    .ifPresent(attributes::add);
         }
         attributes.add(new Software(software));
         attributes.add(Fingerprint.toBeComputed());

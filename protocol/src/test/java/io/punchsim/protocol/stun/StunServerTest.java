@@ -12,6 +12,7 @@ import io.punchsim.protocol.stun.StunAttribute.Fingerprint;
 import io.punchsim.protocol.stun.StunAttribute.MappedAddress;
 import io.punchsim.protocol.stun.StunAttribute.Opaque;
 import io.punchsim.protocol.stun.StunAttribute.OtherAddress;
+import io.punchsim.protocol.stun.StunAttribute.Padding;
 import io.punchsim.protocol.stun.StunAttribute.ResponseOrigin;
 import io.punchsim.protocol.stun.StunAttribute.ResponsePort;
 import io.punchsim.protocol.stun.StunAttribute.Software;
@@ -163,6 +164,18 @@ class StunServerTest {
             assertThat(response.first(OtherAddress.class)).as("%s", c).contains(new OtherAddress(StunAddress.of(c.expectedOther())));
             assertThat(response.first(XorMappedAddress.class)).contains(new XorMappedAddress(StunAddress.of(CLIENT)));
         }
+    }
+
+    @Test
+    void anRfc5780ServerPadsTheAnswerToAPaddedRequest() {
+        StunServer.withAlternate(SERVER, ALTERNATE, "rfc5780").forEach(network::attach);
+        network.attach(CLIENT, client);
+
+        StunMessage response = ask(List.of(new Padding(1500)), SERVER);
+
+        assertThat(response.isBinding(StunClass.SUCCESS_RESPONSE)).isTrue();
+        assertThat(response.first(Padding.class)).contains(new Padding(1500));
+        assertThat(client.payloads.get(0).length).isGreaterThan(1500);
     }
 
     @Test
