@@ -30,7 +30,7 @@ public final class BindingTransaction {
 
         /** The reflexive IPv4 address of a success response (XOR-MAPPED-ADDRESS, else MAPPED-ADDRESS). */
         public Optional<Endpoint> mappedAddress() {
-            return isSuccess() ? StunWire.reflexiveAddress(response).flatMap(StunAddress::toEndpoint) : Optional.empty();
+            return isSuccess() ? StunWire.reflexiveIpv4(response) : Optional.empty();
         }
     }
 

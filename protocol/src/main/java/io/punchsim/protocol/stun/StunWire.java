@@ -34,7 +34,7 @@ public final class StunWire {
         if (!message.isBinding(StunClass.SUCCESS_RESPONSE) || !message.transactionId().matches(transactionId)) {
             return Optional.empty();
         }
-        return reflexiveAddress(message).flatMap(StunAddress::toEndpoint);
+        return reflexiveIpv4(message);
     }
 
     /** Whether the datagram looks like STUN (top two bits zero and the magic cookie), for demultiplexing. */
@@ -42,9 +42,18 @@ public final class StunWire {
         return StunDecoder.looksLikeStun(payload);
     }
 
-    /** XOR-MAPPED-ADDRESS, else MAPPED-ADDRESS (servers from before RFC 5389 send only that). */
-    static Optional<StunAddress> reflexiveAddress(StunMessage message) {
-        Optional<StunAddress> xor = message.first(XorMappedAddress.class).map(XorMappedAddress::address);
-        return xor.isPresent() ? xor : message.first(MappedAddress.class).map(MappedAddress::address);
+    /** The first IPv4 XOR-MAPPED-ADDRESS, else MAPPED-ADDRESS (servers from before RFC 5389 send only that). */
+    static Optional<Endpoint> reflexiveIpv4(StunMessage message) {
+        for (StunAttribute attribute : message.attributes()) {
+            if (attribute instanceof XorMappedAddress xor && xor.address().toEndpoint().isPresent()) {
+                return xor.address().toEndpoint();
+            }
+        }
+        for (StunAttribute attribute : message.attributes()) {
+            if (attribute instanceof MappedAddress mapped && mapped.address().toEndpoint().isPresent()) {
+                return mapped.address().toEndpoint();
+            }
+        }
+        return Optional.empty();
     }
 }
