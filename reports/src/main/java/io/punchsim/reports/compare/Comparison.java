@@ -91,7 +91,7 @@ public record Comparison(ScenarioIdentity baseline, ScenarioIdentity current, bo
                 for (GateMetric m : TIME_METRICS) {
                     long bv = bh.getValueAtPercentile(m.percentile());
                     long cv = ch.getValueAtPercentile(m.percentile());
-                    boolean significant = PercentileChangeRule.isChange(bv, bh.getTotalCount(), cv, ch.getTotalCount());
+                    boolean significant = PercentileChangeRule.isChange(bh, ch, m.percentile());
                     times.add(new Change(cp.parameters(), cp.label(), m, bv / 1e9, cv / 1e9, "percentile rule",
                             Double.NaN, Double.NaN, significant, direction(m, bv, cv)));
                 }

@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,13 @@ public final class ReportWriter {
         return writeAll(directory, render(comparison));
     }
 
+    // Temporary files are created owner-only; a report is an artefact others read.
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     static List<Path> writeAll(Path directory, Map<String, String> files) throws IOException {
         Files.createDirectories(directory);
         Map<Path, Path> staged = new LinkedHashMap<>();
@@ -62,6 +70,7 @@ public final class ReportWriter {
                 Path temp = Files.createTempFile(directory, "." + f.getKey() + ".", ".tmp");
                 staged.put(temp, directory.resolve(f.getKey()));
                 Files.writeString(temp, f.getValue(), StandardCharsets.UTF_8);
+                readableByAll(temp);
             }
             List<Path> written = new ArrayList<>();
             for (Map.Entry<Path, Path> move : staged.entrySet()) {

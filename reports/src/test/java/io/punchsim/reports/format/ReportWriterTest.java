@@ -7,6 +7,7 @@ import io.punchsim.reports.sweep.SweepReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,9 @@ class ReportWriterTest {
         ReportWriter.write(out, report);
         assertThat(names(out)).containsExactlyInAnyOrder("report.json", "report.md", "report.html", "junit.xml", "report.csv");
         assertThat(Files.readString(out.resolve("report.json"))).isEqualTo(ReportJson.write(report));
+        if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("report.html")))).isEqualTo("rw-r--r--");
+        }
     }
 
     @Test

@@ -21,12 +21,4 @@ class HolmBonferroniTest {
     void capsAtOne() {
         assertThat(HolmBonferroni.adjust(new double[] {0.5, 0.6, 0.9})).containsExactly(1.0, 1.0, 1.0);
     }
-
-    @Test
-    void percentileRuleUsesTheStatedBound() {
-        assertThat(PercentileChangeRule.bound()).isEqualTo(0.10);
-        assertThat(PercentileChangeRule.isChange(1_000, 100, 1_099, 100)).isFalse();
-        assertThat(PercentileChangeRule.isChange(1_000, 100, 1_101, 100)).isTrue();
-        assertThat(PercentileChangeRule.isChange(1_000, 100, 2_000, 29)).as("too few runs").isFalse();
-    }
 }
