@@ -8,7 +8,7 @@ import io.punchsim.reports.compare.Direction;
 import io.punchsim.reports.sweep.SweepReport;
 import java.util.List;
 
-/** A {@link Comparison} in the report formats: {@code compare.json}, {@code compare.md}, {@code compare.html}, {@code junit.xml}, {@code compare.csv}. */
+/** A {@link Comparison} in the report formats: {@code compare.json}, {@code compare.md}, {@code compare.html}, {@code compare-junit.xml}, {@code compare.csv}. */
 public final class ComparisonReport {
 
     private ComparisonReport() {

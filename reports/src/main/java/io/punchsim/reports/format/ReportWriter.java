@@ -40,7 +40,7 @@ public final class ReportWriter {
         files.put("compare.json", ComparisonReport.json(comparison));
         files.put("compare.md", ComparisonReport.markdown(comparison));
         files.put("compare.html", ComparisonReport.html(comparison));
-        files.put("junit.xml", ComparisonReport.junit(comparison));
+        files.put("compare-junit.xml", ComparisonReport.junit(comparison));
         files.put("compare.csv", ComparisonReport.csv(comparison));
         return files;
     }

@@ -98,9 +98,9 @@ class PointAggregateTest {
         assertThat(a.successRate().successes()).isEqualTo(150);
         assertThat(a.failures(FailureReason.CLOUD_UNREACHABLE)).isEqualTo(50);
         Histogram direct = a.connectTimeFromK1(Outcome.DIRECT);
-        // The nearest-rank p50 of 1..100 ms is 50 ms, p95 is 95 ms; histograms keep 3 significant digits.
-        assertThat((double) direct.getValueAtPercentile(50)).isBetween(50e6 * 0.999, 50e6 * 1.001);
-        assertThat((double) direct.getValueAtPercentile(95)).isBetween(95e6 * 0.999, 95e6 * 1.001);
+        // The nearest-rank p50 of 1..100 ms is 50 ms, p95 is 95 ms; time histograms resolve 100 us.
+        assertThat((double) direct.getValueAtPercentile(50)).isBetween(50e6, 50e6 + 100e3);
+        assertThat((double) direct.getValueAtPercentile(95)).isBetween(95e6, 95e6 + 100e3);
         assertThat(a.attemptIndexCounts()).containsExactly(100, 0, 0, 0, 0, 0, 0, 0, 50);
         assertThat(a.packetsSent(TrafficKind.RELAY)).isEqualTo(100);
         assertThat(a.relayedBytes()).isEqualTo(50 * 200);
