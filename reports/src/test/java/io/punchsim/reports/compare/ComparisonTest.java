@@ -71,6 +71,27 @@ class ComparisonTest {
     }
 
     @Test
+    void compareWorksFromTheJsonFilesAlone() {
+        long seed = 600;
+        SweepReport baseline = io.punchsim.reports.format.ReportJson.read(io.punchsim.reports.format.ReportJson.write(report(seed, 0.70)));
+        SweepReport current = io.punchsim.reports.format.ReportJson.read(io.punchsim.reports.format.ReportJson.write(report(seed + 1, 0.58)));
+        Comparison fromJson = Comparison.of(baseline, current);
+        Comparison inMemory = Comparison.of(report(seed, 0.70), report(seed + 1, 0.58));
+        assertThat(fromJson.changes()).as("seed %d", seed).isEqualTo(inMemory.changes());
+        assertThat(fromJson.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void pointsMissingFromAPartialReportAreListedNotCompared() {
+        SweepReport full = report(700, 0.70);
+        SweepReport partial = new SweepReport(SCENARIO, GATES, full.points().subList(0, 1), true, CLOCK);
+        Comparison c = Comparison.of(full, partial);
+        assertThat(c.unmatchedPoints()).containsExactly("attempt-interval=500ms (only in baseline)");
+        assertThat(c.changes()).allMatch(ch -> ch.point().equals("attempt-interval=250ms"));
+        assertThat(c.exitCode()).isZero();
+    }
+
+    @Test
     void differentScenariosAreNotCompared() {
         SweepReport other = new SweepReport(new ScenarioIdentity("other", "sha256:abc", SCENARIO.axes()), GATES, List.of(), false, CLOCK);
         Comparison c = Comparison.of(report(1, 0.7), other);
