@@ -38,6 +38,11 @@ public final class NatNode implements Node {
         this.outside = Objects.requireNonNull(outside, "outside");
     }
 
+    /** A NAT whose external addresses are the ones the topology gives its node. */
+    public NatNode(NatBehaviour behaviour, Node outside) {
+        this(behaviour, List.of(), outside);
+    }
+
     public NatBehaviour behaviour() {
         return behaviour;
     }
@@ -65,7 +70,11 @@ public final class NatNode implements Node {
     @Override
     public void attach(NodeContext nodeContext) {
         this.context = nodeContext;
-        this.table = new NatTable(behaviour, externalIps, nodeContext.random());
+        List<Integer> own = externalIps;
+        if (own.isEmpty()) {
+            own = java.util.Arrays.stream(nodeContext.addresses()).boxed().toList();
+        }
+        this.table = new NatTable(behaviour, own, nodeContext.random());
         for (long at : mappingLossTimes) {
             nodeContext.scheduler().schedule(at, () -> table.dropAllMappings());
         }

@@ -66,8 +66,12 @@ final class Lab {
         final List<Datagram> fromPeers = new ArrayList<>();
 
         Peer(Network network, String hostName, int port) {
+            this(network, network.host(hostName), port);
+        }
+
+        Peer(Network network, Host host, int port) {
             this.network = network;
-            this.socket = network.host(hostName).bind(port, this::receive);
+            this.socket = host.bind(port, this::receive);
         }
 
         private void receive(Datagram datagram) {
