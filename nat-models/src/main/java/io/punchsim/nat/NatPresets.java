@@ -57,7 +57,8 @@ public final class NatPresets {
 
     /**
      * iptables MASQUERADE over conntrack: one entry per flow, the inside port kept while the
-     * translated flow is free (else the first free port from 1024 up), only the reply flow let in,
+     * translated flow is free (else a port from a random offset in 1024-65535, as recent kernels
+     * choose on a clash), only the reply flow let in,
      * 30 s for an unreplied entry and 120 s once replied, refreshed both ways; an unsolicited inbound
      * packet leaves its own entry, so a later outbound flow toward that remote gets another port.
      * No hairpinning without extra rules; a full table drops new flows.
@@ -66,7 +67,7 @@ public final class NatPresets {
             NatMode.TRANSLATE,
             MappingBehaviour.ADDRESS_AND_PORT_DEPENDENT,
             FilteringBehaviour.ADDRESS_AND_PORT_DEPENDENT,
-            PortAllocation.preserveThenSequential(),
+            PortAllocation.preserveThenRandom(),
             PortRange.UNPRIVILEGED,
             PortReuse.PER_REMOTE_ENDPOINT,
             new Lifetime(Duration.ofSeconds(30).toNanos(), Duration.ofSeconds(120).toNanos(), true),

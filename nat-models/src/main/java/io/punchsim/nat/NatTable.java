@@ -3,6 +3,7 @@ package io.punchsim.nat;
 import io.punchsim.sim.net.DropReason;
 import io.punchsim.sim.net.Endpoint;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,7 +61,7 @@ public final class NatTable {
             throw new IllegalArgumentException("a translating NAT needs at least one external address");
         }
         this.sequentialCursor = new int[Math.max(1, this.externalIps.length)];
-        java.util.Arrays.fill(sequentialCursor, behaviour.ports().low());
+        Arrays.fill(sequentialCursor, behaviour.ports().low());
     }
 
     public NatBehaviour behaviour() {
@@ -176,7 +177,7 @@ public final class NatTable {
         byAge.clear();
         byExpiry.clear();
         pairedAddress.clear();
-        java.util.Arrays.fill(sequentialCursor, behaviour.ports().low());
+        Arrays.fill(sequentialCursor, behaviour.ports().low());
     }
 
     /** Live mappings (and conntrack-style inbound entries) at {@code now}. */

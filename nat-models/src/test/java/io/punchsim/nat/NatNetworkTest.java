@@ -177,4 +177,50 @@ class NatNetworkTest {
         assertThat(a.fromPeers).isEmpty();
         assertThat(drops.seen).containsExactly("nat:NO_ROUTE");
     }
+
+    private static Topology publicHostBehindFirewall() {
+        return Topology.builder()
+                .node("internet")
+                .node("server", "192.0.2.50")
+                .node("firewall")
+                .node("host-a", "198.51.100.20")
+                .link("server", "internet", Lab.link(5))
+                .link("firewall", "internet", Lab.link(10))
+                .link("host-a", "firewall", Lab.link(1))
+                .build();
+    }
+
+    @Test
+    void aFirewallKeepsAddressesAndLetsInOnlyReplies() {
+        Network network = new Network(publicHostBehindFirewall(), SEED);
+        network.bind("firewall", new NatNode(NatPresets.FIREWALL, network.node("internet")));
+        Lab.Drops drops = new Lab.Drops();
+        network.trace(drops);
+        Lab.Peer server = new Lab.Peer(network, "server", 7000);
+        Lab.Peer a = new Lab.Peer(network, "host-a", 4000);
+        server.ping(() -> a.socket.local(), 0, 1);
+        network.loop().runUntil(100 * Lab.MS);
+        assertThat(a.fromPeers).isEmpty();
+        assertThat(drops.seen).containsExactly("firewall:FILTERED");
+        a.ping(() -> server.socket.local(), 200 * Lab.MS, 1);
+        network.loop().runUntil(300 * Lab.MS);
+        assertThat(server.fromPeers).singleElement().satisfies(d -> assertThat(d.source()).isEqualTo(a.socket.local()));
+        assertThat(a.fromPeers).singleElement().satisfies(d -> assertThat(d.source()).isEqualTo(server.socket.local()));
+    }
+
+    @Test
+    void udpBlockedDropsEverythingBothWays() {
+        Network network = new Network(publicHostBehindFirewall(), SEED);
+        network.bind("firewall", new NatNode(NatPresets.UDP_BLOCKED, network.node("internet")));
+        Lab.Drops drops = new Lab.Drops();
+        network.trace(drops);
+        Lab.Peer server = new Lab.Peer(network, "server", 7000);
+        Lab.Peer a = new Lab.Peer(network, "host-a", 4000);
+        a.ping(() -> server.socket.local(), 0, 1);
+        server.ping(() -> a.socket.local(), 0, 1);
+        network.loop().runUntil(100 * Lab.MS);
+        assertThat(server.fromPeers).isEmpty();
+        assertThat(a.fromPeers).isEmpty();
+        assertThat(drops.seen).containsExactly("firewall:BLOCKED", "firewall:BLOCKED");
+    }
 }
