@@ -22,7 +22,7 @@ public final class HostPeer extends Peer {
 
     private final Runnable pingTick = this::ping;
     private final Runnable listenTimeout = this::onListenTimeout;
-    private final Runnable gameTimeout = this::leave;
+    private final Runnable quietCheck = this::onQuietCheck;
     private final List<Endpoint> pingTargets = new ArrayList<>(4);
 
     private long k2At = -1;
@@ -34,6 +34,7 @@ public final class HostPeer extends Peer {
     private int directAccepts;
     private int relayedAccepts;
     private int echoes;
+    private long lastHeard = -1;
 
     public HostPeer(ProtocolConfig config, Endpoint cloud, Endpoint stun) {
         super(config, cloud, stun, Role.HOST);
@@ -144,6 +145,9 @@ public final class HostPeer extends Peer {
 
     @Override
     void onPeerMessage(Endpoint source, PeerMessage message) {
+        if (message instanceof ConnectRequest || message instanceof GameUpdate) {
+            lastHeard = context.now();
+        }
         if (message instanceof ConnectRequest request) {
             if (source != null) {
                 if (config.peerReflexive() && k2At != -1 && !pingTargets.contains(source)) {
@@ -189,11 +193,21 @@ public final class HostPeer extends Peer {
             context.cancelTimer(listenTimer);
             listenTimer = -1;
         }
-        // The client may still be retrying if our accept was lost, so stay a while before leaving.
-        long stay = config.gamePhase()
-                ? config.gamePhaseNanos() + 2 * config.echoGraceNanos()
-                : config.attemptIntervalNanos() * config.attemptLimit();
-        context.setTimer(connectedAt + stay, gameTimeout);
+        // The client may still be retrying if our accept was lost, or playing: leave only after
+        // the last game update or once the client has been quiet for the listen timeout.
+        context.setTimer(connectedAt + config.listenTimeoutNanos(), quietCheck);
+    }
+
+    private void onQuietCheck() {
+        if (finished) {
+            return;
+        }
+        long quietUntil = lastHeard + config.listenTimeoutNanos();
+        if (context.now() >= quietUntil) {
+            leave();
+        } else {
+            context.setTimer(quietUntil, quietCheck);
+        }
     }
 
     @Override
