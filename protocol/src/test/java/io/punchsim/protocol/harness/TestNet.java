@@ -153,15 +153,20 @@ public final class TestNet {
         if (dropped) {
             return;
         }
-        Endpoint real = machines.containsKey(to) ? to : inbound.get(to);
-        if (real == null || !machines.containsKey(real)) {
-            return;
-        }
-        long latency = latencies.getOrDefault(List.of(from, real), defaultLatency);
-        Machine target = machines.get(real);
+        Endpoint known = machines.containsKey(to) ? to : inbound.get(to);
+        long latency = latencies.getOrDefault(List.of(from, known == null ? to : known), defaultLatency);
         int copies = duplicateRules.stream().anyMatch(r -> r.test(probe)) ? 2 : 1;
         for (int i = 0; i < copies; i++) {
-            schedule(now + latency, () -> target.onDatagram(observed, payload.clone()));
+            // The receiving side is resolved on arrival, as a NAT would: a mapping may open meanwhile.
+            schedule(now + latency, () -> deliver(observed, to, payload));
+        }
+    }
+
+    private void deliver(Endpoint observed, Endpoint to, byte[] payload) {
+        Endpoint real = machines.containsKey(to) ? to : inbound.get(to);
+        Machine target = real == null ? null : machines.get(real);
+        if (target != null) {
+            target.onDatagram(observed, payload.clone());
         }
     }
 
