@@ -91,6 +91,19 @@ class CloudServerTest {
     }
 
     @Test
+    void aWaitingHostSendsKeepalivesEveryInterval() {
+        World w = new World(ProtocolConfig.DEFAULTS.withKeepaliveInterval(4000 * MS), SEED);
+        w.net.start(World.CLOUD, 0);
+        w.net.start(World.STUN, 0);
+        w.net.start(World.HOST, 0);
+        w.net.runFor(17_000 * MS);
+        long joined = w.eventTime(Role.HOST, Step.H5);
+        assertThat(w.net.packets().stream().filter(p -> p.kind() == MessageKind.KEEPALIVE)
+                .map(p -> p.atNanos() - joined)).containsExactly(4000 * MS, 8000 * MS, 12000 * MS, 16000 * MS);
+        assertThat(w.cloud.counters().keepalives()).isEqualTo(4);
+    }
+
+    @Test
     void malformedDatagramsAreCountedNotFatal() {
         World w = new World(ProtocolConfig.DEFAULTS, SEED);
         w.start(0);
