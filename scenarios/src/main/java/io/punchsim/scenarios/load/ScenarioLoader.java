@@ -46,7 +46,7 @@ public final class ScenarioLoader {
         YamlTreeReader.Result read = YamlTreeReader.read(text);
         List<Problem> problems = new ArrayList<>();
         for (YamlTreeReader.SyntaxError error : read.errors()) {
-            problems.add(new Problem(fileName, error.position().line(), error.position().column(), "", error.message()));
+            problems.add(new Problem(fileName, error.position().line(), error.position().column(), error.keyPath(), error.message()));
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
