@@ -13,10 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a scenario file, validates it completely (the base and every sweep point) and either
@@ -30,18 +31,21 @@ public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
+    /** Loads a file; problems name it as given (e.g. {@code scenarios/lan.yaml:3:5: ...}). */
     public static LoadedScenario load(Path file) throws ScenarioException {
-        String name = file.getFileName().toString();
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ScenarioException(List.of(new Problem(file.toString(), 1, 1, "", "cannot read file: " + e)));
         }
-        return load(name, text);
+        return load(file.toString(), text);
     }
 
-    /** Loads from text; {@code fileName} is what problems name (and the default scenario name). */
+    /**
+     * Loads from text; {@code fileName} is what problems name, and its last part without
+     * {@code .yaml} is the default scenario name.
+     */
     public static LoadedScenario load(String fileName, String text) throws ScenarioException {
         YamlTreeReader.Result read = YamlTreeReader.read(text);
         List<Problem> problems = new ArrayList<>();
@@ -56,7 +60,7 @@ public final class ScenarioLoader {
                     "the file is empty; a scenario is a mapping of keys such as host, client, protocol, seeds")));
         }
         Node root = read.tree().get();
-        String defaultName = fileName.replaceFirst("\\.ya?ml$", "");
+        String defaultName = Path.of(fileName).getFileName().toString().replaceFirst("\\.ya?ml$", "");
         Fields fields = new Fields(fileName, problems);
         Scenario base = new ScenarioBinder(fields, defaultName).bind(root);
         SweepSpec sweep = SweepSpec.none();
@@ -75,6 +79,22 @@ public final class ScenarioLoader {
         }
         List<SweepPoint> points = points(fileName, defaultName, (Node.Mapping) root, axes, base);
         return new LoadedScenario(fileName, base, sweep, points);
+    }
+
+    private static void positions(Node node, Set<Node.Position> into) {
+        into.add(node.position());
+        if (node instanceof Node.Mapping mapping) {
+            for (Node.Entry entry : mapping.entries().values()) {
+                into.add(entry.keyPosition());
+                positions(entry.value(), into);
+            }
+        } else if (node instanceof Node.Sequence sequence) {
+            sequence.items().forEach(item -> positions(item, into));
+        }
+    }
+
+    private static String label(Map<String, String> values) {
+        return new SweepPoint(0, values, null).label();
     }
 
     private static boolean isNull(Node node) {
@@ -117,7 +137,13 @@ public final class ScenarioLoader {
             return List.of(new SweepPoint(0, Map.of(), base));
         }
         Node.Mapping withoutSweep = TreeOverride.without(root, "sweep");
-        LinkedHashSet<Problem> problems = new LinkedHashSet<>();
+        Set<Node.Position> sweepPositions = new HashSet<>();
+        for (NodeAxis axis : axes) {
+            sweepPositions.add(axis.keyPosition());
+            axis.values().forEach(v -> positions(v, sweepPositions));
+        }
+        // One problem per place and message: a bad value is reported once, not once per point.
+        Map<List<Object>, Problem> problems = new LinkedHashMap<>();
         List<SweepPoint> points = new ArrayList<>();
         int[] index = new int[axes.size()];
         int total = 1;
@@ -147,7 +173,13 @@ public final class ScenarioLoader {
                     points.add(new SweepPoint(p, values, scenario));
                 }
             }
-            problems.addAll(pointProblems);
+            for (Problem problem : pointProblems) {
+                List<Object> key = List.of(problem.line(), problem.column(), problem.keyPath(), problem.message());
+                // A problem away from the sweep lines comes from combining base values with this point.
+                boolean inSweep = sweepPositions.contains(new Node.Position(problem.line(), problem.column()));
+                problems.putIfAbsent(key, inSweep ? problem : new Problem(problem.file(), problem.line(),
+                        problem.column(), problem.keyPath(), problem.message() + " (at sweep point " + label(values) + ")"));
+            }
             for (int a = axes.size() - 1; a >= 0; a--) {
                 if (++index[a] < axes.get(a).values().size()) {
                     break;
@@ -156,7 +188,7 @@ public final class ScenarioLoader {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ScenarioException(new ArrayList<>(problems));
+            throw new ScenarioException(new ArrayList<>(problems.values()));
         }
         return points;
     }

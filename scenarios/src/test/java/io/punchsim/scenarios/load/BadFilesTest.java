@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class BadFilesTest {
 
     private static List<Problem> problems(String fixture) {
-        ScenarioException e = catchThrowableOfType(
-                () -> ScenarioLoader.load(Path.of("src/test/resources/bad", fixture)), ScenarioException.class);
+        Path file = Path.of("src/test/resources/bad", fixture);
+        ScenarioException e = catchThrowableOfType(() -> ScenarioLoader.load(file), ScenarioException.class);
         assertThat(e).as("%s must be refused", fixture).isNotNull();
-        assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(fixture));
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(file.toString()));
         return e.problems();
     }
 
@@ -40,7 +40,7 @@ class BadFilesTest {
     void unknownKeySuggestsTheNearestAllowedKey() {
         Problem p = only("unknown-key.yaml");
         assertThat(p.toString()).isEqualTo(
-                "unknown-key.yaml:4:3: protocol.attempt-limt: unknown key; did you mean 'attempt-limit'?");
+                Path.of("src/test/resources/bad", "unknown-key.yaml") + ":4:3: protocol.attempt-limt: unknown key; did you mean 'attempt-limit'?");
     }
 
     @Test
@@ -56,10 +56,11 @@ class BadFilesTest {
     @Test
     void outOfRangeValuesStateTheRange() {
         List<Problem> problems = problems("out-of-range.yaml");
-        assertThat(problems).extracting(Problem::toString).containsExactly(
-                "out-of-range.yaml:3:18: protocol.attempt-limit: out of range: 0 is not within 1..1000",
-                "out-of-range.yaml:4:20: protocol.direct-fraction: '1.5' is out of range; expected 0..1 (0%..100%)",
-                "out-of-range.yaml:7:11: host.link.loss: '120%' is out of range; expected 0..1 (0%..100%)");
+        assertThat(problems).extracting(p -> p.line() + ":" + p.column() + ": " + p.keyPath() + ": " + p.message())
+                .containsExactly(
+                        "3:18: protocol.attempt-limit: out of range: 0 is not within 1..1000",
+                        "4:20: protocol.direct-fraction: '1.5' is out of range; expected 0..1 (0%..100%)",
+                        "7:11: host.link.loss: '120%' is out of range; expected 0..1 (0%..100%)");
     }
 
     @Test

@@ -120,6 +120,21 @@ class ProblemsInlineTest {
     }
 
     @Test
+    void aProblemFromCombiningTheBaseWithASweepValueNamesThePoint() {
+        String yaml = """
+                client:
+                  nat: [full-cone, cgnat]
+                faults:
+                  - nat-rebinding: {nat: client, hop: 1, at: 3s}
+                sweep:
+                  client.nat: [[full-cone, cgnat], symmetric]
+                """;
+        assertThat(problems(yaml)).containsExactly(
+                "t.yaml:4:39: faults[0].nat-rebinding.hop: out of range: the client's NAT has 1 hop(s), so hop is 0..0"
+                        + " (at sweep point client.nat=symmetric)");
+    }
+
+    @Test
     void anUnknownKeyFarFromAnyAllowedOneListsTheAllowedKeys() {
         assertThat(problems("protocol:\n  variants:\n    telepathy: true\n")).containsExactly(
                 "t.yaml:3:5: protocol.variants.telepathy: unknown key; allowed here: peer-reflexive, local-candidates,"
