@@ -93,10 +93,6 @@ public final class ScenarioLoader {
         }
     }
 
-    private static String label(Map<String, String> values) {
-        return new SweepPoint(0, values, null).label();
-    }
-
     private static boolean isNull(Node node) {
         return node instanceof Node.Scalar scalar && scalar.type() == Node.ScalarKind.NULL;
     }
@@ -178,7 +174,7 @@ public final class ScenarioLoader {
                 // A problem away from the sweep lines comes from combining base values with this point.
                 boolean inSweep = sweepPositions.contains(new Node.Position(problem.line(), problem.column()));
                 problems.putIfAbsent(key, inSweep ? problem : new Problem(problem.file(), problem.line(),
-                        problem.column(), problem.keyPath(), problem.message() + " (at sweep point " + label(values) + ")"));
+                        problem.column(), problem.keyPath(), problem.message() + " (at sweep point " + SweepPoint.label(values) + ")"));
             }
             for (int a = axes.size() - 1; a >= 0; a--) {
                 if (++index[a] < axes.get(a).values().size()) {

@@ -24,7 +24,8 @@ public final class JsonSchema {
 
     private static final JsonNodeFactory J = JsonNodeFactory.instance;
     private static final String DURATION_PATTERN = "^[0-9]+(\\.[0-9]+)?\\s*(ns|us|ms|s|m|h)$";
-    private static final String PERCENT_PATTERN = "^[0-9]+(\\.[0-9]+)?\\s*%$";
+    // 0% to 100%, as the loader accepts.
+    private static final String PERCENT_PATTERN = "^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)\\s*%$";
     private static final String FRACTION_PATTERN = "^[0-9]+\\s*/\\s*[0-9]+$";
     private static final List<String> BEHAVIOURS =
             List.of("endpoint-independent", "address-dependent", "address-and-port-dependent");

@@ -12,6 +12,11 @@ public record SweepPoint(int index, Map<String, String> values, Scenario scenari
 
     /** e.g. {@code protocol.attempt-interval=250ms, protocol.attempt-limit=8}; empty without axes. */
     public String label() {
+        return label(values);
+    }
+
+    /** The label of a point with these axis values. */
+    public static String label(Map<String, String> values) {
         return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 }
