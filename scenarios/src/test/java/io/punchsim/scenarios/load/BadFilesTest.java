@@ -15,7 +15,7 @@ class BadFilesTest {
 
     private static List<Problem> problems(String fixture) {
         Path file = Path.of("src/test/resources/bad", fixture);
-        ScenarioException e = catchThrowableOfType(() -> ScenarioLoader.load(file), ScenarioException.class);
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(file));
         assertThat(e).as("%s must be refused", fixture).isNotNull();
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(file.toString()));
         return e.problems();

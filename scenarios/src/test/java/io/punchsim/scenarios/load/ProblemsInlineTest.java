@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ProblemsInlineTest {
 
     private static List<String> problems(String yaml) {
-        ScenarioException e = catchThrowableOfType(() -> ScenarioLoader.load("t.yaml", yaml), ScenarioException.class);
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load("t.yaml", yaml));
         assertThat(e).as("must be refused:\n%s", yaml).isNotNull();
         return e.problems().stream().map(Problem::toString).toList();
     }
