@@ -16,6 +16,14 @@ class ProblemsInlineTest {
     }
 
     @Test
+    void aMissingFileIsOneProblemNamingIt() {
+        java.nio.file.Path missing = java.nio.file.Path.of("no-such-dir", "missing.yaml");
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(missing));
+        assertThat(e.problems()).extracting(Problem::toString)
+                .containsExactly(missing + ":1:1: cannot read file: no such file");
+    }
+
+    @Test
     void duplicateKeysAreErrors() {
         assertThat(problems("seeds: 1\nseeds: 2\n")).containsExactly("t.yaml:2:1: seeds: duplicate key 'seeds' (first at line 1)");
     }
