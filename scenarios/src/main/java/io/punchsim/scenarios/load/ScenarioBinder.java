@@ -327,6 +327,13 @@ final class ScenarioBinder {
         return new LinkSpec(up, down);
     }
 
+    /** Marks every allowed key read, so that only keys foreign to this place are reported. */
+    private static <T> T finishedAll(Fields.Obj o, T value) {
+        o.allowed.forEach(o::take);
+        o.finish();
+        return value;
+    }
+
     private static <T> T finished(Fields.Obj o, T value) {
         o.finish();
         return value;
@@ -354,6 +361,7 @@ final class ScenarioBinder {
         if (o.mapping.entries().size() != 1) {
             f.report(node, path, "a distribution has exactly one of " + String.join(", ", Keys.LATENCY)
                     + "; got " + o.mapping.entries().size() + " keys");
+            return finishedAll(o, fallback);
         }
         LatencySpec result = fallback;
         Optional<Node> n;
@@ -471,6 +479,7 @@ final class ScenarioBinder {
         if (o.mapping.entries().size() != 1) {
             f.report(node, path, "a loss model has exactly one of bernoulli, gilbert-elliott; got "
                     + o.mapping.entries().size() + " keys");
+            return finishedAll(o, ScenarioDefaults.LOSS);
         }
         LossSpec result = ScenarioDefaults.LOSS;
         Optional<Node> n;
@@ -557,7 +566,7 @@ final class ScenarioBinder {
             if (o.mapping.entries().size() != 1) {
                 f.report(items.get(i), path, "a fault is one of " + String.join(", ", Keys.FAULT_KINDS)
                         + " with its settings, e.g. - link-down: {link: host, from: 1s, to: 2s}");
-                o.finish();
+                finishedAll(o, null);
                 continue;
             }
             Optional<Node> n;
