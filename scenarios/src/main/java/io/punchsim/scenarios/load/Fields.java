@@ -40,6 +40,10 @@ final class Fields {
         if (node instanceof Node.Mapping mapping) {
             return Optional.of(new Obj(mapping, path, allowed));
         }
+        // A section left empty ("protocol:" with its keys commented out) means all its defaults.
+        if (node instanceof Node.Scalar scalar && scalar.type() == Node.ScalarKind.NULL) {
+            return Optional.of(new Obj(new Node.Mapping(java.util.Map.of(), node.position()), path, allowed));
+        }
         report(node, path, "expected a mapping with keys " + String.join(", ", allowed) + "; got " + describe(node));
         return Optional.empty();
     }

@@ -327,6 +327,13 @@ final class ScenarioBinder {
         return new LinkSpec(up, down);
     }
 
+    /** Marks every allowed key read, so that only keys foreign to this place are reported. */
+    private static <T> T finishedAll(Fields.Obj o, T value) {
+        o.allowed.forEach(o::take);
+        o.finish();
+        return value;
+    }
+
     private static <T> T finished(Fields.Obj o, T value) {
         o.finish();
         return value;
@@ -354,6 +361,7 @@ final class ScenarioBinder {
         if (o.mapping.entries().size() != 1) {
             f.report(node, path, "a distribution has exactly one of " + String.join(", ", Keys.LATENCY)
                     + "; got " + o.mapping.entries().size() + " keys");
+            return finishedAll(o, fallback);
         }
         LatencySpec result = fallback;
         Optional<Node> n;
@@ -471,6 +479,7 @@ final class ScenarioBinder {
         if (o.mapping.entries().size() != 1) {
             f.report(node, path, "a loss model has exactly one of bernoulli, gilbert-elliott; got "
                     + o.mapping.entries().size() + " keys");
+            return finishedAll(o, ScenarioDefaults.LOSS);
         }
         LossSpec result = ScenarioDefaults.LOSS;
         Optional<Node> n;
@@ -557,67 +566,69 @@ final class ScenarioBinder {
             if (o.mapping.entries().size() != 1) {
                 f.report(items.get(i), path, "a fault is one of " + String.join(", ", Keys.FAULT_KINDS)
                         + " with its settings, e.g. - link-down: {link: host, from: 1s, to: 2s}");
-                o.finish();
+                finishedAll(o, null);
                 continue;
             }
-            Optional<Node> n;
-            if ((n = o.take("link-down")).isPresent()) {
-                fault(n.get(), o.path("link-down"), Keys.LINK_DOWN, network).ifPresent(faults::add);
-            } else if ((n = o.take("loss-burst")).isPresent()) {
-                fault(n.get(), o.path("loss-burst"), Keys.LOSS_BURST, network).ifPresent(faults::add);
-            } else if ((n = o.take("nat-rebinding")).isPresent()) {
-                fault(n.get(), o.path("nat-rebinding"), Keys.NAT_REBINDING, network).ifPresent(faults::add);
+            String kind = o.mapping.entries().keySet().iterator().next();
+            if (Keys.FAULT_KINDS.contains(kind)) {
+                Node settings = o.take(kind).orElseThrow();
+                (kind.equals("nat-rebinding") ? rebinding(settings, o.path(kind), network) : linkFault(settings, o.path(kind), kind))
+                        .ifPresent(faults::add);
             }
             o.finish();
         }
         return faults;
     }
 
-    private Optional<FaultSpec> fault(Node node, String path, List<String> keys, NetworkSpec network) {
-        Optional<Fields.Obj> obj = f.object(node, path, keys);
+    private Optional<FaultSpec> rebinding(Node node, String path, NetworkSpec network) {
+        Optional<Fields.Obj> obj = f.object(node, path, Keys.NAT_REBINDING);
         if (obj.isEmpty()) {
             return Optional.empty();
         }
         Fields.Obj o = obj.get();
-        Optional<FaultSpec> result;
-        if (keys == Keys.NAT_REBINDING) {
-            boolean complete = required(o, "nat") & required(o, "at");
-            Optional<FaultSpec.Side> side = o.take("nat").flatMap(n -> enumWord(n, o.path("nat"), FaultSpec.Side.class));
-            int hop = o.integer("hop", 0, 0, 15);
-            long at = o.duration("at", 0, 0, MAX_RUN_TIME);
-            if (side.isPresent() && o.has("hop")) {
-                NatSpec nat = side.get() == FaultSpec.Side.HOST ? network.host().nat() : network.client().nat();
-                int hops = nat instanceof NatChain chain ? chain.hops().size() : nat instanceof NatMix ? Integer.MAX_VALUE : 1;
-                if (hop >= hops) {
-                    f.report(o.mapping.entries().get("hop").value(), o.path("hop"),
-                            "out of range: the " + kebab(side.get()) + "'s NAT has " + hops + " hop(s), so hop is 0.." + (hops - 1));
-                }
-            }
-            result = complete && side.isPresent() ? Optional.of(new FaultSpec.NatRebinding(side.get(), hop, at)) : Optional.empty();
-        } else {
-            boolean complete = required(o, "link") & required(o, "from") & required(o, "to");
-            Optional<FaultSpec.FaultLink> link = o.take("link").flatMap(n -> enumWord(n, o.path("link"), FaultSpec.FaultLink.class));
-            FaultSpec.FaultDirection direction = o.take("direction")
-                    .flatMap(n -> enumWord(n, o.path("direction"), FaultSpec.FaultDirection.class))
-                    .orElse(FaultSpec.FaultDirection.BOTH);
-            long from = o.duration("from", 0, 0, MAX_RUN_TIME);
-            long to = o.duration("to", 0, 0, MAX_RUN_TIME);
-            if (complete && from >= to) {
-                f.report(o.mapping.entries().get("to").value(), o.path("to"), "'to' must be after 'from'");
-                complete = false;
-            }
-            if (keys == Keys.LOSS_BURST) {
-                complete &= required(o, "rate");
-                double rate = o.rate("rate", 0);
-                result = complete && link.isPresent()
-                        ? Optional.of(new FaultSpec.LossBurst(link.get(), direction, from, to, rate)) : Optional.empty();
-            } else {
-                result = complete && link.isPresent()
-                        ? Optional.of(new FaultSpec.LinkDown(link.get(), direction, from, to)) : Optional.empty();
+        boolean complete = required(o, "nat") & required(o, "at");
+        Optional<FaultSpec.Side> side = o.take("nat").flatMap(n -> enumWord(n, o.path("nat"), FaultSpec.Side.class));
+        int hop = o.integer("hop", 0, 0, 15);
+        long at = o.duration("at", 0, 0, MAX_RUN_TIME);
+        if (side.isPresent() && o.has("hop")) {
+            NatSpec nat = side.get() == FaultSpec.Side.HOST ? network.host().nat() : network.client().nat();
+            // A mix may hold chains of any length; only a fixed NAT can be checked here.
+            int hops = nat instanceof NatChain chain ? chain.hops().size() : nat instanceof NatMix ? Integer.MAX_VALUE : 1;
+            if (hop >= hops) {
+                f.report(o.mapping.entries().get("hop").value(), o.path("hop"),
+                        "out of range: the " + kebab(side.get()) + "'s NAT has " + hops + " hop(s), so hop is 0.." + (hops - 1));
             }
         }
         o.finish();
-        return result;
+        return complete && side.isPresent() ? Optional.of(new FaultSpec.NatRebinding(side.get(), hop, at)) : Optional.empty();
+    }
+
+    private Optional<FaultSpec> linkFault(Node node, String path, String kind) {
+        boolean burst = kind.equals("loss-burst");
+        Optional<Fields.Obj> obj = f.object(node, path, burst ? Keys.LOSS_BURST : Keys.LINK_DOWN);
+        if (obj.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields.Obj o = obj.get();
+        boolean complete = required(o, "link") & required(o, "from") & required(o, "to") & (!burst || required(o, "rate"));
+        Optional<FaultSpec.FaultLink> link = o.take("link").flatMap(n -> enumWord(n, o.path("link"), FaultSpec.FaultLink.class));
+        FaultSpec.FaultDirection direction = o.take("direction")
+                .flatMap(n -> enumWord(n, o.path("direction"), FaultSpec.FaultDirection.class))
+                .orElse(FaultSpec.FaultDirection.BOTH);
+        int before = f.problems().size();
+        long from = o.duration("from", 0, 0, MAX_RUN_TIME);
+        long to = o.duration("to", 0, 0, MAX_RUN_TIME);
+        if (o.has("from") && o.has("to") && f.problems().size() == before && from >= to) {
+            f.report(o.mapping.entries().get("to").value(), o.path("to"), "'to' must be after 'from'");
+            complete = false;
+        }
+        double rate = burst ? o.rate("rate", 0) : 0;
+        o.finish();
+        if (!complete || link.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(burst ? new FaultSpec.LossBurst(link.get(), direction, from, to, rate)
+                : new FaultSpec.LinkDown(link.get(), direction, from, to));
     }
 
     // ---- gates ----

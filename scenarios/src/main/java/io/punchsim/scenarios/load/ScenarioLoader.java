@@ -37,7 +37,8 @@ public final class ScenarioLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ScenarioException(List.of(new Problem(file.toString(), 1, 1, "", "cannot read file: " + e)));
+            throw new ScenarioException(List.of(new Problem(file.toString(), 1, 1, "", "cannot read file: "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()))));
         }
         return load(file.toString(), text);
     }

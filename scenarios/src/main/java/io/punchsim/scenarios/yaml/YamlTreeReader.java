@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +36,13 @@ public final class YamlTreeReader {
         List<SyntaxError> errors = new ArrayList<>();
         // The keys being read; on a syntax error it still holds the path to where the parser stopped.
         Deque<String> path = new ArrayDeque<>();
+        Map<String, Node> anchors = new HashMap<>();
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return new Result(Optional.empty(), errors);
             }
-            Node tree = readValue(parser, errors, path);
+            Node tree = readValue((YAMLParser) parser, errors, path, anchors);
             if (!errors.isEmpty()) {
                 return new Result(Optional.empty(), errors);
             }
@@ -61,9 +64,29 @@ public final class YamlTreeReader {
         }
     }
 
-    private static Node readValue(JsonParser parser, List<SyntaxError> errors, Deque<String> path) throws IOException {
+    private static Node readValue(YAMLParser parser, List<SyntaxError> errors, Deque<String> path,
+            Map<String, Node> anchors) throws IOException {
         JsonToken token = parser.currentToken();
         Node.Position at = position(parser.currentTokenLocation());
+        if (parser.isCurrentAlias()) {
+            // An alias stands for the anchored value; problems in it point at the anchor's text.
+            Node anchored = anchors.get(parser.getText());
+            if (anchored == null) {
+                errors.add(new SyntaxError(at, joined(path), "unknown alias *" + parser.getText()));
+                return new Node.Scalar("", Node.ScalarKind.NULL, at);
+            }
+            return anchored;
+        }
+        Object anchor = parser.getObjectId();
+        Node node = readOwnValue(parser, errors, path, anchors, token, at);
+        if (anchor != null) {
+            anchors.put(anchor.toString(), node);
+        }
+        return node;
+    }
+
+    private static Node readOwnValue(YAMLParser parser, List<SyntaxError> errors, Deque<String> path,
+            Map<String, Node> anchors, JsonToken token, Node.Position at) throws IOException {
         switch (token) {
             case START_OBJECT: {
                 Map<String, Node.Entry> entries = new LinkedHashMap<>();
@@ -72,7 +95,7 @@ public final class YamlTreeReader {
                     Node.Position keyAt = position(parser.currentTokenLocation());
                     path.addLast(key);
                     parser.nextToken();
-                    Node value = readValue(parser, errors, path);
+                    Node value = readValue(parser, errors, path, anchors);
                     if (entries.containsKey(key)) {
                         errors.add(new SyntaxError(keyAt, joined(path), "duplicate key '" + key + "' (first at line "
                                 + entries.get(key).keyPosition().line() + ")"));
@@ -87,7 +110,7 @@ public final class YamlTreeReader {
                 List<Node> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     path.addLast("[" + items.size() + "]");
-                    items.add(readValue(parser, errors, path));
+                    items.add(readValue(parser, errors, path, anchors));
                     path.removeLast();
                 }
                 return new Node.Sequence(items, at);
@@ -98,8 +121,10 @@ public final class YamlTreeReader {
             case VALUE_NUMBER_FLOAT:
                 return new Node.Scalar(parser.getText(), Node.ScalarKind.NUMBER, at);
             case VALUE_TRUE:
+                // YAML 1.1 also spells booleans yes/no/on/off; keep the meaning, not the spelling.
+                return new Node.Scalar("true", Node.ScalarKind.BOOLEAN, at);
             case VALUE_FALSE:
-                return new Node.Scalar(parser.getText(), Node.ScalarKind.BOOLEAN, at);
+                return new Node.Scalar("false", Node.ScalarKind.BOOLEAN, at);
             case VALUE_NULL:
                 return new Node.Scalar(parser.getText() == null ? "" : parser.getText(), Node.ScalarKind.NULL, at);
             default:

@@ -149,6 +149,32 @@ class LoaderModelTest {
     }
 
     @Test
+    void anchorsAndAliasesShareAValue() throws Exception {
+        Scenario s = ScenarioLoader.load("a.yaml", """
+                host:
+                  nat: &home {port-restricted-cone: 0.7, symmetric: 0.3}
+                client:
+                  nat: *home
+                """).base();
+        assertThat(s.network().client().nat()).isEqualTo(s.network().host().nat());
+        assertThat(((NatMix) s.network().client().nat()).options()).hasSize(2);
+    }
+
+    @Test
+    void yamlOneOneBooleansKeepTheirMeaning() throws Exception {
+        var v = ScenarioLoader.load("b.yaml", "protocol:\n  variants: {peer-reflexive: yes, parallel-relay: on}\n")
+                .base().protocol().variants();
+        assertThat(v.peerReflexive()).isTrue();
+        assertThat(v.parallelRelay()).isTrue();
+    }
+
+    @Test
+    void anEmptySectionMeansItsDefaults() throws Exception {
+        Scenario s = ScenarioLoader.load("e.yaml", "seeds: 3\nprotocol:\n  # attempt-limit: 8\n").base();
+        assertThat(s.protocol().attemptLimit()).isEqualTo(10);
+    }
+
+    @Test
     void onASharedLanTheClientHasNoNatOfItsOwn() throws Exception {
         Scenario s = ScenarioLoader.load("l.yaml", "network: {same-lan: true}\nhost: {nat: symmetric}\n").base();
         assertThat(s.network().sameLan()).isTrue();

@@ -16,6 +16,24 @@ class ProblemsInlineTest {
     }
 
     @Test
+    void aMissingFileIsOneProblemNamingIt() {
+        java.nio.file.Path missing = java.nio.file.Path.of("no-such-dir", "missing.yaml");
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(missing));
+        assertThat(e.problems()).extracting(Problem::toString)
+                .containsExactly(missing + ":1:1: cannot read file: no such file");
+    }
+
+    @Test
+    void aDistributionWithTwoFormsIsOneProblem() {
+        assertThat(problems("host:\n  link:\n    latency: {uniform: [10ms, 30ms], normal: {mean: 1ms, sd: 1ms}, foo: 1}\n"))
+                .containsExactly(
+                        "t.yaml:3:14: host.link.latency: a distribution has exactly one of constant, uniform, normal,"
+                                + " lognormal, pareto, empirical; got 3 keys",
+                        "t.yaml:3:68: host.link.latency.foo: unknown key; allowed here: constant, uniform, normal,"
+                                + " lognormal, pareto, empirical");
+    }
+
+    @Test
     void duplicateKeysAreErrors() {
         assertThat(problems("seeds: 1\nseeds: 2\n")).containsExactly("t.yaml:2:1: seeds: duplicate key 'seeds' (first at line 1)");
     }
