@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = {"compare", "gate"}, mixinStandardHelpOptions = true,
+@Command(name = "compare", aliases = "gate", mixinStandardHelpOptions = true,
         description = {"Compares a report with a baseline point by point and lists the statistically significant",
                 "changes, better and worse. Exit 1 on a significant regression, 2 when the reports describe",
                 "different scenarios."},
