@@ -43,6 +43,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     protected boolean shutDown;
     protected long malformedDropped;
 
+    private boolean startPending;
     private byte[] stunTransaction;
     private byte[] stunRequest;
     private int stunSent;
@@ -150,14 +151,27 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             emit(setupStep(5), "joined as peer " + peerId);
             keepalive = MessageCodec.encode(new Keepalive(sessionId, peerId));
             keepaliveTimer = context.setTimer(context.now() + config.keepaliveIntervalNanos(), keepaliveTick);
+            if (startPending) {
+                startRunner();
+            }
         } else if (message instanceof Start m && m.sessionId() == sessionId) {
             emit(setupStep(6), "start");
-            long delay = config.startupDelay().draw(context.random());
-            emit(setupStep(7), "runner start-up " + delay / 1_000_000 + " ms");
-            context.setTimer(context.now() + delay, afterStartup);
+            // Signalling may be reordered: the report needs our peer id, so wait for the JoinAck.
+            if (peerId == -1) {
+                startPending = true;
+            } else {
+                startRunner();
+            }
         } else if (message instanceof PeerAddresses m && m.sessionId() == sessionId) {
             onPeerAddresses(m);
         }
+    }
+
+    private void startRunner() {
+        startPending = false;
+        long delay = config.startupDelay().draw(context.random());
+        emit(setupStep(7), "runner start-up " + delay / 1_000_000 + " ms");
+        context.setTimer(context.now() + delay, afterStartup);
     }
 
     private void joinSession(int id) {

@@ -38,6 +38,20 @@ class CloudServerTest {
     }
 
     @Test
+    void aStartOvertakingItsJoinAckStillLeadsToAValidReport() {
+        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        AtomicInteger joinAcks = new AtomicInteger();
+        // The first JoinAck to the host is lost, so its Start arrives 250 ms before the JoinAck.
+        w.net.drop(p -> p.kind() == MessageKind.JOIN_ACK && p.to().equals(World.HOST)
+                && joinAcks.incrementAndGet() == 1);
+        w.start(0).runUntilClientFinished(60_000 * MS);
+        assertThat(w.eventTime(Role.HOST, Step.H7)).isGreaterThan(w.eventTime(Role.HOST, Step.H6));
+        assertThat(w.eventTime(Role.HOST, Step.H7)).isEqualTo(w.eventTime(Role.HOST, Step.H5));
+        assertThat(w.cloud.counters().droppedNonMember()).isZero();
+        assertThat(w.client.result().outcome()).isEqualTo(Outcome.DIRECT);
+    }
+
+    @Test
     void aDuplicatedRequestIsHandledOnce() {
         World w = new World(ProtocolConfig.DEFAULTS, SEED);
         w.net.duplicate(p -> p.to().equals(World.CLOUD));
