@@ -179,7 +179,7 @@ public final class ClientPeer extends Peer {
             emit(Step.K11, "accepted attempt " + accept.attempt() + " through the cloud");
         }
         if (attemptTimer != -1) {
-            context.cancelTimer(attemptTimer);
+            cancel(attemptTimer);
             attemptTimer = -1;
         }
         if (config.gamePhase()) {
@@ -222,7 +222,7 @@ public final class ClientPeer extends Peer {
         echoedTick[echo.tick()] = true;
         roundTrips[echoes++] = context.now() - echo.sentAtNanos();
         if (echoes == config.gameTicks()) {
-            context.cancelTimer(gameTimer);
+            cancel(gameTimer);
             endGame();
         }
     }
@@ -234,9 +234,7 @@ public final class ClientPeer extends Peer {
     private void fail(FailureReason reason) {
         outcome = Outcome.FAILED;
         failure = reason;
-        if (attemptTimer != -1) {
-            context.cancelTimer(attemptTimer);
-        }
+        cancel(attemptTimer);
         shutDown();
     }
 

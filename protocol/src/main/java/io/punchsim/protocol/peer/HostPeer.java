@@ -136,9 +136,7 @@ public final class HostPeer extends Peer {
     private void onListenTimeout() {
         listenTimer = -1;
         if (path == Outcome.PENDING) {
-            if (pingTimer != -1) {
-                context.cancelTimer(pingTimer);
-            }
+            cancel(pingTimer);
             leave();
         }
     }
@@ -186,11 +184,11 @@ public final class HostPeer extends Peer {
         path = how;
         connectedAt = context.now();
         if (pingTimer != -1) {
-            context.cancelTimer(pingTimer);
+            cancel(pingTimer);
             pingTimer = -1;
         }
         if (listenTimer != -1) {
-            context.cancelTimer(listenTimer);
+            cancel(listenTimer);
             listenTimer = -1;
         }
         // The client may still be retrying if our accept was lost, or playing: leave only after

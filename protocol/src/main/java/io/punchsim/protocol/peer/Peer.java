@@ -224,7 +224,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             return;
         }
         reflexive = mapped.get();
-        context.cancelTimer(stunTimer);
+        cancel(stunTimer);
         emit(setupStep(10), "reflexive " + reflexive);
         emit(setupStep(11), "report " + local + " / " + reflexive);
         signal.send(new AddressReport(signal.nextSeq(), sessionId, peerId, local, reflexive));
@@ -249,7 +249,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             return;
         }
         finished = true;
-        context.cancelTimer(keepaliveTimer);
+        cancel(keepaliveTimer);
         if (sessionId != -1 && peerId != -1) {
             signal.send(new Leave(signal.nextSeq(), sessionId, peerId));
         }
@@ -268,11 +268,16 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         }
         shutDown = true;
         finished = true;
-        context.cancelTimer(keepaliveTimer);
-        if (stunTimer != -1) {
-            context.cancelTimer(stunTimer);
-        }
+        cancel(keepaliveTimer);
+        cancel(stunTimer);
         signal.close();
+    }
+
+    /** Cancels a timer by handle; -1 means none is set. */
+    void cancel(long timer) {
+        if (timer != -1) {
+            context.cancelTimer(timer);
+        }
     }
 
     Step setupStep(int n) {
