@@ -23,6 +23,15 @@ public record Retransmission(long initialRtoNanos, int maxTransmissions, long fi
         }
     }
 
+    /** From the first transmission until giving up. */
+    public long totalSpanNanos() {
+        long total = 0;
+        for (int sent = 1; sent <= maxTransmissions; sent++) {
+            total += waitAfter(sent);
+        }
+        return total;
+    }
+
     /** How long to wait after the {@code sent}-th transmission (1-based) before the next step. */
     public long waitAfter(int sent) {
         return sent >= maxTransmissions ? finalWaitNanos : initialRtoNanos << (sent - 1);

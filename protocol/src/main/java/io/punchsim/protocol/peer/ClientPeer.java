@@ -22,6 +22,7 @@ public final class ClientPeer extends Peer {
     private final Runnable gameTick = this::sendUpdate;
     private final Runnable gameEnd = this::endGame;
     private final Runnable retryJoin = this::begin;
+    private final Runnable addressesTimeout = this::onAddressesTimeout;
     private final List<Endpoint> directTargets = new ArrayList<>(4);
 
     private int noSessionRetries;
@@ -65,6 +66,7 @@ public final class ClientPeer extends Peer {
     void begin() {
         emit(Step.C2, noSessionRetries == 0 ? "join random session" : "join random session, retry " + noSessionRetries);
         signal.send(new JoinRandom(signal.nextSeq()));
+        awaitAnswer();
     }
 
     @Override
@@ -86,6 +88,22 @@ public final class ClientPeer extends Peer {
         long wait = config.noSession().backoff(noSessionRetries);
         emit(Step.C3, "no session, retry in " + wait / 1_000_000 + " ms");
         context.setTimer(context.now() + wait, retryJoin);
+    }
+
+    /**
+     * The host may be gone (its STUN failed, it shut down) before the cloud could pair us: after
+     * the listen timeout without the host's addresses the session is as good as missing.
+     */
+    @Override
+    void onReported() {
+        context.setTimer(context.now() + config.listenTimeoutNanos(), addressesTimeout);
+    }
+
+    private void onAddressesTimeout() {
+        if (k1At == -1 && outcome == Outcome.PENDING) {
+            emit(Step.K6, "no host addresses within the listen timeout, shutting down");
+            fail(FailureReason.NO_SESSION);
+        }
     }
 
     @Override

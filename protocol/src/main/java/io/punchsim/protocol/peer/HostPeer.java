@@ -75,6 +75,7 @@ public final class HostPeer extends Peer {
     void begin() {
         emit(Step.H2, "create session");
         signal.send(new CreateSession(signal.nextSeq(), Props.CLIENT_SERVER));
+        awaitAnswer();
     }
 
     @Override

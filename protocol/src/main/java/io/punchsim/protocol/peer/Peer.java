@@ -53,6 +53,8 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     private final Runnable stunTimeout = this::onStunTimeout;
     private final Runnable afterStartup = this::afterStartup;
     private final Runnable keepaliveTick = this::sendKeepalive;
+    private final Runnable cloudSilent = this::onCloudSilent;
+    private long answerTimer = -1;
 
     Peer(ProtocolConfig config, Endpoint cloud, Endpoint stun, Role role) {
         this.config = config;
@@ -69,6 +71,28 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         this.signal = new SignalChannel(context, cloud, config.cloud(), (channel, message) -> cloudLost(message));
         emit(setupStep(1), role == Role.HOST ? "start in server mode" : "start in client mode");
         begin();
+    }
+
+    /**
+     * Set-up is request and answer. An Ack only says the request arrived; if the cloud then fails to
+     * deliver its answer (it gives up after its own schedule), we would wait forever, so each
+     * awaited answer has a deadline of one full retransmission span.
+     */
+    void awaitAnswer() {
+        cancel(answerTimer);
+        answerTimer = context.setTimer(context.now() + config.cloud().totalSpanNanos(), cloudSilent);
+    }
+
+    void answered() {
+        cancel(answerTimer);
+        answerTimer = -1;
+    }
+
+    private void onCloudSilent() {
+        answerTimer = -1;
+        if (!finished && !shutDown) {
+            cloudLost(null);
+        }
     }
 
     /** Has this peer nothing more to do (the driver may stop the run when both are finished)? */
@@ -93,7 +117,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     /** A peer message, directly from {@code source}, or through the relay when {@code source} is null. */
     abstract void onPeerMessage(Endpoint source, PeerMessage message);
 
-    /** Signalling failed for good. */
+    /** Signalling failed for good ({@code message} is null when an awaited answer never came). */
     abstract void cloudLost(Message.Reliable message);
 
     /** STUN failed for good. */
@@ -145,6 +169,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         } else if (message instanceof SessionFound m) {
             joinSession(m.sessionId());
         } else if (message instanceof NoSession) {
+            answered();
             onNoSession();
         } else if (message instanceof JoinAck m && m.sessionId() == sessionId) {
             peerId = m.peerId();
@@ -152,14 +177,19 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             keepalive = MessageCodec.encode(new Keepalive(sessionId, peerId));
             keepaliveTimer = context.setTimer(context.now() + config.keepaliveIntervalNanos(), keepaliveTick);
             if (startPending) {
+                answered();
                 startRunner();
+            } else {
+                awaitAnswer();
             }
         } else if (message instanceof Start m && m.sessionId() == sessionId) {
             emit(setupStep(6), "start");
-            // Signalling may be reordered: the report needs our peer id, so wait for the JoinAck.
+            // Signalling may be reordered: the report needs our peer id, so wait for the JoinAck
+            // (and keep its deadline running).
             if (peerId == -1) {
                 startPending = true;
             } else {
+                answered();
                 startRunner();
             }
         } else if (message instanceof PeerAddresses m && m.sessionId() == sessionId) {
@@ -182,6 +212,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         emit(setupStep(3), "session " + id);
         emit(setupStep(4), "join as " + peerRole());
         signal.send(new JoinRequest(signal.nextSeq(), id, peerRole(), Props.CLIENT_SERVER));
+        awaitAnswer();
     }
 
     private void afterStartup() {
@@ -228,7 +259,11 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         emit(setupStep(10), "reflexive " + reflexive);
         emit(setupStep(11), "report " + local + " / " + reflexive);
         signal.send(new AddressReport(signal.nextSeq(), sessionId, peerId, local, reflexive));
+        onReported();
     }
+
+    /** Step 11 is done: the peer now waits for the other member's addresses. */
+    void onReported() {}
 
     private void sendKeepalive() {
         if (finished || shutDown) {
@@ -270,6 +305,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         finished = true;
         cancel(keepaliveTimer);
         cancel(stunTimer);
+        cancel(answerTimer);
         signal.close();
     }
 
