@@ -118,6 +118,22 @@ class CloudServerTest {
     }
 
     @Test
+    void aReservationByASilentClientExpiresAfterTheListenTimeout() {
+        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        w.start(2_000 * MS);
+        w.net.runFor(1_000 * MS);
+        // Someone else takes the only open session and then never joins it.
+        w.net.inject(STRANGER, World.CLOUD, MessageCodec.encode(new Message.JoinRandom(1)));
+        w.runUntilClientFinished(60_000 * MS);
+        assertThat(w.net.packets()).anyMatch(p -> p.to().equals(STRANGER) && p.kind() == MessageKind.SESSION_FOUND);
+        // The real client is told NoSession until the reservation made at 1.0 s runs out at 11.0 s.
+        long firstFound = w.net.packets().stream().filter(p -> p.to().equals(World.CLIENT)
+                && p.kind() == MessageKind.SESSION_FOUND).mapToLong(p -> p.atNanos()).min().orElseThrow();
+        assertThat(firstFound).isGreaterThanOrEqualTo(11_000 * MS);
+        assertThat(w.client.result().outcome()).isEqualTo(Outcome.DIRECT);
+    }
+
+    @Test
     void malformedDatagramsAreCountedNotFatal() {
         World w = new World(ProtocolConfig.DEFAULTS, SEED);
         w.start(0);
