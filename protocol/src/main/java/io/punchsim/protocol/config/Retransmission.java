@@ -18,6 +18,9 @@ public record Retransmission(long initialRtoNanos, int maxTransmissions, long fi
         if (maxTransmissions < 1 || maxTransmissions > 30) {
             throw new IllegalArgumentException("transmissions must be 1..30: " + maxTransmissions);
         }
+        if (initialRtoNanos > Long.MAX_VALUE >> maxTransmissions) {
+            throw new IllegalArgumentException("RTO doubled " + maxTransmissions + " times overflows");
+        }
         if (finalWaitNanos <= 0) {
             throw new IllegalArgumentException("final wait must be positive: " + finalWaitNanos);
         }
