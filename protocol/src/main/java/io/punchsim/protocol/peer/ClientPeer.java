@@ -34,7 +34,6 @@ public final class ClientPeer extends Peer {
     private long connectedAt = -1;
     private int acceptedAttempt = -1;
     private Endpoint directPeer;
-    private Endpoint hostReflexive;
     private int ticksSent;
     private long gameTimer = -1;
     private long[] roundTrips = new long[0];
@@ -112,7 +111,6 @@ public final class ClientPeer extends Peer {
             return;
         }
         k1At = context.now();
-        hostReflexive = addresses.reflexive();
         emit(Step.K1, "host " + addresses.reflexive() + " / " + addresses.local());
         addTarget(addresses.reflexive());
         if (config.localCandidates()) {

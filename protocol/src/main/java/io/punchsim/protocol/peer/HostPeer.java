@@ -35,6 +35,7 @@ public final class HostPeer extends Peer {
     private int relayedAccepts;
     private int echoes;
     private long lastHeard = -1;
+    private boolean listenExpired;
 
     public HostPeer(ProtocolConfig config, Endpoint cloud, Endpoint stun) {
         super(config, cloud, stun, Role.HOST);
@@ -138,6 +139,7 @@ public final class HostPeer extends Peer {
         listenTimer = -1;
         if (path == Outcome.PENDING) {
             cancel(pingTimer);
+            listenExpired = true;
             leave();
         }
     }
@@ -148,6 +150,9 @@ public final class HostPeer extends Peer {
             lastHeard = context.now();
         }
         if (message instanceof ConnectRequest request) {
+            if (listenExpired) {
+                return;
+            }
             if (source != null) {
                 if (config.peerReflexive() && k2At != -1 && !pingTargets.contains(source)) {
                     pingTargets.add(source);
