@@ -9,7 +9,7 @@ public final class Keys {
             "name", "description", "seeds", "root-seed", "host", "client", "network", "protocol", "faults", "sweep",
             "gates");
     public static final List<String> PEER = List.of("nat", "link", "startup-delay", "join-delay");
-    public static final List<String> NETWORK = List.of("same-lan", "cloud", "stun");
+    public static final List<String> NETWORK = List.of("same-lan", "cloud", "stun", "peer-path");
     public static final List<String> PLACEMENT = List.of("latency", "from-host", "from-client");
     public static final List<String> LINK_DIRECTION = List.of("latency", "jitter", "fifo", "loss", "duplication");
     public static final List<String> LINK = List.of("latency", "jitter", "fifo", "loss", "duplication", "up", "down");

@@ -75,17 +75,21 @@ final class ScenarioBinder {
         boolean sameLan = ScenarioDefaults.SAME_LAN;
         PlacementSpec cloud = new PlacementSpec(ScenarioDefaults.CLOUD_LATENCY, ScenarioDefaults.CLOUD_LATENCY);
         PlacementSpec stun = new PlacementSpec(ScenarioDefaults.STUN_LATENCY, ScenarioDefaults.STUN_LATENCY);
+        LinkSpec peerPath = new LinkSpec(ScenarioDefaults.peerPathDirection(), ScenarioDefaults.peerPathDirection());
         Optional<Fields.Obj> net = top.take("network").flatMap(n -> f.object(n, "network", Keys.NETWORK));
         if (net.isPresent()) {
             Fields.Obj o = net.get();
             sameLan = o.bool("same-lan", sameLan);
             cloud = o.take("cloud").map(n -> placement(n, "network.cloud", ScenarioDefaults.CLOUD_LATENCY)).orElse(cloud);
             stun = o.take("stun").map(n -> placement(n, "network.stun", ScenarioDefaults.STUN_LATENCY)).orElse(stun);
+            peerPath = o.take("peer-path")
+                    .map(n -> link(n, "network.peer-path", ScenarioDefaults.peerPathDirection()))
+                    .orElse(peerPath);
             o.finish();
         }
         PeerSpec host = peer(top, "host", ScenarioDefaults.HOST_JOIN_DELAY, false);
         PeerSpec client = peer(top, "client", ScenarioDefaults.CLIENT_JOIN_DELAY, sameLan);
-        return new NetworkSpec(host, client, sameLan, cloud, stun);
+        return new NetworkSpec(host, client, sameLan, cloud, stun, peerPath);
     }
 
     private PlacementSpec placement(Node node, String path, LatencySpec fallback) {
@@ -312,8 +316,11 @@ final class ScenarioBinder {
     // ---- links ----
 
     private LinkSpec link(Node node, String path) {
+        return link(node, path, ScenarioDefaults.linkDirection());
+    }
+
+    private LinkSpec link(Node node, String path, LinkSpec.Direction defaults) {
         Optional<Fields.Obj> obj = f.object(node, path, Keys.LINK);
-        LinkSpec.Direction defaults = ScenarioDefaults.linkDirection();
         if (obj.isEmpty()) {
             return new LinkSpec(defaults, defaults);
         }

@@ -64,6 +64,11 @@ public final class ScenarioDefaults {
     private ScenarioDefaults() {
     }
 
+    /** Between the peers' access links: instant and lossless unless the file says otherwise. */
+    public static LinkSpec.Direction peerPathDirection() {
+        return new LinkSpec.Direction(new LatencySpec.Constant(0L), JITTER, FIFO, LOSS, DUPLICATION);
+    }
+
     public static LinkSpec.Direction linkDirection() {
         return new LinkSpec.Direction(ACCESS_LATENCY, JITTER, FIFO, LOSS, DUPLICATION);
     }

@@ -35,6 +35,8 @@ final class SiteLayout {
     static final Endpoint STUN_ENDPOINT = Endpoint.of("192.0.2.20", 3478);
 
     private static final long LAN = 0;
+    /** Larger than any sum of mean latencies a scenario can hold (about 11.6 days). */
+    private static final double BETWEEN_SITES = 1e15;
 
     final Topology topology;
     final List<String> hostNats;
@@ -80,11 +82,17 @@ final class SiteLayout {
         t.node("client-edge");
         t.link(CLOUD, CLOUD, "cloud-site", serviceLink(scenario, FaultSpec.FaultLink.CLOUD));
         t.link(STUN, STUN, "stun-site", serviceLink(scenario, FaultSpec.FaultLink.STUN));
-        t.link("peer-path", "host-edge", "client-edge", LinkSpec.constant(LAN));
-        t.link("host-cloud", "host-edge", "cloud-site", placement(net.cloud().fromHost()));
-        t.link("client-cloud", "client-edge", "cloud-site", placement(net.cloud().fromClient()));
-        t.link("host-stun", "host-edge", "stun-site", placement(net.stun().fromHost()));
-        t.link("client-stun", "client-edge", "stun-site", placement(net.stun().fromClient()));
+        // Every link between sites carries the same routing penalty, so a route crosses as few of them
+        // as it can: the cloud reaches the client over the client's own placement link even when a
+        // detour through the host's edge and the peer path would be faster, and the peers reach each
+        // other over the peer path, never through a service's site.
+        t.link("peer-path", "host-edge", "client-edge", new LinkSpec(
+                LinkModels.direction(net.peerPath().up(), List.of()),
+                LinkModels.direction(net.peerPath().down(), List.of())), BETWEEN_SITES);
+        t.link("host-cloud", "host-edge", "cloud-site", placement(net.cloud().fromHost()), BETWEEN_SITES);
+        t.link("client-cloud", "client-edge", "cloud-site", placement(net.cloud().fromClient()), BETWEEN_SITES);
+        t.link("host-stun", "host-edge", "stun-site", placement(net.stun().fromHost()), BETWEEN_SITES);
+        t.link("client-stun", "client-edge", "stun-site", placement(net.stun().fromClient()), BETWEEN_SITES);
 
         Side host = side(t, HOST, 1, hostHops);
         int hostAddress = declarePeer(t, HOST, host, "10.1.0.", "203.0.113.", 2);

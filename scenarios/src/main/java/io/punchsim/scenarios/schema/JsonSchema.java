@@ -99,6 +99,7 @@ public final class JsonSchema {
         p.set("same-lan", bool(ScenarioDefaults.SAME_LAN, "Both peers behind the host's NAT (client.nat must then be absent)."));
         p.set("cloud", ref("placement", "Latency from each peer's network to the cloud. Default 30ms."));
         p.set("stun", ref("placement", "Latency from each peer's network to the STUN server. Default 20ms."));
+        p.set("peer-path", ref("link", "The internet between the two access links (up: host to client); not crossed by cloud or STUN traffic. Default instant and lossless."));
         return n;
     }
 

@@ -73,9 +73,9 @@ public final class Topology {
             hops[forward.channel()] = forward;
             hops[backward.channel()] = backward;
             g.addEdge(link.a(), link.b(), forward);
-            g.setEdgeWeight(forward, link.spec().forward().meanDelay() + HOP_COST);
+            g.setEdgeWeight(forward, link.spec().forward().meanDelay() + HOP_COST + link.routingPenalty());
             g.addEdge(link.b(), link.a(), backward);
-            g.setEdgeWeight(backward, link.spec().backward().meanDelay() + HOP_COST);
+            g.setEdgeWeight(backward, link.spec().backward().meanDelay() + HOP_COST + link.routingPenalty());
         }
         graph = new AsUnmodifiableGraph<>(g);
         channelTarget = new int[hops.length];
@@ -222,6 +222,14 @@ public final class Topology {
         }
 
         public Builder link(String name, String a, String b, LinkSpec spec) {
+            return link(name, a, b, spec, 0);
+        }
+
+        /** A link whose weight in route computation carries an extra {@code routingPenalty} (see {@link Link}). */
+        public Builder link(String name, String a, String b, LinkSpec spec, double routingPenalty) {
+            if (!(routingPenalty >= 0) || Double.isInfinite(routingPenalty)) {
+                throw new IllegalArgumentException("routing penalty must be finite and non-negative: " + routingPenalty);
+            }
             if (!nodes.containsKey(a) || !nodes.containsKey(b)) {
                 throw new IllegalArgumentException("link " + name + " joins an undeclared node");
             }
@@ -233,7 +241,7 @@ public final class Topology {
                     throw new IllegalArgumentException("link declared twice: " + name);
                 }
             }
-            links.add(new Link(links.size(), name, a, b, spec));
+            links.add(new Link(links.size(), name, a, b, spec, routingPenalty));
             return this;
         }
 
