@@ -387,13 +387,18 @@ public final class NatTable {
 
     /** One mapping, or a conntrack-style entry left by an unsolicited inbound packet (no internal side). */
     private static final class Mapping {
+        private static final long NO_PERMISSION = -1L;
         final long serial;
         final Endpoint internal;
         final Endpoint external;
         final FlowKey internalKey;
         final FlowKey externalKey;
-        /** Remote addresses (ADF) or packed endpoints (APDF) this mapping has sent to. */
-        final Set<Long> permissions = new HashSet<>(4);
+        /**
+         * Remote addresses (ADF) or packed endpoints (APDF) this mapping has sent to: the first in a
+         * field, since most mappings only ever have one, any others in a set made when needed.
+         */
+        private long firstPermission = NO_PERMISSION;
+        private Set<Long> otherPermissions;
         long expiresAt;
         long queuedAt;
         boolean replied;
@@ -408,19 +413,30 @@ public final class NatTable {
         }
 
         void permit(FilteringBehaviour filtering, Endpoint remote) {
-            switch (filtering) {
-                case ENDPOINT_INDEPENDENT -> { }
-                case ADDRESS_DEPENDENT -> permissions.add(remote.ip() & 0xFFFF_FFFFL);
-                case ADDRESS_AND_PORT_DEPENDENT -> permissions.add(pack(remote));
+            if (filtering == FilteringBehaviour.ENDPOINT_INDEPENDENT) {
+                return;
+            }
+            long permission = permissionKey(filtering, remote);
+            if (firstPermission == NO_PERMISSION) {
+                firstPermission = permission;
+            } else if (firstPermission != permission) {
+                if (otherPermissions == null) {
+                    otherPermissions = new HashSet<>(4);
+                }
+                otherPermissions.add(permission);
             }
         }
 
         boolean permits(FilteringBehaviour filtering, Endpoint remote) {
-            return switch (filtering) {
-                case ENDPOINT_INDEPENDENT -> true;
-                case ADDRESS_DEPENDENT -> permissions.contains(remote.ip() & 0xFFFF_FFFFL);
-                case ADDRESS_AND_PORT_DEPENDENT -> permissions.contains(pack(remote));
-            };
+            if (filtering == FilteringBehaviour.ENDPOINT_INDEPENDENT) {
+                return true;
+            }
+            long permission = permissionKey(filtering, remote);
+            return firstPermission == permission || (otherPermissions != null && otherPermissions.contains(permission));
+        }
+
+        private static long permissionKey(FilteringBehaviour filtering, Endpoint remote) {
+            return filtering == FilteringBehaviour.ADDRESS_DEPENDENT ? remote.ip() & 0xFFFF_FFFFL : pack(remote);
         }
     }
 }
