@@ -28,7 +28,7 @@ class ThreadCountDeterminismTest {
     }
 
     private static String reportWithoutWallClock(LoadedScenario loaded, int threads) throws Exception {
-        SweepRunner.Result result = new SweepRunner(threads).run(Sweeps.prepare(loaded), 300);
+        SweepRunner.Result result = new SweepRunner(threads).run(Sweeps.prepare(loaded), 100);
         SweepReport report = SweepReport.judge(Sweeps.identity(loaded), Sweeps.gates(loaded), result.points(),
                 result.partial(), WallClock.ofThisMachine(result.seconds(), result.runs(), threads));
         ObjectMapper json = new ObjectMapper();
