@@ -5,11 +5,15 @@ import java.util.Arrays;
 /**
  * The scheduler and run loop of one simulation run: single-threaded, reusable through {@link #reset()}.
  *
- * <p>Pending events live in a 4-ary min-heap kept in parallel primitive arrays (time, sequence number,
- * slot), so ordering never boxes a time and a sift touches few cache lines. Each event occupies a slot
+ * <p>Pending events live in a 4-ary min-heap kept in parallel primitive arrays (time, sequence
+ * number, slot), so ordering never boxes a time and a sift touches few cache lines. Each event occupies a slot
  * that remembers its heap position; a handle names the slot and the slot's generation, so
  * {@link #cancel(long)} finds the event directly and removes it in logarithmic time, and a stale
  * handle (fired, cancelled, or from an earlier use of the slot) is recognised and ignored.
+ *
+ * <p>Most events schedule another as they run. So {@link #step()} leaves the top entry vacant while
+ * the event runs, and the first event scheduled meanwhile takes its place with one sift down,
+ * instead of a removal (a sift down) followed by an insertion (a sift up).
  */
 public final class EventLoop implements Scheduler {
 
@@ -20,11 +24,14 @@ public final class EventLoop implements Scheduler {
     private long nextSequence;
     private boolean stopRequested;
 
-    // Heap, indexed by heap position.
+    // Heap, indexed by heap position. The sequence number sits beside the time: at simulation
+    // scale many events share an instant, and a tie must not cost a lookup elsewhere.
     private long[] heapTime = new long[INITIAL_CAPACITY];
     private long[] heapSequence = new long[INITIAL_CAPACITY];
     private int[] heapSlot = new int[INITIAL_CAPACITY];
     private int size;
+    // True while step() runs an event whose entry still sits, logically removed, at the top.
+    private boolean topVacant;
 
     // Slots, indexed by slot number.
     private Runnable[] actions = new Runnable[INITIAL_CAPACITY];
@@ -43,7 +50,7 @@ public final class EventLoop implements Scheduler {
 
     /** Number of events waiting to run. */
     public int pending() {
-        return size;
+        return topVacant ? size - 1 : size;
     }
 
     /** Number of events run since the last reset. */
@@ -53,6 +60,7 @@ public final class EventLoop implements Scheduler {
 
     /** Time of the earliest pending event, or {@link Long#MAX_VALUE} when none is pending. */
     public long nextEventTime() {
+        settle();
         return size == 0 ? Long.MAX_VALUE : heapTime[0];
     }
 
@@ -71,11 +79,16 @@ public final class EventLoop implements Scheduler {
         }
         int slot = allocateSlot();
         actions[slot] = action;
-        if (size == heapTime.length) {
-            growHeap();
+        long sequence = nextSequence++;
+        if (topVacant) {
+            topVacant = false;
+            siftDown(0, atNanos, sequence, slot);
+        } else {
+            if (size == heapTime.length) {
+                growHeap();
+            }
+            siftUp(size++, atNanos, sequence, slot);
         }
-        int position = size++;
-        siftUp(position, atNanos, nextSequence++, slot);
         return ((long) generation[slot] << 32) | slot;
     }
 
@@ -86,11 +99,11 @@ public final class EventLoop implements Scheduler {
         if (slot < 0 || slot >= slotCount || generation[slot] != handleGeneration) {
             return false;
         }
-        int position = positionOfSlot[slot];
-        if (position < 0) {
+        if (positionOfSlot[slot] < 0) {
             return false;
         }
-        removeAt(position);
+        settle();
+        removeAt(positionOfSlot[slot]);
         freeSlot(slot);
         return true;
     }
@@ -101,17 +114,26 @@ public final class EventLoop implements Scheduler {
      * @return false when nothing was pending
      */
     public boolean step() {
+        settle();
         if (size == 0) {
             return false;
         }
         int slot = heapSlot[0];
         now = heapTime[0];
-        removeAt(0);
         Runnable action = actions[slot];
         freeSlot(slot);
+        topVacant = true;
         executed++;
         action.run();
         return true;
+    }
+
+    /** Completes the removal of a vacant top entry that no new event has taken over. */
+    private void settle() {
+        if (topVacant) {
+            topVacant = false;
+            removeAt(0);
+        }
     }
 
     /** Runs events until none is pending or {@link #stop()} is called. */
@@ -128,7 +150,7 @@ public final class EventLoop implements Scheduler {
      */
     public void runUntil(long limitNanos) {
         stopRequested = false;
-        while (!stopRequested && size > 0 && heapTime[0] <= limitNanos) {
+        while (!stopRequested && nextEventTime() <= limitNanos) {
             step();
         }
         if (!stopRequested && limitNanos > now) {
@@ -147,6 +169,7 @@ public final class EventLoop implements Scheduler {
         Arrays.fill(positionOfSlot, 0, slotCount, -1);
         // Generations are kept so that a handle from before the reset can never cancel a new event.
         size = 0;
+        topVacant = false;
         slotCount = 0;
         freeCount = 0;
         now = 0;
@@ -184,7 +207,8 @@ public final class EventLoop implements Scheduler {
         long time = heapTime[last];
         long sequence = heapSequence[last];
         int slot = heapSlot[last];
-        if (position > 0 && before(time, sequence, heapTime[(position - 1) / ARITY], heapSequence[(position - 1) / ARITY])) {
+        int parent = (position - 1) / ARITY;
+        if (position > 0 && before(time, sequence, heapTime[parent], heapSequence[parent])) {
             siftUp(position, time, sequence, slot);
         } else {
             siftDown(position, time, sequence, slot);
@@ -202,8 +226,9 @@ public final class EventLoop implements Scheduler {
             }
             times[position] = times[parent];
             sequences[position] = sequences[parent];
-            slots[position] = slots[parent];
-            positionOfSlot[slots[position]] = position;
+            int moved = slots[parent];
+            slots[position] = moved;
+            positionOfSlot[moved] = position;
             position = parent;
         }
         times[position] = time;
@@ -239,8 +264,9 @@ public final class EventLoop implements Scheduler {
             }
             times[position] = bestTime;
             sequences[position] = bestSequence;
-            slots[position] = slots[best];
-            positionOfSlot[slots[position]] = position;
+            int moved = slots[best];
+            slots[position] = moved;
+            positionOfSlot[moved] = position;
             position = best;
         }
         times[position] = time;
@@ -249,6 +275,7 @@ public final class EventLoop implements Scheduler {
         positionOfSlot[slot] = position;
     }
 
+    /** Order of two entries: by time, then by scheduling order. */
     private static boolean before(long time, long sequence, long otherTime, long otherSequence) {
         return time < otherTime || (time == otherTime && sequence < otherSequence);
     }
