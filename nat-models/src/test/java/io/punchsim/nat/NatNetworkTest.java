@@ -6,7 +6,9 @@ import io.punchsim.sim.net.Endpoint;
 import io.punchsim.sim.net.Host;
 import io.punchsim.sim.net.Network;
 import io.punchsim.sim.topology.Topology;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** NAT nodes on the virtual network: hairpinning, two levels of nesting, and losing all mappings. */
@@ -222,5 +224,29 @@ class NatNetworkTest {
         assertThat(server.fromPeers).isEmpty();
         assertThat(a.fromPeers).isEmpty();
         assertThat(drops.seen).containsExactly("firewall:BLOCKED", "firewall:BLOCKED");
+    }
+
+    /** The reflexive endpoint a symmetric NAT gives toward the echo, in a run with this seed. */
+    private static Endpoint symmetricReflexive(long seed) {
+        Network network = new Network(oneNatTwoHosts(), seed);
+        network.bind("nat", new NatNode(NatPresets.SYMMETRIC, network.node("internet")));
+        Endpoint echo = Lab.echo(network, "echo");
+        Lab.Peer a = new Lab.Peer(network, "host-a", 4000);
+        a.query(echo, 0);
+        network.loop().runUntil(100 * Lab.MS);
+        return a.reflexive;
+    }
+
+    @Test
+    void randomPortsComeFromTheNatsSeededStream() {
+        Set<Integer> ports = new HashSet<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            Endpoint reflexive = symmetricReflexive(seed);
+            assertThat(symmetricReflexive(seed)).as("seed %d replays", seed).isEqualTo(reflexive);
+            assertThat(reflexive.port()).as("seed %d", seed).isBetween(1024, 65535);
+            ports.add(reflexive.port());
+        }
+        // 20 seeds drawing from 64,512 ports: a repeat would have odds of about 0.3 %.
+        assertThat(ports).hasSize(20);
     }
 }
