@@ -60,24 +60,36 @@ final class MatrixCommand implements Callable<Integer> {
     }
 
     private void print(SweepExecution.Outcome result, PrintStream out) {
-        int width = Math.max(12, presets.stream().mapToInt(String::length).max().orElse(12));
-        StringBuilder header = new StringBuilder(String.format("%-" + width + "s", "host \\ client"));
-        for (String client : presets) {
-            header.append(String.format("  %-" + width + "s", client));
+        List<SweepPoint> points = result.report().points();
+        int n = presets.size();
+        String[][] cells = new String[n][n];
+        int cellWidth = 3;
+        for (int i = 0; i < n * n; i++) {
+            String cell = i < points.size() ? cell(points.get(i).aggregate()) : "?";
+            cells[i / n][i % n] = cell;
+            cellWidth = Math.max(cellWidth, cell.length());
+        }
+        int rowWidth = Math.max("host \\ client".length(), presets.stream().mapToInt(String::length).max().orElse(0));
+        // Columns are numbered, with a legend, so that a table of long preset names stays readable.
+        StringBuilder header = new StringBuilder(String.format("%-" + rowWidth + "s", "host \\ client"));
+        for (int c = 0; c < n; c++) {
+            header.append(String.format("  %-" + cellWidth + "s", "(" + (c + 1) + ")"));
         }
         out.println(header);
-        List<SweepPoint> points = result.report().points();
-        int i = 0;
-        for (String host : presets) {
-            StringBuilder row = new StringBuilder(String.format("%-" + width + "s", host));
-            for (int c = 0; c < presets.size(); c++) {
-                String cell = i < points.size() ? cell(points.get(i).aggregate()) : "?";
-                row.append(String.format("  %-" + width + "s", cell));
-                i++;
+        for (int r = 0; r < n; r++) {
+            StringBuilder row = new StringBuilder(String.format("%-" + rowWidth + "s", presets.get(r)));
+            for (int c = 0; c < n; c++) {
+                row.append(String.format("  %-" + cellWidth + "s", cells[r][c]));
             }
             out.println(row);
         }
-        out.printf("%,d runs per pair; D direct, R relayed, F failed%n", points.isEmpty() ? 0 : points.get(0).aggregate().runs());
+        StringBuilder legend = new StringBuilder("client:");
+        for (int c = 0; c < n; c++) {
+            legend.append(" (").append(c + 1).append(") ").append(presets.get(c));
+        }
+        out.println(legend);
+        out.printf("%,d runs per pair; D always direct, R always relayed, F always failed%n",
+                points.isEmpty() ? 0 : points.get(0).aggregate().runs());
     }
 
     private static String cell(PointAggregate a) {
