@@ -1,0 +1,23 @@
+package io.punchsim.protocol.cloud;
+
+/**
+ * What the cloud dropped and relayed over a run.
+ *
+ * @param droppedUnknownSession relay or signalling naming a session the cloud does not hold
+ * @param droppedNonMember relay from an endpoint or peer id that is not a member of the session
+ * @param droppedNoPeer relay with no other member to deliver to
+ * @param droppedMalformed datagrams that did not decode, or were not for the cloud
+ * @param relayedPackets packets forwarded between members
+ * @param relayedBytes bytes of those packets as forwarded
+ * @param signallingGivenUp reliable messages never acknowledged
+ * @param keepalives keepalives received
+ */
+public record CloudCounters(
+        long droppedUnknownSession,
+        long droppedNonMember,
+        long droppedNoPeer,
+        long droppedMalformed,
+        long relayedPackets,
+        long relayedBytes,
+        long signallingGivenUp,
+        long keepalives) {}

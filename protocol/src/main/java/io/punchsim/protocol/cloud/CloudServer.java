@@ -1,0 +1,258 @@
+package io.punchsim.protocol.cloud;
+
+import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.protocol.event.Role;
+import io.punchsim.protocol.event.Step;
+import io.punchsim.protocol.event.StepEvent;
+import io.punchsim.protocol.net.Endpoint;
+import io.punchsim.protocol.runtime.Context;
+import io.punchsim.protocol.runtime.Machine;
+import io.punchsim.protocol.signal.SignalChannel;
+import io.punchsim.protocol.wire.Decoded;
+import io.punchsim.protocol.wire.Message;
+import io.punchsim.protocol.wire.Message.*;
+import io.punchsim.protocol.wire.MessageCodec;
+import io.punchsim.protocol.wire.MessageKind;
+import io.punchsim.protocol.wire.PeerRole;
+import io.punchsim.protocol.wire.Props;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The cloud: session directory, signalling and relay. It is never an open relay: it forwards a
+ * {@link Relay} only from a member of a session, arriving from the endpoint that member registered
+ * from, to the other member's registered endpoint.
+ */
+public final class CloudServer implements Machine {
+
+    private final ProtocolConfig config;
+    private final Map<Endpoint, SignalChannel> channels = new HashMap<>();
+    private final Map<Integer, Session> sessions = new LinkedHashMap<>();
+    private final SignalChannel.GiveUp onGiveUp = (channel, message) -> countGiveUp();
+    private Context context;
+    private int nextSessionId = 1;
+
+    private long droppedUnknownSession;
+    private long droppedNonMember;
+    private long droppedNoPeer;
+    private long droppedMalformed;
+    private long relayedPackets;
+    private long relayedBytes;
+    private long signallingGivenUp;
+    private long keepalives;
+
+    public CloudServer(ProtocolConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void start(Context context) {
+        this.context = context;
+    }
+
+    public CloudCounters counters() {
+        return new CloudCounters(droppedUnknownSession, droppedNonMember, droppedNoPeer, droppedMalformed,
+                relayedPackets, relayedBytes, signallingGivenUp, keepalives);
+    }
+
+    /** Sessions currently held. */
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    @Override
+    public void onDatagram(Endpoint source, byte[] payload) {
+        Decoded decoded = MessageCodec.decode(payload);
+        if (!(decoded instanceof Decoded.Ok ok)) {
+            droppedMalformed++;
+            return;
+        }
+        Message message = ok.message();
+        if (message instanceof Relay relay) {
+            relay(source, relay, payload);
+        } else if (message instanceof Ack ack) {
+            SignalChannel channel = channels.get(source);
+            if (channel != null) {
+                channel.acknowledged(ack.seq());
+            }
+        } else if (message instanceof Keepalive) {
+            keepalives++;
+        } else if (message instanceof Reliable reliable) {
+            SignalChannel channel = channel(source);
+            if (channel.receive(reliable.seq())) {
+                signal(channel, reliable);
+            }
+        } else {
+            droppedMalformed++;
+        }
+    }
+
+    private SignalChannel channel(Endpoint source) {
+        SignalChannel channel = channels.get(source);
+        if (channel == null) {
+            channel = new SignalChannel(context, source, config.cloud(), onGiveUp);
+            channels.put(source, channel);
+        }
+        return channel;
+    }
+
+    private void signal(SignalChannel channel, Reliable message) {
+        Endpoint source = channel.remote();
+        if (message instanceof CreateSession m) {
+            int id = nextSessionId++;
+            sessions.put(id, new Session(id, m.props()));
+            emit(Step.H3, "session " + id + " for " + source);
+            channel.send(new SessionCreated(channel.nextSeq(), id));
+        } else if (message instanceof JoinRandom) {
+            joinRandom(channel);
+        } else if (message instanceof JoinRequest m) {
+            join(channel, m);
+        } else if (message instanceof AddressReport m) {
+            addressReport(source, m);
+        } else if (message instanceof Leave m) {
+            leave(source, m);
+        } else {
+            droppedMalformed++;
+        }
+    }
+
+    private void joinRandom(SignalChannel channel) {
+        List<Session> open = new ArrayList<>();
+        for (Session s : sessions.values()) {
+            if (s.openForRandomJoin(channel.remote())) {
+                open.add(s);
+            }
+        }
+        if (open.isEmpty()) {
+            emit(Step.C3, "no session for " + channel.remote());
+            channel.send(new NoSession(channel.nextSeq()));
+            return;
+        }
+        Session chosen = open.size() == 1 ? open.get(0) : open.get(context.random().nextInt(open.size()));
+        chosen.reservedFor = channel.remote();
+        emit(Step.C3, "session " + chosen.id + " for " + channel.remote());
+        channel.send(new SessionFound(channel.nextSeq(), chosen.id));
+    }
+
+    private void join(SignalChannel channel, JoinRequest m) {
+        Session session = sessions.get(m.sessionId());
+        if (session == null) {
+            droppedUnknownSession++;
+            return;
+        }
+        Endpoint source = channel.remote();
+        Session.Member member;
+        if (m.role() == PeerRole.HOST) {
+            if (session.host != null) {
+                droppedNonMember++;
+                return;
+            }
+            member = session.host = new Session.Member(Session.HOST_PEER_ID, PeerRole.HOST, source);
+        } else {
+            if (session.client != null || (session.reservedFor != null && !session.reservedFor.equals(source))) {
+                droppedNonMember++;
+                return;
+            }
+            member = session.client = new Session.Member(Session.CLIENT_PEER_ID, PeerRole.CLIENT, source);
+            session.reservedFor = null;
+        }
+        TreeMap<String, String> merged = new TreeMap<>(session.props.entries());
+        merged.putAll(m.props().entries());
+        session.props = new Props(merged);
+        boolean host = m.role() == PeerRole.HOST;
+        emit(host ? Step.H5 : Step.C5, "peer " + member.peerId + " in session " + session.id);
+        channel.send(new JoinAck(channel.nextSeq(), session.id, member.peerId));
+        emit(host ? Step.H6 : Step.C6, "start peer " + member.peerId);
+        channel.send(new Start(channel.nextSeq(), session.id));
+    }
+
+    private void addressReport(Endpoint source, AddressReport m) {
+        Session session = sessions.get(m.sessionId());
+        if (session == null) {
+            droppedUnknownSession++;
+            return;
+        }
+        Session.Member member = session.member(m.peerId());
+        if (member == null || !member.endpoint.equals(source)) {
+            droppedNonMember++;
+            return;
+        }
+        member.local = m.local();
+        member.reflexive = m.reflexive();
+        Session.Member host = session.host;
+        Session.Member client = session.client;
+        if (!session.addressesSent && host != null && client != null
+                && host.reflexive != null && client.reflexive != null) {
+            session.addressesSent = true;
+            emit(Step.K1, "to client: host " + host.reflexive + " / " + host.local);
+            SignalChannel toClient = channel(client.endpoint);
+            toClient.send(new PeerAddresses(toClient.nextSeq(), session.id, host.reflexive, host.local));
+            emit(Step.K2, "to host: client " + client.reflexive + " / " + client.local);
+            SignalChannel toHost = channel(host.endpoint);
+            toHost.send(new PeerAddresses(toHost.nextSeq(), session.id, client.reflexive, client.local));
+        }
+    }
+
+    private void leave(Endpoint source, Leave m) {
+        Session session = sessions.get(m.sessionId());
+        if (session == null) {
+            droppedUnknownSession++;
+            return;
+        }
+        Session.Member member = session.member(m.peerId());
+        if (member == null || !member.endpoint.equals(source)) {
+            droppedNonMember++;
+            return;
+        }
+        if (member == session.host) {
+            session.host = null;
+        } else {
+            session.client = null;
+        }
+        if (session.empty()) {
+            sessions.remove(session.id);
+        }
+    }
+
+    private void relay(Endpoint source, Relay relay, byte[] payload) {
+        Session session = sessions.get(relay.sessionId());
+        if (session == null) {
+            droppedUnknownSession++;
+            return;
+        }
+        Session.Member from = session.member(relay.peerId());
+        if (from == null || !from.endpoint.equals(source)) {
+            droppedNonMember++;
+            return;
+        }
+        Session.Member to = session.other(from);
+        if (to == null) {
+            droppedNoPeer++;
+            return;
+        }
+        // Same bytes as received: the header and the sender's peer id already say who it is from.
+        relayedPackets++;
+        relayedBytes += payload.length;
+        MessageKind inner = MessageKind.classifyRelayed(payload);
+        if (inner == MessageKind.CONNECT_REQUEST) {
+            emit(Step.K5, "relay connect request to " + to.endpoint);
+        } else if (inner == MessageKind.CONNECT_ACCEPT) {
+            emit(Step.K11, "relay connect accept to " + to.endpoint);
+        } else if (inner == MessageKind.GAME_UPDATE) {
+            emit(Step.K13, "relay game update to " + to.endpoint);
+        }
+        context.send(to.endpoint, payload);
+    }
+
+    private void countGiveUp() {
+        signallingGivenUp++;
+    }
+
+    private void emit(Step step, String detail) {
+        context.emit(new StepEvent(context.now(), Role.CLOUD, step, detail));
+    }
+}

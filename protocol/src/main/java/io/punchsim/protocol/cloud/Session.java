@@ -1,0 +1,59 @@
+package io.punchsim.protocol.cloud;
+
+import io.punchsim.protocol.net.Endpoint;
+import io.punchsim.protocol.wire.PeerRole;
+import io.punchsim.protocol.wire.Props;
+
+/** One session the cloud holds: its properties and its two members. */
+final class Session {
+
+    static final int HOST_PEER_ID = 1;
+    static final int CLIENT_PEER_ID = 2;
+
+    final int id;
+    Props props;
+    Member host;
+    Member client;
+    /** The endpoint a join-random handed this session to, until that client joins. */
+    Endpoint reservedFor;
+    boolean addressesSent;
+
+    Session(int id, Props props) {
+        this.id = id;
+        this.props = props;
+    }
+
+    boolean openForRandomJoin(Endpoint source) {
+        return host != null && client == null && (reservedFor == null || reservedFor.equals(source));
+    }
+
+    Member member(int peerId) {
+        if (host != null && host.peerId == peerId) {
+            return host;
+        }
+        return client != null && client.peerId == peerId ? client : null;
+    }
+
+    Member other(Member m) {
+        return m == host ? client : host;
+    }
+
+    boolean empty() {
+        return host == null && client == null;
+    }
+
+    /** A registered member: its id, role, and the endpoint it registered from. */
+    static final class Member {
+        final int peerId;
+        final PeerRole role;
+        final Endpoint endpoint;
+        Endpoint local;
+        Endpoint reflexive;
+
+        Member(int peerId, PeerRole role, Endpoint endpoint) {
+            this.peerId = peerId;
+            this.role = role;
+            this.endpoint = endpoint;
+        }
+    }
+}

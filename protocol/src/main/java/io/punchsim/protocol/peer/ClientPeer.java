@@ -1,0 +1,257 @@
+package io.punchsim.protocol.peer;
+
+import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.protocol.event.Role;
+import io.punchsim.protocol.event.Step;
+import io.punchsim.protocol.net.Endpoint;
+import io.punchsim.protocol.wire.Message;
+import io.punchsim.protocol.wire.Message.*;
+import io.punchsim.protocol.wire.MessageCodec;
+import io.punchsim.protocol.wire.PeerRole;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The client: joins a random session (C1–C11), then from K1 makes connection attempts every
+ * interval T, direct while {@code n < f × L}, relayed after, and shuts down at {@code n >= L}. The
+ * first {@code ConnectAccept} fixes the outcome; then it sends game updates and measures round trips.
+ */
+public final class ClientPeer extends Peer {
+
+    private final Runnable attemptTick = this::attempt;
+    private final Runnable gameTick = this::sendUpdate;
+    private final Runnable gameEnd = this::endGame;
+    private final Runnable retryJoin = this::begin;
+    private final List<Endpoint> directTargets = new ArrayList<>(4);
+
+    private int noSessionRetries;
+    private long k1At = -1;
+    private int attempt;
+    private long attemptTimer = -1;
+    private Outcome outcome = Outcome.PENDING;
+    private FailureReason failure = FailureReason.NONE;
+    private long connectedAt = -1;
+    private int acceptedAttempt = -1;
+    private Endpoint directPeer;
+    private Endpoint hostReflexive;
+    private int ticksSent;
+    private long gameTimer = -1;
+    private long[] roundTrips = new long[0];
+    private boolean[] echoedTick = new boolean[0];
+    private int echoes;
+
+    public ClientPeer(ProtocolConfig config, Endpoint cloud, Endpoint stun) {
+        super(config, cloud, stun, Role.CLIENT);
+    }
+
+    /** The result so far; final once {@link #isFinished()}. */
+    public ConnectionResult result() {
+        List<Long> rtts = new ArrayList<>(echoes);
+        for (int i = 0; i < echoes; i++) {
+            rtts.add(roundTrips[i]);
+        }
+        return new ConnectionResult(outcome, failure, startedAt, k1At,
+                connectedAt < 0 ? -1 : connectedAt - k1At,
+                connectedAt < 0 ? -1 : connectedAt - startedAt,
+                acceptedAttempt, attempt, ticksSent, rtts, finished);
+    }
+
+    /** The addresses direct attempts go to (the host's reflexive one first). */
+    public List<Endpoint> directTargets() {
+        return List.copyOf(directTargets);
+    }
+
+    @Override
+    void begin() {
+        emit(Step.C2, noSessionRetries == 0 ? "join random session" : "join random session, retry " + noSessionRetries);
+        signal.send(new JoinRandom(signal.nextSeq()));
+    }
+
+    @Override
+    PeerRole peerRole() {
+        return PeerRole.CLIENT;
+    }
+
+    @Override
+    void onNoSession() {
+        if (sessionId != -1) {
+            return;
+        }
+        if (noSessionRetries >= config.noSession().maxRetries()) {
+            emit(Step.C3, "no session, giving up");
+            fail(FailureReason.NO_SESSION);
+            return;
+        }
+        noSessionRetries++;
+        long wait = config.noSession().backoff(noSessionRetries);
+        emit(Step.C3, "no session, retry in " + wait / 1_000_000 + " ms");
+        context.setTimer(context.now() + wait, retryJoin);
+    }
+
+    @Override
+    void onPeerAddresses(PeerAddresses addresses) {
+        if (k1At != -1) {
+            return;
+        }
+        k1At = context.now();
+        hostReflexive = addresses.reflexive();
+        emit(Step.K1, "host " + addresses.reflexive() + " / " + addresses.local());
+        addTarget(addresses.reflexive());
+        if (config.localCandidates()) {
+            addTarget(addresses.local());
+        }
+        if (config.portPrediction()) {
+            for (int i = 1; i <= config.predictedPorts(); i++) {
+                int port = addresses.reflexive().port() + i;
+                if (port <= 0xFFFF) {
+                    addTarget(new Endpoint(addresses.reflexive().ip(), port));
+                }
+            }
+        }
+        attempt();
+    }
+
+    private void addTarget(Endpoint e) {
+        if (!directTargets.contains(e)) {
+            directTargets.add(e);
+        }
+    }
+
+    /** One tick of the attempt loop of spec 2.3, at exactly K1 + n × T. */
+    private void attempt() {
+        attemptTimer = -1;
+        if (outcome != Outcome.PENDING) {
+            return;
+        }
+        int n = attempt;
+        int limit = config.attemptLimit();
+        if (n >= limit) {
+            emit(Step.K6, "attempt limit " + limit + " reached, shutting down");
+            fail(FailureReason.ATTEMPTS_EXHAUSTED);
+            return;
+        }
+        ConnectRequest request = new ConnectRequest(sessionId, n);
+        boolean direct = config.directFraction().exceeds(n, limit);
+        if (direct) {
+            byte[] bytes = MessageCodec.encode(request);
+            for (int i = 0; i < directTargets.size(); i++) {
+                context.send(directTargets.get(i), bytes);
+            }
+            emit(Step.K3, "attempt " + n + " direct to " + directTargetsText());
+        }
+        if (!direct || config.parallelRelay()) {
+            sendRelayed(request);
+            emit(Step.K4, "attempt " + n + " through the cloud");
+        }
+        attempt = n + 1;
+        attemptTimer = context.setTimer(k1At + (long) attempt * config.attemptIntervalNanos(), attemptTick);
+    }
+
+    private String directTargetsText() {
+        return directTargets.size() == 1 ? directTargets.get(0).toString() : directTargets.toString();
+    }
+
+    @Override
+    void onPeerMessage(Endpoint source, PeerMessage message) {
+        if (message instanceof ConnectAccept accept) {
+            accepted(source, accept);
+        } else if (message instanceof GameEcho echo) {
+            echoed(echo);
+        } else if (message instanceof Ping && source != null && k1At != -1 && config.peerReflexive()
+                && !directTargets.contains(source) && outcome == Outcome.PENDING) {
+            // The host's pings come from where its NAT maps it toward us: a peer-reflexive candidate.
+            directTargets.add(source);
+        }
+    }
+
+    private void accepted(Endpoint source, ConnectAccept accept) {
+        if (outcome != Outcome.PENDING || k1At == -1) {
+            return;
+        }
+        connectedAt = context.now();
+        acceptedAttempt = accept.attempt();
+        if (source != null) {
+            outcome = Outcome.DIRECT;
+            directPeer = source;
+            emit(Step.K8, "accepted attempt " + accept.attempt() + " directly from " + source);
+        } else {
+            outcome = Outcome.RELAYED;
+            emit(Step.K11, "accepted attempt " + accept.attempt() + " through the cloud");
+        }
+        if (attemptTimer != -1) {
+            context.cancelTimer(attemptTimer);
+            attemptTimer = -1;
+        }
+        if (config.gamePhase()) {
+            roundTrips = new long[config.gameTicks()];
+            echoedTick = new boolean[config.gameTicks()];
+            sendUpdate();
+        } else {
+            leave();
+        }
+    }
+
+    private void sendUpdate() {
+        if (finished) {
+            return;
+        }
+        long now = context.now();
+        GameUpdate update = new GameUpdate(sessionId, ticksSent, now);
+        if (outcome == Outcome.DIRECT) {
+            context.send(directPeer, MessageCodec.encode(update));
+        } else {
+            sendRelayed(update);
+        }
+        if (ticksSent == 0) {
+            emit(outcome == Outcome.DIRECT ? Step.K9 : Step.K12,
+                    config.gameTicks() + " game updates at " + config.tickRateHz() + " Hz");
+        }
+        ticksSent++;
+        if (ticksSent < config.gameTicks()) {
+            gameTimer = context.setTimer(connectedAt + ticksSent * config.tickIntervalNanos(), gameTick);
+        } else {
+            gameTimer = context.setTimer(now + config.echoGraceNanos(), gameEnd);
+        }
+    }
+
+    private void echoed(GameEcho echo) {
+        if (outcome == Outcome.PENDING || finished || echoes >= roundTrips.length
+                || echo.tick() < 0 || echo.tick() >= ticksSent || echoedTick[echo.tick()]) {
+            return;
+        }
+        echoedTick[echo.tick()] = true;
+        roundTrips[echoes++] = context.now() - echo.sentAtNanos();
+        if (echoes == config.gameTicks()) {
+            context.cancelTimer(gameTimer);
+            endGame();
+        }
+    }
+
+    private void endGame() {
+        leave();
+    }
+
+    private void fail(FailureReason reason) {
+        outcome = Outcome.FAILED;
+        failure = reason;
+        if (attemptTimer != -1) {
+            context.cancelTimer(attemptTimer);
+        }
+        shutDown();
+    }
+
+    @Override
+    void cloudLost(Message.Reliable message) {
+        if (finished) {
+            return;
+        }
+        if (outcome == Outcome.PENDING) {
+            fail(FailureReason.CLOUD_UNREACHABLE);
+        }
+    }
+
+    @Override
+    void stunFailed() {
+        fail(FailureReason.STUN_FAILED);
+    }
+}

@@ -1,0 +1,271 @@
+package io.punchsim.protocol.peer;
+
+import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.protocol.event.Role;
+import io.punchsim.protocol.event.Step;
+import io.punchsim.protocol.event.StepEvent;
+import io.punchsim.protocol.net.Endpoint;
+import io.punchsim.protocol.runtime.Context;
+import io.punchsim.protocol.runtime.Machine;
+import io.punchsim.protocol.signal.SignalChannel;
+import io.punchsim.protocol.stun.StunWire;
+import io.punchsim.protocol.wire.Decoded;
+import io.punchsim.protocol.wire.Message;
+import io.punchsim.protocol.wire.Message.*;
+import io.punchsim.protocol.wire.MessageCodec;
+import io.punchsim.protocol.wire.PeerRole;
+import io.punchsim.protocol.wire.Props;
+import java.util.Optional;
+
+/**
+ * What host and client share: steps 1–11 of session set-up (join, start, start-up delay, local
+ * address, STUN with retransmission, address report), the reliable link to the cloud with its
+ * keepalives, and demultiplexing of the one socket between STUN, the cloud and the other peer.
+ */
+public abstract sealed class Peer implements Machine permits HostPeer, ClientPeer {
+
+    private static final Step[] STEPS = Step.values();
+
+    protected final ProtocolConfig config;
+    protected final Endpoint cloud;
+    protected final Endpoint stun;
+    private final Role role;
+    private final int stepBase;
+
+    protected Context context;
+    protected SignalChannel signal;
+    protected int sessionId = -1;
+    protected int peerId = -1;
+    protected Endpoint local;
+    protected Endpoint reflexive;
+    protected long startedAt;
+    protected boolean finished;
+    protected boolean shutDown;
+    protected long malformedDropped;
+
+    private byte[] stunTransaction;
+    private byte[] stunRequest;
+    private int stunSent;
+    private long stunTimer = -1;
+    private long keepaliveTimer = -1;
+    private byte[] keepalive;
+    private final Runnable stunTimeout = this::onStunTimeout;
+    private final Runnable afterStartup = this::afterStartup;
+    private final Runnable keepaliveTick = this::sendKeepalive;
+
+    Peer(ProtocolConfig config, Endpoint cloud, Endpoint stun, Role role) {
+        this.config = config;
+        this.cloud = cloud;
+        this.stun = stun;
+        this.role = role;
+        this.stepBase = (role == Role.HOST ? Step.H1 : Step.C1).ordinal();
+    }
+
+    @Override
+    public final void start(Context context) {
+        this.context = context;
+        this.startedAt = context.now();
+        this.signal = new SignalChannel(context, cloud, config.cloud(), (channel, message) -> cloudLost(message));
+        emit(setupStep(1), role == Role.HOST ? "start in server mode" : "start in client mode");
+        begin();
+    }
+
+    /** Has this peer nothing more to do (the driver may stop the run when both are finished)? */
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /** Datagrams this peer could not decode. */
+    public long malformedDropped() {
+        return malformedDropped;
+    }
+
+    /** Step 2: ask the cloud for a session. */
+    abstract void begin();
+
+    /** The cloud answered {@code NoSession} (client only). */
+    abstract void onNoSession();
+
+    /** K1/K2: the other member's addresses arrived. */
+    abstract void onPeerAddresses(PeerAddresses addresses);
+
+    /** A peer message, directly from {@code source}, or through the relay when {@code source} is null. */
+    abstract void onPeerMessage(Endpoint source, PeerMessage message);
+
+    /** Signalling failed for good. */
+    abstract void cloudLost(Message.Reliable message);
+
+    /** STUN failed for good. */
+    abstract void stunFailed();
+
+    /** The role the peer registers with. */
+    abstract PeerRole peerRole();
+
+    @Override
+    public final void onDatagram(Endpoint source, byte[] payload) {
+        if (StunWire.isStun(payload)) {
+            onStun(payload);
+            return;
+        }
+        Decoded decoded = MessageCodec.decode(payload);
+        if (!(decoded instanceof Decoded.Ok ok)) {
+            malformedDropped++;
+            return;
+        }
+        Message message = ok.message();
+        if (source.equals(cloud)) {
+            fromCloud(message);
+        } else if (message instanceof PeerMessage pm && pm.sessionId() == sessionId && !shutDown) {
+            onPeerMessage(source, pm);
+        }
+    }
+
+    private void fromCloud(Message message) {
+        if (message instanceof Ack ack) {
+            signal.acknowledged(ack.seq());
+        } else if (message instanceof Reliable reliable) {
+            if (!shutDown && signal.receive(reliable.seq())) {
+                onSignal(reliable);
+            }
+        } else if (message instanceof Relay relay && relay.sessionId() == sessionId && !shutDown) {
+            Decoded inner = MessageCodec.decode(relay.payload());
+            if (inner instanceof Decoded.Ok ok && ok.message() instanceof PeerMessage pm
+                    && pm.sessionId() == sessionId) {
+                onPeerMessage(null, pm);
+            } else {
+                malformedDropped++;
+            }
+        }
+    }
+
+    private void onSignal(Reliable message) {
+        if (message instanceof SessionCreated m) {
+            joinSession(m.sessionId());
+        } else if (message instanceof SessionFound m) {
+            joinSession(m.sessionId());
+        } else if (message instanceof NoSession) {
+            onNoSession();
+        } else if (message instanceof JoinAck m && m.sessionId() == sessionId) {
+            peerId = m.peerId();
+            emit(setupStep(5), "joined as peer " + peerId);
+            keepalive = MessageCodec.encode(new Keepalive(sessionId, peerId));
+            keepaliveTimer = context.setTimer(context.now() + config.keepaliveIntervalNanos(), keepaliveTick);
+        } else if (message instanceof Start m && m.sessionId() == sessionId) {
+            emit(setupStep(6), "start");
+            long delay = config.startupDelay().draw(context.random());
+            emit(setupStep(7), "runner start-up " + delay / 1_000_000 + " ms");
+            context.setTimer(context.now() + delay, afterStartup);
+        } else if (message instanceof PeerAddresses m && m.sessionId() == sessionId) {
+            onPeerAddresses(m);
+        }
+    }
+
+    private void joinSession(int id) {
+        if (sessionId != -1) {
+            return;
+        }
+        sessionId = id;
+        emit(setupStep(3), "session " + id);
+        emit(setupStep(4), "join as " + peerRole());
+        signal.send(new JoinRequest(signal.nextSeq(), id, peerRole(), Props.CLIENT_SERVER));
+    }
+
+    private void afterStartup() {
+        if (shutDown) {
+            return;
+        }
+        local = context.localAddress();
+        emit(setupStep(8), "local " + local);
+        stunTransaction = new byte[12];
+        context.random().nextBytes(stunTransaction);
+        stunRequest = StunWire.bindingRequest(stunTransaction);
+        sendStun();
+    }
+
+    private void sendStun() {
+        stunSent++;
+        emit(setupStep(9), stunSent == 1 ? "binding request" : "binding request, transmission " + stunSent);
+        context.send(stun, stunRequest);
+        stunTimer = context.setTimer(context.now() + config.stun().waitAfter(stunSent), stunTimeout);
+    }
+
+    private void onStunTimeout() {
+        stunTimer = -1;
+        if (reflexive != null || shutDown) {
+            return;
+        }
+        if (stunSent >= config.stun().maxTransmissions()) {
+            stunFailed();
+        } else {
+            sendStun();
+        }
+    }
+
+    private void onStun(byte[] payload) {
+        if (stunTransaction == null || reflexive != null || shutDown) {
+            return;
+        }
+        Optional<Endpoint> mapped = StunWire.mappedAddress(payload, stunTransaction);
+        if (mapped.isEmpty()) {
+            return;
+        }
+        reflexive = mapped.get();
+        context.cancelTimer(stunTimer);
+        emit(setupStep(10), "reflexive " + reflexive);
+        emit(setupStep(11), "report " + local + " / " + reflexive);
+        signal.send(new AddressReport(signal.nextSeq(), sessionId, peerId, local, reflexive));
+    }
+
+    private void sendKeepalive() {
+        if (finished || shutDown) {
+            return;
+        }
+        context.send(cloud, keepalive);
+        keepaliveTimer = context.setTimer(context.now() + config.keepaliveIntervalNanos(), keepaliveTick);
+    }
+
+    /** Sends a peer message through the cloud. */
+    void sendRelayed(PeerMessage message) {
+        context.send(cloud, MessageCodec.encodeRelay(sessionId, peerId, MessageCodec.encode(message)));
+    }
+
+    /** Leaves the session (reliably) and stops keepalives; the peer is finished. */
+    void leave() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        context.cancelTimer(keepaliveTimer);
+        if (sessionId != -1 && peerId != -1) {
+            signal.send(new Leave(signal.nextSeq(), sessionId, peerId));
+        }
+    }
+
+    /**
+     * Stops all networking at once: one last unacknowledged {@code Leave} so the cloud can drop the
+     * session, then nothing is sent or handled.
+     */
+    void shutDown() {
+        if (shutDown) {
+            return;
+        }
+        if (!finished && sessionId != -1 && peerId != -1) {
+            context.send(cloud, MessageCodec.encode(new Leave(signal.nextSeq(), sessionId, peerId)));
+        }
+        shutDown = true;
+        finished = true;
+        context.cancelTimer(keepaliveTimer);
+        if (stunTimer != -1) {
+            context.cancelTimer(stunTimer);
+        }
+        signal.close();
+    }
+
+    Step setupStep(int n) {
+        return STEPS[stepBase + n - 1];
+    }
+
+    void emit(Step step, String detail) {
+        context.emit(new StepEvent(context.now(), role, step, detail));
+    }
+}

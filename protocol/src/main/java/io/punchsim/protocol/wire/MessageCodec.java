@@ -1,0 +1,356 @@
+package io.punchsim.protocol.wire;
+
+import io.punchsim.protocol.net.Endpoint;
+import io.punchsim.protocol.wire.Message.*;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Encodes and decodes our own messages. Layout: magic {@code 0x5053} ("PS"), version, type code, then
+ * the fields in big-endian order (see the protocol README for the byte table).
+ *
+ * <p>Decoding never throws and never allocates more than the input's length: every length prefix
+ * is checked against the bytes that remain before anything is allocated.
+ */
+public final class MessageCodec {
+
+    public static final int MAGIC = 0x5053;
+    public static final int VERSION = 1;
+    public static final int HEADER_LENGTH = 4;
+
+    private MessageCodec() {}
+
+    public static byte[] encode(Message message) {
+        Writer w = new Writer(sizeOf(message));
+        w.u16(MAGIC);
+        w.u8(VERSION);
+        w.u8(message.type().code());
+        if (message instanceof CreateSession m) {
+            w.u32(m.seq()); w.props(m.props());
+        } else if (message instanceof SessionCreated m) {
+            w.u32(m.seq()); w.u32(m.sessionId());
+        } else if (message instanceof JoinRandom m) {
+            w.u32(m.seq());
+        } else if (message instanceof SessionFound m) {
+            w.u32(m.seq()); w.u32(m.sessionId());
+        } else if (message instanceof NoSession m) {
+            w.u32(m.seq());
+        } else if (message instanceof JoinRequest m) {
+            w.u32(m.seq()); w.u32(m.sessionId()); w.u8(m.role().code()); w.props(m.props());
+        } else if (message instanceof JoinAck m) {
+            w.u32(m.seq()); w.u32(m.sessionId()); w.u32(m.peerId());
+        } else if (message instanceof Start m) {
+            w.u32(m.seq()); w.u32(m.sessionId());
+        } else if (message instanceof AddressReport m) {
+            w.u32(m.seq()); w.u32(m.sessionId()); w.u32(m.peerId());
+            w.endpoint(m.local()); w.endpoint(m.reflexive());
+        } else if (message instanceof PeerAddresses m) {
+            w.u32(m.seq()); w.u32(m.sessionId()); w.endpoint(m.reflexive()); w.endpoint(m.local());
+        } else if (message instanceof Leave m) {
+            w.u32(m.seq()); w.u32(m.sessionId()); w.u32(m.peerId());
+        } else if (message instanceof Ack m) {
+            w.u32(m.seq());
+        } else if (message instanceof Keepalive m) {
+            w.u32(m.sessionId()); w.u32(m.peerId());
+        } else if (message instanceof Relay m) {
+            byte[] p = m.payload();
+            w.u32(m.sessionId()); w.u32(m.peerId()); w.u16(p.length); w.bytes(p);
+        } else if (message instanceof Ping m) {
+            w.u32(m.sessionId()); w.u32(m.count());
+        } else if (message instanceof ConnectRequest m) {
+            w.u32(m.sessionId()); w.u16(m.attempt());
+        } else if (message instanceof ConnectAccept m) {
+            w.u32(m.sessionId()); w.u16(m.attempt());
+        } else if (message instanceof GameUpdate m) {
+            w.u32(m.sessionId()); w.u32(m.tick()); w.u64(m.sentAtNanos());
+        } else if (message instanceof GameEcho m) {
+            w.u32(m.sessionId()); w.u32(m.tick()); w.u64(m.sentAtNanos());
+        }
+        return w.done();
+    }
+
+    /** Wraps a peer message for the relay without copying the inner bytes twice. */
+    public static byte[] encodeRelay(int sessionId, int peerId, byte[] inner) {
+        Writer w = new Writer(HEADER_LENGTH + 10 + inner.length);
+        w.u16(MAGIC);
+        w.u8(VERSION);
+        w.u8(MessageType.RELAY.code());
+        w.u32(sessionId);
+        w.u32(peerId);
+        w.u16(inner.length);
+        w.bytes(inner);
+        return w.done();
+    }
+
+    private static int sizeOf(Message message) {
+        if (message instanceof CreateSession m) {
+            return HEADER_LENGTH + 4 + propsSize(m.props());
+        } else if (message instanceof JoinRequest m) {
+            return HEADER_LENGTH + 9 + propsSize(m.props());
+        } else if (message instanceof Relay m) {
+            return HEADER_LENGTH + 10 + m.payload().length;
+        }
+        return HEADER_LENGTH + 32;
+    }
+
+    private static int propsSize(Props props) {
+        int size = 1;
+        for (Map.Entry<String, String> e : props.entries().entrySet()) {
+            size += 2 + utf8(e.getKey()).length + utf8(e.getValue()).length;
+        }
+        return size;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static Decoded decode(byte[] data) {
+        if (data.length < HEADER_LENGTH) {
+            return malformed(DecodeError.SHORT, data.length + " bytes");
+        }
+        int magic = ((data[0] & 0xFF) << 8) | (data[1] & 0xFF);
+        if (magic != MAGIC) {
+            return malformed(DecodeError.WRONG_MAGIC, Integer.toHexString(magic));
+        }
+        int version = data[2] & 0xFF;
+        if (version != VERSION) {
+            return malformed(DecodeError.UNSUPPORTED_VERSION, Integer.toString(version));
+        }
+        MessageType type = MessageType.ofCode(data[3] & 0xFF);
+        if (type == null) {
+            return malformed(DecodeError.UNKNOWN_TYPE, Integer.toString(data[3] & 0xFF));
+        }
+        Reader r = new Reader(data, HEADER_LENGTH);
+        Message message = switch (type) {
+            case CREATE_SESSION -> {
+                int seq = r.u32();
+                Props props = r.props();
+                yield new CreateSession(seq, props);
+            }
+            case SESSION_CREATED -> new SessionCreated(r.u32(), r.u32());
+            case JOIN_RANDOM -> new JoinRandom(r.u32());
+            case SESSION_FOUND -> new SessionFound(r.u32(), r.u32());
+            case NO_SESSION -> new NoSession(r.u32());
+            case JOIN_REQUEST -> {
+                int seq = r.u32();
+                int session = r.u32();
+                PeerRole role = r.role();
+                Props props = r.props();
+                yield new JoinRequest(seq, session, role, props);
+            }
+            case JOIN_ACK -> new JoinAck(r.u32(), r.u32(), r.u32());
+            case START -> new Start(r.u32(), r.u32());
+            case ADDRESS_REPORT -> new AddressReport(r.u32(), r.u32(), r.u32(), r.endpoint(), r.endpoint());
+            case PEER_ADDRESSES -> new PeerAddresses(r.u32(), r.u32(), r.endpoint(), r.endpoint());
+            case LEAVE -> new Leave(r.u32(), r.u32(), r.u32());
+            case ACK -> new Ack(r.u32());
+            case KEEPALIVE -> new Keepalive(r.u32(), r.u32());
+            case RELAY -> new Relay(r.u32(), r.u32(), r.lengthPrefixed16());
+            case PING -> new Ping(r.u32(), r.u32());
+            case CONNECT_REQUEST -> new ConnectRequest(r.u32(), r.u16());
+            case CONNECT_ACCEPT -> new ConnectAccept(r.u32(), r.u16());
+            case GAME_UPDATE -> new GameUpdate(r.u32(), r.u32(), r.u64());
+            case GAME_ECHO -> new GameEcho(r.u32(), r.u32(), r.u64());
+        };
+        if (r.error != null) {
+            return malformed(r.error, type + " at byte " + r.errorAt);
+        }
+        if (r.pos != data.length) {
+            return malformed(DecodeError.TRAILING_BYTES, (data.length - r.pos) + " after " + type);
+        }
+        return new Decoded.Ok(message);
+    }
+
+    private static Decoded malformed(DecodeError error, String detail) {
+        return new Decoded.Malformed(error, detail);
+    }
+
+    /** Reads big-endian fields; the first failure sticks and later reads return placeholders. */
+    private static final class Reader {
+        private final byte[] data;
+        private int pos;
+        private DecodeError error;
+        private int errorAt;
+
+        Reader(byte[] data, int pos) {
+            this.data = data;
+            this.pos = pos;
+        }
+
+        private boolean need(int n, DecodeError kind) {
+            if (error != null) {
+                return false;
+            }
+            if (data.length - pos < n) {
+                error = kind;
+                errorAt = pos;
+                return false;
+            }
+            return true;
+        }
+
+        int u8() {
+            return need(1, DecodeError.TRUNCATED) ? data[pos++] & 0xFF : 0;
+        }
+
+        int u16() {
+            if (!need(2, DecodeError.TRUNCATED)) {
+                return 0;
+            }
+            int v = ((data[pos] & 0xFF) << 8) | (data[pos + 1] & 0xFF);
+            pos += 2;
+            return v;
+        }
+
+        int u32() {
+            if (!need(4, DecodeError.TRUNCATED)) {
+                return 0;
+            }
+            int v = ((data[pos] & 0xFF) << 24) | ((data[pos + 1] & 0xFF) << 16)
+                    | ((data[pos + 2] & 0xFF) << 8) | (data[pos + 3] & 0xFF);
+            pos += 4;
+            return v;
+        }
+
+        long u64() {
+            long hi = u32() & 0xFFFFFFFFL;
+            long lo = u32() & 0xFFFFFFFFL;
+            return (hi << 32) | lo;
+        }
+
+        Endpoint endpoint() {
+            int ip = u32();
+            int port = u16();
+            return new Endpoint(ip, port);
+        }
+
+        PeerRole role() {
+            int at = pos;
+            int code = u8();
+            if (error != null) {
+                return PeerRole.HOST;
+            }
+            PeerRole role = PeerRole.ofCode(code);
+            if (role == null) {
+                error = DecodeError.BAD_VALUE;
+                errorAt = at;
+                return PeerRole.HOST;
+            }
+            return role;
+        }
+
+        byte[] lengthPrefixed16() {
+            int n = u16();
+            return take(n);
+        }
+
+        private byte[] take(int n) {
+            if (!need(n, DecodeError.BAD_LENGTH)) {
+                return new byte[0];
+            }
+            byte[] out = new byte[n];
+            System.arraycopy(data, pos, out, 0, n);
+            pos += n;
+            return out;
+        }
+
+        /** A UTF-8 string of at most 255 bytes; bytes that are not valid UTF-8 are a bad value. */
+        private String string8() {
+            int at = pos;
+            byte[] raw = take(u8());
+            String s = new String(raw, StandardCharsets.UTF_8);
+            if (error == null && !java.util.Arrays.equals(utf8(s), raw)) {
+                error = DecodeError.BAD_VALUE;
+                errorAt = at;
+            }
+            return s;
+        }
+
+        /** Entries in strictly ascending key order, so every message has exactly one encoding. */
+        Props props() {
+            int count = u8();
+            TreeMap<String, String> map = new TreeMap<>();
+            String previous = null;
+            for (int i = 0; i < count && error == null; i++) {
+                int at = pos;
+                String key = string8();
+                String value = string8();
+                if (error == null && previous != null && key.compareTo(previous) <= 0) {
+                    error = DecodeError.BAD_VALUE;
+                    errorAt = at;
+                }
+                map.put(key, value);
+                previous = key;
+            }
+            return error != null ? Props.EMPTY : new Props(map);
+        }
+    }
+
+    private static final class Writer {
+        private byte[] buf;
+        private int pos;
+
+        Writer(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        private void ensure(int n) {
+            if (buf.length - pos < n) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+            }
+        }
+
+        void u8(int v) {
+            ensure(1);
+            buf[pos++] = (byte) v;
+        }
+
+        void u16(int v) {
+            ensure(2);
+            buf[pos++] = (byte) (v >>> 8);
+            buf[pos++] = (byte) v;
+        }
+
+        void u32(int v) {
+            ensure(4);
+            buf[pos++] = (byte) (v >>> 24);
+            buf[pos++] = (byte) (v >>> 16);
+            buf[pos++] = (byte) (v >>> 8);
+            buf[pos++] = (byte) v;
+        }
+
+        void u64(long v) {
+            u32((int) (v >>> 32));
+            u32((int) v);
+        }
+
+        void endpoint(Endpoint e) {
+            u32(e.ip());
+            u16(e.port());
+        }
+
+        void bytes(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+        }
+
+        void props(Props props) {
+            u8(props.entries().size());
+            for (Map.Entry<String, String> e : props.entries().entrySet()) {
+                byte[] k = utf8(e.getKey());
+                byte[] v = utf8(e.getValue());
+                u8(k.length);
+                bytes(k);
+                u8(v.length);
+                bytes(v);
+            }
+        }
+
+        byte[] done() {
+            return pos == buf.length ? buf : java.util.Arrays.copyOf(buf, pos);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.punchsim.protocol.wire;
+
+import io.punchsim.protocol.stun.StunWire;
+
+/**
+ * What a datagram is, from its first bytes only, so a driver can count packets and bytes by kind
+ * without decoding every message.
+ */
+public enum MessageKind {
+    STUN,
+    CREATE_SESSION, SESSION_CREATED, JOIN_RANDOM, SESSION_FOUND, NO_SESSION, JOIN_REQUEST, JOIN_ACK,
+    START, ADDRESS_REPORT, PEER_ADDRESSES, LEAVE, ACK, KEEPALIVE, RELAY,
+    PING, CONNECT_REQUEST, CONNECT_ACCEPT, GAME_UPDATE, GAME_ECHO,
+    /** Neither STUN nor one of our messages. */
+    UNKNOWN;
+
+    private static final MessageKind[] BY_TYPE = new MessageKind[MessageType.values().length];
+
+    static {
+        for (MessageType t : MessageType.values()) {
+            BY_TYPE[t.ordinal()] = valueOf(t.name());
+        }
+    }
+
+    public static MessageKind classify(byte[] payload) {
+        if (StunWire.isStun(payload)) {
+            return STUN;
+        }
+        if (payload.length < MessageCodec.HEADER_LENGTH
+                || (((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF)) != MessageCodec.MAGIC
+                || (payload[2] & 0xFF) != MessageCodec.VERSION) {
+            return UNKNOWN;
+        }
+        MessageType type = MessageType.ofCode(payload[3] & 0xFF);
+        return type == null ? UNKNOWN : BY_TYPE[type.ordinal()];
+    }
+
+    /** For a {@link #RELAY} datagram, the kind of the peer message it carries. */
+    public static MessageKind classifyRelayed(byte[] relay) {
+        int inner = MessageCodec.HEADER_LENGTH + 10;
+        if (classify(relay) != RELAY || relay.length < inner + MessageCodec.HEADER_LENGTH) {
+            return UNKNOWN;
+        }
+        return classify(java.util.Arrays.copyOfRange(relay, inner, relay.length));
+    }
+}

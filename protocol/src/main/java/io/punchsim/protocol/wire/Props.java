@@ -1,0 +1,46 @@
+package io.punchsim.protocol.wire;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Custom session properties. Sorted, so a message always encodes to the same bytes (a hash map's
+ * order would change from run to run and break determinism).
+ */
+public record Props(SortedMap<String, String> entries) {
+
+    /** At most this many entries, each key and value at most 255 UTF-8 bytes. */
+    public static final int MAX_ENTRIES = 255;
+
+    public static final Props EMPTY = new Props(new TreeMap<>());
+
+    /** The properties that mark a session as client-server mode. */
+    public static final Props CLIENT_SERVER = Props.of(Map.of("mode", "ClientServer"));
+
+    public Props {
+        if (entries.size() > MAX_ENTRIES) {
+            throw new IllegalArgumentException("too many properties: " + entries.size());
+        }
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            checkLength(e.getKey());
+            checkLength(e.getValue());
+        }
+        entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
+    }
+
+    public static Props of(Map<String, String> map) {
+        return new Props(new TreeMap<>(map));
+    }
+
+    public String get(String key) {
+        return entries.get(key);
+    }
+
+    private static void checkLength(String s) {
+        if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+            throw new IllegalArgumentException("property longer than 255 bytes: " + s);
+        }
+    }
+}

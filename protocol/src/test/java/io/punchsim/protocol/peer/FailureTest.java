@@ -1,0 +1,99 @@
+package io.punchsim.protocol.peer;
+
+import static io.punchsim.protocol.harness.TestNet.MS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.punchsim.protocol.config.NoSessionPolicy;
+import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.protocol.config.StartupDelay;
+import io.punchsim.protocol.event.Role;
+import io.punchsim.protocol.event.Step;
+import io.punchsim.protocol.harness.World;
+import io.punchsim.protocol.wire.MessageKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The failure reasons of spec 2.5 and the schedules that lead to them. */
+class FailureTest {
+
+    private static final long SEED = 5;
+
+    @Test
+    void stunRetransmitsOnTheRfcScheduleThenFails() {
+        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        w.net.drop(p -> p.from().equals(World.CLIENT) && p.to().equals(World.STUN));
+        w.start(0).runUntilClientFinished(120_000 * MS);
+        long first = w.eventTime(Role.CLIENT, Step.C9);
+        List<Long> requests = w.net.packets().stream()
+                .filter(p -> p.from().equals(World.CLIENT) && p.kind() == MessageKind.STUN)
+                .map(p -> (p.atNanos() - first) / MS).toList();
+        // RFC 8489 section 6.2.1: Rc = 7, RTO 500 ms doubling, Rm = 16 (8 s after the last).
+        assertThat(requests).as("seed %d", SEED).containsExactly(0L, 500L, 1500L, 3500L, 7500L, 15500L, 31500L);
+        assertThat(w.client.result().failureReason()).isEqualTo(FailureReason.STUN_FAILED);
+        assertThat(w.net.now() - first).isEqualTo(39_500 * MS);
+    }
+
+    @Test
+    void unreachableCloudFailsAfterTheLastRetransmission() {
+        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        w.net.drop(p -> p.from().equals(World.CLIENT) && p.to().equals(World.CLOUD));
+        w.start(0).runUntilClientFinished(120_000 * MS);
+        List<Long> joins = w.net.packets().stream()
+                .filter(p -> p.from().equals(World.CLIENT) && p.kind() == MessageKind.JOIN_RANDOM)
+                .map(p -> p.atNanos() / MS).toList();
+        assertThat(joins).containsExactly(0L, 250L, 750L, 1750L, 3750L, 7750L);
+        assertThat(w.client.result().failureReason()).isEqualTo(FailureReason.CLOUD_UNREACHABLE);
+        assertThat(w.net.now()).isEqualTo(15_750 * MS);
+    }
+
+    @Test
+    void noSessionFailsAtOnceWhenConfiguredTo() {
+        World w = new World(ProtocolConfig.DEFAULTS.withNoSession(NoSessionPolicy.FAIL), SEED);
+        w.net.start(World.CLOUD, 0);
+        w.net.start(World.CLIENT, 0);
+        w.runUntilClientFinished(60_000 * MS);
+        assertThat(w.client.result().outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(w.client.result().failureReason()).isEqualTo(FailureReason.NO_SESSION);
+        assertThat(w.net.now()).isEqualTo(20 * MS);
+    }
+
+    @Test
+    void noSessionRetriesWithDoublingBackOff() {
+        ProtocolConfig config = ProtocolConfig.DEFAULTS
+                .withNoSession(new NoSessionPolicy(3, 100 * MS, 10_000 * MS));
+        World w = new World(config, SEED);
+        w.net.start(World.CLOUD, 0);
+        w.net.start(World.STUN, 0);
+        w.net.start(World.CLIENT, 0);
+        w.net.start(World.HOST, 500 * MS);
+        w.runUntilClientFinished(60_000 * MS);
+        List<Long> joins = w.net.packets().stream()
+                .filter(p -> p.from().equals(World.CLIENT) && p.kind() == MessageKind.JOIN_RANDOM)
+                .map(p -> p.atNanos() / MS).toList();
+        // Each NoSession arrives 20 ms after the ask; waits of 100, 200, 400 ms follow.
+        assertThat(joins).containsExactly(0L, 120L, 340L, 760L);
+        assertThat(w.client.result().outcome()).isEqualTo(Outcome.DIRECT);
+    }
+
+    @Test
+    void startupDelayPostponesTheLocalAddressStep() {
+        World w = new World(ProtocolConfig.DEFAULTS.withStartupDelay(StartupDelay.fixed(700 * MS)), SEED);
+        w.start(0).runUntilClientFinished(60_000 * MS);
+        assertThat(w.eventTime(Role.HOST, Step.H8) - w.eventTime(Role.HOST, Step.H7)).isEqualTo(700 * MS);
+        assertThat(w.eventTime(Role.CLIENT, Step.C8) - w.eventTime(Role.CLIENT, Step.C7)).isEqualTo(700 * MS);
+    }
+
+    @Test
+    void everySetUpStepHappensInOrder() {
+        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        w.start(0).runUntilClientFinished(60_000 * MS);
+        List<Step> host = w.net.events().stream().filter(e -> e.role() == Role.HOST).map(e -> e.step())
+                .distinct().limit(13).toList();
+        assertThat(host).containsExactly(Step.H1, Step.H2, Step.H3, Step.H4, Step.H5, Step.H6, Step.H7, Step.H8,
+                Step.H9, Step.H10, Step.H11, Step.K2, Step.K7);
+        List<Step> client = w.net.events().stream().filter(e -> e.role() == Role.CLIENT).map(e -> e.step())
+                .distinct().toList();
+        assertThat(client).containsSubsequence(Step.C1, Step.C2, Step.C3, Step.C4, Step.C5, Step.C6, Step.C7,
+                Step.C8, Step.C9, Step.C10, Step.C11, Step.K1, Step.K3, Step.K8, Step.K9);
+    }
+}

@@ -1,0 +1,96 @@
+package io.punchsim.protocol.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.punchsim.protocol.net.Endpoint;
+import io.punchsim.protocol.wire.Message.*;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MessageCodecTest {
+
+    private static final Endpoint A = Endpoint.parse("192.0.2.1:3478");
+    private static final Endpoint B = Endpoint.parse("10.0.0.7:50000");
+
+    static List<Message> samples() {
+        return List.of(
+                new CreateSession(1, Props.CLIENT_SERVER),
+                new SessionCreated(2, 77),
+                new JoinRandom(3),
+                new SessionFound(4, 77),
+                new NoSession(5),
+                new JoinRequest(6, 77, PeerRole.CLIENT, Props.of(Map.of("a", "b", "mode", "ClientServer"))),
+                new JoinAck(7, 77, 2),
+                new Start(8, 77),
+                new AddressReport(9, 77, 2, B, A),
+                new PeerAddresses(10, 77, A, B),
+                new Leave(11, 77, 2),
+                new Ack(-1),
+                new Keepalive(77, 2),
+                new Relay(77, 2, new byte[] {1, 2, 3}),
+                new Ping(77, 3),
+                new ConnectRequest(77, 65535),
+                new ConnectAccept(77, 6),
+                new GameUpdate(77, 12, Long.MIN_VALUE),
+                new GameEcho(77, 12, 123_456_789_012L));
+    }
+
+    @Test
+    void everyMessageSurvivesARoundTrip() {
+        for (Message m : samples()) {
+            assertThat(MessageCodec.decode(MessageCodec.encode(m))).isEqualTo(new Decoded.Ok(m));
+        }
+        assertThat(samples()).extracting(Message::type).containsExactlyInAnyOrder(MessageType.values());
+    }
+
+    @Test
+    void connectRequestHasTheDocumentedBytes() {
+        // magic 'P' 'S', version 1, type 0x21, session 0x0000004D, attempt 0x0006 (README table)
+        byte[] expected = {0x50, 0x53, 0x01, 0x21, 0, 0, 0, 0x4D, 0, 6};
+        assertThat(MessageCodec.encode(new ConnectRequest(77, 6))).containsExactly(expected);
+    }
+
+    @Test
+    void peerAddressesHasTheDocumentedBytes() {
+        byte[] expected = {0x50, 0x53, 0x01, 0x0A, 0, 0, 0, 10, 0, 0, 0, 77,
+            (byte) 192, 0, 2, 1, 0x0D, (byte) 0x96, 10, 0, 0, 7, (byte) 0xC3, 0x50};
+        assertThat(MessageCodec.encode(new PeerAddresses(10, 77, A, B))).containsExactly(expected);
+    }
+
+    @Test
+    void malformedInputGetsItsTypedError() {
+        assertThat(error(new byte[] {0x50, 0x53, 1})).isEqualTo(DecodeError.SHORT);
+        assertThat(error(new byte[] {0x51, 0x53, 1, 1})).isEqualTo(DecodeError.WRONG_MAGIC);
+        assertThat(error(new byte[] {0x50, 0x53, 2, 1})).isEqualTo(DecodeError.UNSUPPORTED_VERSION);
+        assertThat(error(new byte[] {0x50, 0x53, 1, 0x7F})).isEqualTo(DecodeError.UNKNOWN_TYPE);
+        assertThat(error(new byte[] {0x50, 0x53, 1, 0x21, 0, 0, 0, 0x4D, 0})).isEqualTo(DecodeError.TRUNCATED);
+        assertThat(error(new byte[] {0x50, 0x53, 1, 0x21, 0, 0, 0, 0x4D, 0, 6, 9}))
+                .isEqualTo(DecodeError.TRAILING_BYTES);
+        // a relay that claims 200 payload bytes but carries 2
+        assertThat(error(new byte[] {0x50, 0x53, 1, 0x12, 0, 0, 0, 1, 0, 0, 0, 2, 0, (byte) 200, 1, 2}))
+                .isEqualTo(DecodeError.BAD_LENGTH);
+        // role code 9
+        assertThat(error(new byte[] {0x50, 0x53, 1, 0x06, 0, 0, 0, 1, 0, 0, 0, 2, 9, 0}))
+                .isEqualTo(DecodeError.BAD_VALUE);
+        // duplicate property key "k"
+        assertThat(error(new byte[] {0x50, 0x53, 1, 0x01, 0, 0, 0, 1, 2, 1, 'k', 0, 1, 'k', 0}))
+                .isEqualTo(DecodeError.BAD_VALUE);
+    }
+
+    @Test
+    void classifierNamesEveryType() {
+        for (Message m : samples()) {
+            assertThat(MessageKind.classify(MessageCodec.encode(m)).name()).isEqualTo(m.type().name());
+        }
+        assertThat(MessageKind.classify(new byte[] {1, 2})).isEqualTo(MessageKind.UNKNOWN);
+        byte[] relay = MessageCodec.encodeRelay(1, 2, MessageCodec.encode(new ConnectRequest(1, 0)));
+        assertThat(MessageKind.classifyRelayed(relay)).isEqualTo(MessageKind.CONNECT_REQUEST);
+    }
+
+    private static DecodeError error(byte[] bytes) {
+        Decoded d = MessageCodec.decode(bytes);
+        assertThat(d).isInstanceOf(Decoded.Malformed.class);
+        return ((Decoded.Malformed) d).error();
+    }
+}
