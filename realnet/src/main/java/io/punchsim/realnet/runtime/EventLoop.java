@@ -85,14 +85,15 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    long setTimer(long atNanos, Runnable action) {
+    /** Runs {@code action} on the loop's thread at {@code atNanos} of {@link #now()}; returns its handle. */
+    public long setTimer(long atNanos, Runnable action) {
         Timer timer = new Timer(atNanos, nextHandle++, action);
         timers.add(timer);
         pending.put(timer.handle(), timer);
         return timer.handle();
     }
 
-    void cancelTimer(long handle) {
+    public void cancelTimer(long handle) {
         pending.remove(handle);
     }
 
