@@ -87,7 +87,7 @@ public final class RealnetMain {
         JsonLines lines = new JsonLines(out);
         try {
             service.open(loop, lines, bound -> loop.setTimer(loop.now(),
-                    () -> lines.line(loop.now(), Map.of("role", "cloud", "listening", bound.toString()))));
+                    () -> lines.line(loop.now(), JsonLines.fields("role", "cloud", "listening", bound.toString()))));
         } catch (IOException e) {
             loop.close();
             throw e;
@@ -131,7 +131,7 @@ public final class RealnetMain {
         // Announce from inside the run, when Ctrl-C is already handled.
         loop.setTimer(loop.now(), () -> {
             for (Endpoint socket : bound) {
-                lines.line(loop.now(), Map.of("role", "stun", "listening", socket.toString()));
+                lines.line(loop.now(), JsonLines.fields("role", "stun", "listening", socket.toString()));
             }
         });
         ProcessLifetime.run(loop, () -> false);

@@ -5,7 +5,6 @@ import io.punchsim.protocol.event.Role;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.peer.ClientPeer;
 import io.punchsim.protocol.peer.ConnectionResult;
-import io.punchsim.protocol.peer.FailureReason;
 import io.punchsim.protocol.peer.HostPeer;
 import io.punchsim.protocol.peer.Outcome;
 import io.punchsim.protocol.peer.Peer;
@@ -73,8 +72,8 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
             return lingered[0];
         }, finished -> {
             Map<String, Object> line = outcome(peer);
-            line.put("datagrams_sent", context.datagramsSent());
-            line.put("datagrams_received", context.datagramsReceived());
+            line.put("datagramsSent", context.datagramsSent());
+            line.put("datagramsReceived", context.datagramsReceived());
             if (!finished) {
                 line.put("interrupted", true);
             }
@@ -88,6 +87,7 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
         return ending[0];
     }
 
+    /** The outcome line, led by the fields of {@code punchsim trace --format json}'s last line. */
     private Map<String, Object> outcome(Peer peer) {
         Map<String, Object> line = new LinkedHashMap<>();
         if (peer instanceof ClientPeer client) {
@@ -95,28 +95,22 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
             line.put("role", "client");
             // A run cut short before an outcome counts as failed.
             line.put("outcome", result.outcome() == Outcome.PENDING ? Outcome.FAILED.name() : result.outcome().name());
-            if (result.failureReason() != FailureReason.NONE) {
-                line.put("reason", result.failureReason().name());
-            }
-            if (result.connected()) {
-                line.put("connect_ms", millis(result.connectFromK1Nanos()));
-                line.put("connect_from_start_ms", millis(result.connectFromStartNanos()));
-                line.put("attempt", result.attemptIndex());
-            }
-            line.put("attempts_sent", result.attemptsSent());
-            line.put("updates_sent", result.updatesSent());
+            line.put("reason", result.failureReason().name());
+            line.put("connectMsFromK1", result.connected() ? millis(result.connectFromK1Nanos()) : null);
+            line.put("attempt", result.attemptIndex());
+            line.put("connectMsFromStart", result.connected() ? millis(result.connectFromStartNanos()) : null);
+            line.put("attemptsSent", result.attemptsSent());
+            line.put("updatesSent", result.updatesSent());
             List<Long> rtts = result.roundTripNanos();
             line.put("echoes", rtts.size());
-            if (!rtts.isEmpty()) {
-                line.put("rtt_ms_median", millis(rtts.stream().sorted().toList().get(rtts.size() / 2)));
-            }
+            line.put("rttMsMedian", rtts.isEmpty() ? null : millis(rtts.stream().sorted().toList().get(rtts.size() / 2)));
         } else {
             HostPeer host = (HostPeer) peer;
             line.put("role", "host");
             line.put("outcome", host.path() == Outcome.PENDING ? Outcome.FAILED.name() : host.path().name());
-            line.put("pings_sent", host.pingsSent());
-            line.put("direct_accepts", host.directAccepts());
-            line.put("relayed_accepts", host.relayedAccepts());
+            line.put("pingsSent", host.pingsSent());
+            line.put("directAccepts", host.directAccepts());
+            line.put("relayedAccepts", host.relayedAccepts());
             line.put("echoes", host.echoes());
         }
         return line;

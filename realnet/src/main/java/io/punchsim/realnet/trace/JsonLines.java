@@ -2,14 +2,16 @@ package io.punchsim.realnet.trace;
 
 import io.punchsim.protocol.event.StepEvent;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Writes steps as JSON lines, one object per line and flushed at once, so a reader sees each step
- * as it happens: {@code {"t_ms":12.345,"role":"host","step":"H2","detail":"..."}}. {@code t_ms} is
- * wall time in milliseconds since the process started its loop (virtual time in the simulator).
+ * as it happens, in the format of {@code punchsim trace --format json}:
+ * {@code {"ms":12.345,"role":"host","step":"H2","detail":"..."}}. Here {@code ms} is wall time in
+ * milliseconds since the process started its loop, where the simulator's trace has virtual time.
  */
 public final class JsonLines implements Consumer<StepEvent> {
 
@@ -21,22 +23,31 @@ public final class JsonLines implements Consumer<StepEvent> {
 
     @Override
     public void accept(StepEvent event) {
-        line(event.atNanos(), Map.of(
+        line(event.atNanos(), fields(
                 "role", event.role().name().toLowerCase(Locale.ROOT),
                 "step", event.step().name(),
                 "detail", event.detail()));
     }
 
+    /** An ordered map from alternating keys and values, for {@link #line}. */
+    public static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            fields.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return fields;
+    }
+
     /**
-     * Writes one line with {@code t_ms} first and then {@code fields} in key order; values that
-     * are numbers or booleans are written bare, everything else as a string.
+     * Writes one line with {@code ms} first and then {@code fields} in their iteration order;
+     * numbers and booleans are written bare, {@code null} as null, everything else as a string.
      */
     public synchronized void line(long atNanos, Map<String, ?> fields) {
-        StringBuilder json = new StringBuilder(128).append("{\"t_ms\":").append(millis(atNanos));
-        fields.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(field -> {
+        StringBuilder json = new StringBuilder(128).append("{\"ms\":").append(millis(atNanos));
+        fields.entrySet().forEach(field -> {
             json.append(",\"").append(escape(field.getKey())).append("\":");
             Object value = field.getValue();
-            if (value instanceof Number || value instanceof Boolean) {
+            if (value == null || value instanceof Number || value instanceof Boolean) {
                 json.append(value);
             } else {
                 json.append('"').append(escape(String.valueOf(value))).append('"');
