@@ -123,7 +123,7 @@ public final class CloudServer implements Machine {
     private void joinRandom(SignalChannel channel) {
         List<Session> open = new ArrayList<>();
         for (Session s : sessions.values()) {
-            if (s.openForRandomJoin(channel.remote())) {
+            if (s.openForRandomJoin(channel.remote(), context.now())) {
                 open.add(s);
             }
         }
@@ -133,7 +133,9 @@ public final class CloudServer implements Machine {
             return;
         }
         Session chosen = open.size() == 1 ? open.get(0) : open.get(context.random().nextInt(open.size()));
+        // A client that never follows up must not block the session for good.
         chosen.reservedFor = channel.remote();
+        chosen.reservedUntil = context.now() + config.listenTimeoutNanos();
         emit(Step.C3, "session " + chosen.id + " for " + channel.remote());
         channel.send(new SessionFound(channel.nextSeq(), chosen.id));
     }
@@ -153,7 +155,8 @@ public final class CloudServer implements Machine {
             }
             member = session.host = new Session.Member(Session.HOST_PEER_ID, PeerRole.HOST, source);
         } else {
-            if (session.client != null || (session.reservedFor != null && !session.reservedFor.equals(source))) {
+            if (session.client != null || (session.reservedFor != null && !session.reservedFor.equals(source)
+                    && context.now() < session.reservedUntil)) {
                 droppedNonMember++;
                 return;
             }

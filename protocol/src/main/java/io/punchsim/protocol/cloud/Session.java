@@ -14,8 +14,9 @@ final class Session {
     Props props;
     Member host;
     Member client;
-    /** The endpoint a join-random handed this session to, until that client joins. */
+    /** The endpoint a join-random handed this session to, until that client joins or it expires. */
     Endpoint reservedFor;
+    long reservedUntil;
     boolean addressesSent;
 
     Session(int id, Props props) {
@@ -23,8 +24,9 @@ final class Session {
         this.props = props;
     }
 
-    boolean openForRandomJoin(Endpoint source) {
-        return host != null && client == null && (reservedFor == null || reservedFor.equals(source));
+    boolean openForRandomJoin(Endpoint source, long now) {
+        return host != null && client == null
+                && (reservedFor == null || reservedFor.equals(source) || now >= reservedUntil);
     }
 
     Member member(int peerId) {

@@ -18,9 +18,21 @@ public record Retransmission(long initialRtoNanos, int maxTransmissions, long fi
         if (maxTransmissions < 1 || maxTransmissions > 30) {
             throw new IllegalArgumentException("transmissions must be 1..30: " + maxTransmissions);
         }
+        if (initialRtoNanos > Long.MAX_VALUE >> maxTransmissions) {
+            throw new IllegalArgumentException("RTO doubled " + maxTransmissions + " times overflows");
+        }
         if (finalWaitNanos <= 0) {
             throw new IllegalArgumentException("final wait must be positive: " + finalWaitNanos);
         }
+    }
+
+    /** From the first transmission until giving up. */
+    public long totalSpanNanos() {
+        long total = 0;
+        for (int sent = 1; sent <= maxTransmissions; sent++) {
+            total += waitAfter(sent);
+        }
+        return total;
     }
 
     /** How long to wait after the {@code sent}-th transmission (1-based) before the next step. */

@@ -22,6 +22,7 @@ public final class ClientPeer extends Peer {
     private final Runnable gameTick = this::sendUpdate;
     private final Runnable gameEnd = this::endGame;
     private final Runnable retryJoin = this::begin;
+    private final Runnable addressesTimeout = this::onAddressesTimeout;
     private final List<Endpoint> directTargets = new ArrayList<>(4);
 
     private int noSessionRetries;
@@ -33,7 +34,6 @@ public final class ClientPeer extends Peer {
     private long connectedAt = -1;
     private int acceptedAttempt = -1;
     private Endpoint directPeer;
-    private Endpoint hostReflexive;
     private int ticksSent;
     private long gameTimer = -1;
     private long[] roundTrips = new long[0];
@@ -65,6 +65,7 @@ public final class ClientPeer extends Peer {
     void begin() {
         emit(Step.C2, noSessionRetries == 0 ? "join random session" : "join random session, retry " + noSessionRetries);
         signal.send(new JoinRandom(signal.nextSeq()));
+        awaitAnswer();
     }
 
     @Override
@@ -88,13 +89,28 @@ public final class ClientPeer extends Peer {
         context.setTimer(context.now() + wait, retryJoin);
     }
 
+    /**
+     * The host may be gone (its STUN failed, it shut down) before the cloud could pair us: after
+     * the listen timeout without the host's addresses the session is as good as missing.
+     */
+    @Override
+    void onReported() {
+        context.setTimer(context.now() + config.listenTimeoutNanos(), addressesTimeout);
+    }
+
+    private void onAddressesTimeout() {
+        if (k1At == -1 && outcome == Outcome.PENDING) {
+            emit(Step.K6, "no host addresses within the listen timeout, shutting down");
+            fail(FailureReason.NO_SESSION);
+        }
+    }
+
     @Override
     void onPeerAddresses(PeerAddresses addresses) {
         if (k1At != -1) {
             return;
         }
         k1At = context.now();
-        hostReflexive = addresses.reflexive();
         emit(Step.K1, "host " + addresses.reflexive() + " / " + addresses.local());
         addTarget(addresses.reflexive());
         if (config.localCandidates()) {
@@ -179,7 +195,7 @@ public final class ClientPeer extends Peer {
             emit(Step.K11, "accepted attempt " + accept.attempt() + " through the cloud");
         }
         if (attemptTimer != -1) {
-            context.cancelTimer(attemptTimer);
+            cancel(attemptTimer);
             attemptTimer = -1;
         }
         if (config.gamePhase()) {
@@ -222,7 +238,7 @@ public final class ClientPeer extends Peer {
         echoedTick[echo.tick()] = true;
         roundTrips[echoes++] = context.now() - echo.sentAtNanos();
         if (echoes == config.gameTicks()) {
-            context.cancelTimer(gameTimer);
+            cancel(gameTimer);
             endGame();
         }
     }
@@ -234,9 +250,7 @@ public final class ClientPeer extends Peer {
     private void fail(FailureReason reason) {
         outcome = Outcome.FAILED;
         failure = reason;
-        if (attemptTimer != -1) {
-            context.cancelTimer(attemptTimer);
-        }
+        cancel(attemptTimer);
         shutDown();
     }
 

@@ -35,6 +35,7 @@ public final class HostPeer extends Peer {
     private int relayedAccepts;
     private int echoes;
     private long lastHeard = -1;
+    private boolean listenExpired;
 
     public HostPeer(ProtocolConfig config, Endpoint cloud, Endpoint stun) {
         super(config, cloud, stun, Role.HOST);
@@ -75,6 +76,7 @@ public final class HostPeer extends Peer {
     void begin() {
         emit(Step.H2, "create session");
         signal.send(new CreateSession(signal.nextSeq(), Props.CLIENT_SERVER));
+        awaitAnswer();
     }
 
     @Override
@@ -136,9 +138,8 @@ public final class HostPeer extends Peer {
     private void onListenTimeout() {
         listenTimer = -1;
         if (path == Outcome.PENDING) {
-            if (pingTimer != -1) {
-                context.cancelTimer(pingTimer);
-            }
+            cancel(pingTimer);
+            listenExpired = true;
             leave();
         }
     }
@@ -149,6 +150,9 @@ public final class HostPeer extends Peer {
             lastHeard = context.now();
         }
         if (message instanceof ConnectRequest request) {
+            if (listenExpired) {
+                return;
+            }
             if (source != null) {
                 if (config.peerReflexive() && k2At != -1 && !pingTargets.contains(source)) {
                     pingTargets.add(source);
@@ -186,11 +190,11 @@ public final class HostPeer extends Peer {
         path = how;
         connectedAt = context.now();
         if (pingTimer != -1) {
-            context.cancelTimer(pingTimer);
+            cancel(pingTimer);
             pingTimer = -1;
         }
         if (listenTimer != -1) {
-            context.cancelTimer(listenTimer);
+            cancel(listenTimer);
             listenTimer = -1;
         }
         // The client may still be retrying if our accept was lost, or playing: leave only after

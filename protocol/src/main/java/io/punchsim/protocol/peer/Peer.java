@@ -43,6 +43,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     protected boolean shutDown;
     protected long malformedDropped;
 
+    private boolean startPending;
     private byte[] stunTransaction;
     private byte[] stunRequest;
     private int stunSent;
@@ -52,6 +53,8 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     private final Runnable stunTimeout = this::onStunTimeout;
     private final Runnable afterStartup = this::afterStartup;
     private final Runnable keepaliveTick = this::sendKeepalive;
+    private final Runnable cloudSilent = this::onCloudSilent;
+    private long answerTimer = -1;
 
     Peer(ProtocolConfig config, Endpoint cloud, Endpoint stun, Role role) {
         this.config = config;
@@ -68,6 +71,28 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         this.signal = new SignalChannel(context, cloud, config.cloud(), (channel, message) -> cloudLost(message));
         emit(setupStep(1), role == Role.HOST ? "start in server mode" : "start in client mode");
         begin();
+    }
+
+    /**
+     * Set-up is request and answer. An Ack only says the request arrived; if the cloud then fails to
+     * deliver its answer (it gives up after its own schedule), we would wait forever, so each
+     * awaited answer has a deadline of one full retransmission span.
+     */
+    void awaitAnswer() {
+        cancel(answerTimer);
+        answerTimer = context.setTimer(context.now() + config.cloud().totalSpanNanos(), cloudSilent);
+    }
+
+    void answered() {
+        cancel(answerTimer);
+        answerTimer = -1;
+    }
+
+    private void onCloudSilent() {
+        answerTimer = -1;
+        if (!finished && !shutDown) {
+            cloudLost(null);
+        }
     }
 
     /** Has this peer nothing more to do (the driver may stop the run when both are finished)? */
@@ -92,7 +117,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     /** A peer message, directly from {@code source}, or through the relay when {@code source} is null. */
     abstract void onPeerMessage(Endpoint source, PeerMessage message);
 
-    /** Signalling failed for good. */
+    /** Signalling failed for good ({@code message} is null when an awaited answer never came). */
     abstract void cloudLost(Message.Reliable message);
 
     /** STUN failed for good. */
@@ -144,20 +169,39 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         } else if (message instanceof SessionFound m) {
             joinSession(m.sessionId());
         } else if (message instanceof NoSession) {
+            answered();
             onNoSession();
         } else if (message instanceof JoinAck m && m.sessionId() == sessionId) {
             peerId = m.peerId();
             emit(setupStep(5), "joined as peer " + peerId);
             keepalive = MessageCodec.encode(new Keepalive(sessionId, peerId));
             keepaliveTimer = context.setTimer(context.now() + config.keepaliveIntervalNanos(), keepaliveTick);
+            if (startPending) {
+                answered();
+                startRunner();
+            } else {
+                awaitAnswer();
+            }
         } else if (message instanceof Start m && m.sessionId() == sessionId) {
             emit(setupStep(6), "start");
-            long delay = config.startupDelay().draw(context.random());
-            emit(setupStep(7), "runner start-up " + delay / 1_000_000 + " ms");
-            context.setTimer(context.now() + delay, afterStartup);
+            // Signalling may be reordered: the report needs our peer id, so wait for the JoinAck
+            // (and keep its deadline running).
+            if (peerId == -1) {
+                startPending = true;
+            } else {
+                answered();
+                startRunner();
+            }
         } else if (message instanceof PeerAddresses m && m.sessionId() == sessionId) {
             onPeerAddresses(m);
         }
+    }
+
+    private void startRunner() {
+        startPending = false;
+        long delay = config.startupDelay().draw(context.random());
+        emit(setupStep(7), "runner start-up " + delay / 1_000_000 + " ms");
+        context.setTimer(context.now() + delay, afterStartup);
     }
 
     private void joinSession(int id) {
@@ -168,6 +212,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         emit(setupStep(3), "session " + id);
         emit(setupStep(4), "join as " + peerRole());
         signal.send(new JoinRequest(signal.nextSeq(), id, peerRole(), Props.CLIENT_SERVER));
+        awaitAnswer();
     }
 
     private void afterStartup() {
@@ -210,11 +255,15 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             return;
         }
         reflexive = mapped.get();
-        context.cancelTimer(stunTimer);
+        cancel(stunTimer);
         emit(setupStep(10), "reflexive " + reflexive);
         emit(setupStep(11), "report " + local + " / " + reflexive);
         signal.send(new AddressReport(signal.nextSeq(), sessionId, peerId, local, reflexive));
+        onReported();
     }
+
+    /** Step 11 is done: the peer now waits for the other member's addresses. */
+    void onReported() {}
 
     private void sendKeepalive() {
         if (finished || shutDown) {
@@ -235,7 +284,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             return;
         }
         finished = true;
-        context.cancelTimer(keepaliveTimer);
+        cancel(keepaliveTimer);
         if (sessionId != -1 && peerId != -1) {
             signal.send(new Leave(signal.nextSeq(), sessionId, peerId));
         }
@@ -254,11 +303,17 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         }
         shutDown = true;
         finished = true;
-        context.cancelTimer(keepaliveTimer);
-        if (stunTimer != -1) {
-            context.cancelTimer(stunTimer);
-        }
+        cancel(keepaliveTimer);
+        cancel(stunTimer);
+        cancel(answerTimer);
         signal.close();
+    }
+
+    /** Cancels a timer by handle; -1 means none is set. */
+    void cancel(long timer) {
+        if (timer != -1) {
+            context.cancelTimer(timer);
+        }
     }
 
     Step setupStep(int n) {

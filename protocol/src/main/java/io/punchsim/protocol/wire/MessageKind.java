@@ -26,21 +26,25 @@ public enum MessageKind {
         if (StunWire.isStun(payload)) {
             return STUN;
         }
-        if (payload.length < MessageCodec.HEADER_LENGTH
-                || (((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF)) != MessageCodec.MAGIC
-                || (payload[2] & 0xFF) != MessageCodec.VERSION) {
+        return ours(payload, 0);
+    }
+
+    private static MessageKind ours(byte[] b, int at) {
+        if (b.length - at < MessageCodec.HEADER_LENGTH
+                || (((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF)) != MessageCodec.MAGIC
+                || (b[at + 2] & 0xFF) != MessageCodec.VERSION) {
             return UNKNOWN;
         }
-        MessageType type = MessageType.ofCode(payload[3] & 0xFF);
+        MessageType type = MessageType.ofCode(b[at + 3] & 0xFF);
         return type == null ? UNKNOWN : BY_TYPE[type.ordinal()];
     }
 
     /** For a {@link #RELAY} datagram, the kind of the peer message it carries. */
     public static MessageKind classifyRelayed(byte[] relay) {
         int inner = MessageCodec.HEADER_LENGTH + 10;
-        if (classify(relay) != RELAY || relay.length < inner + MessageCodec.HEADER_LENGTH) {
+        if (ours(relay, 0) != RELAY) {
             return UNKNOWN;
         }
-        return classify(java.util.Arrays.copyOfRange(relay, inner, relay.length));
+        return ours(relay, inner);
     }
 }

@@ -38,6 +38,20 @@ class CloudServerTest {
     }
 
     @Test
+    void aStartOvertakingItsJoinAckStillLeadsToAValidReport() {
+        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        AtomicInteger joinAcks = new AtomicInteger();
+        // The first JoinAck to the host is lost, so its Start arrives 250 ms before the JoinAck.
+        w.net.drop(p -> p.kind() == MessageKind.JOIN_ACK && p.to().equals(World.HOST)
+                && joinAcks.incrementAndGet() == 1);
+        w.start(0).runUntilClientFinished(60_000 * MS);
+        assertThat(w.eventTime(Role.HOST, Step.H7)).isGreaterThan(w.eventTime(Role.HOST, Step.H6));
+        assertThat(w.eventTime(Role.HOST, Step.H7)).isEqualTo(w.eventTime(Role.HOST, Step.H5));
+        assertThat(w.cloud.counters().droppedNonMember()).isZero();
+        assertThat(w.client.result().outcome()).isEqualTo(Outcome.DIRECT);
+    }
+
+    @Test
     void aDuplicatedRequestIsHandledOnce() {
         World w = new World(ProtocolConfig.DEFAULTS, SEED);
         w.net.duplicate(p -> p.to().equals(World.CLOUD));
@@ -101,6 +115,22 @@ class CloudServerTest {
         assertThat(w.net.packets().stream().filter(p -> p.kind() == MessageKind.KEEPALIVE)
                 .map(p -> p.atNanos() - joined)).containsExactly(4000 * MS, 8000 * MS, 12000 * MS, 16000 * MS);
         assertThat(w.cloud.counters().keepalives()).isEqualTo(4);
+    }
+
+    @Test
+    void aReservationByASilentClientExpiresAfterTheListenTimeout() {
+        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        w.start(2_000 * MS);
+        w.net.runFor(1_000 * MS);
+        // Someone else takes the only open session and then never joins it.
+        w.net.inject(STRANGER, World.CLOUD, MessageCodec.encode(new Message.JoinRandom(1)));
+        w.runUntilClientFinished(60_000 * MS);
+        assertThat(w.net.packets()).anyMatch(p -> p.to().equals(STRANGER) && p.kind() == MessageKind.SESSION_FOUND);
+        // The real client is told NoSession until the reservation made at 1.0 s runs out at 11.0 s.
+        long firstFound = w.net.packets().stream().filter(p -> p.to().equals(World.CLIENT)
+                && p.kind() == MessageKind.SESSION_FOUND).mapToLong(p -> p.atNanos()).min().orElseThrow();
+        assertThat(firstFound).isGreaterThanOrEqualTo(11_000 * MS);
+        assertThat(w.client.result().outcome()).isEqualTo(Outcome.DIRECT);
     }
 
     @Test

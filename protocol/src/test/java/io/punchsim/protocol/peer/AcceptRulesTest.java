@@ -4,6 +4,8 @@ import static io.punchsim.protocol.harness.TestNet.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.protocol.event.Role;
+import io.punchsim.protocol.event.Step;
 import io.punchsim.protocol.harness.TestNet.Packet;
 import io.punchsim.protocol.harness.World;
 import io.punchsim.protocol.net.Endpoint;
@@ -94,6 +96,16 @@ class AcceptRulesTest {
         assertThat(w.net.packets()).noneMatch(p -> p.from().equals(World.CLIENT)
                 && p.kind() == MessageKind.GAME_UPDATE);
         assertThat(r.roundTripNanos()).hasSize(40).containsOnly(400 * MS);
+        // The relayed steps, in order: K4 at the client, K5 at the cloud, K10 at the host, K11 at the
+        // cloud and the client, then K12 at the client and K13 at the cloud.
+        long k4 = w.events(Role.CLIENT, Step.K4).get(0).atNanos();
+        assertThat(k4 - k1).isEqualTo(3500 * MS);
+        assertThat(w.eventTime(Role.CLOUD, Step.K5)).isEqualTo(k4 + 100 * MS);
+        assertThat(w.eventTime(Role.HOST, Step.K10)).isEqualTo(k4 + 200 * MS);
+        assertThat(w.eventTime(Role.CLOUD, Step.K11)).isEqualTo(k4 + 300 * MS);
+        assertThat(w.eventTime(Role.CLIENT, Step.K11)).isEqualTo(k4 + 400 * MS);
+        assertThat(w.eventTime(Role.CLIENT, Step.K12)).isEqualTo(k4 + 400 * MS);
+        assertThat(w.eventTime(Role.CLOUD, Step.K13)).isEqualTo(k4 + 500 * MS);
         // The host answered every request that reached it: seven direct ones (arriving 2.0 s to 5.0 s)
         // and the one relayed attempt made before the client connected.
         assertThat(w.host.directAccepts()).isEqualTo(7);
@@ -111,7 +123,7 @@ class AcceptRulesTest {
         assertThat(r.attemptIndex()).isZero();
         assertThat(r.connectFromK1Nanos()).isEqualTo(40 * MS);
         assertThat(r.roundTripNanos()).hasSize(40).containsOnly(40 * MS);
-        assertThat(w.events(io.punchsim.protocol.event.Role.CLIENT, io.punchsim.protocol.event.Step.K8)).hasSize(1);
+        assertThat(w.events(Role.CLIENT, Step.K8)).hasSize(1);
     }
 
     @Test

@@ -99,6 +99,17 @@ class ConnectScheduleTest {
     }
 
     @Test
+    void aRequestAfterTheListenTimeoutIsNotAnswered() {
+        // The client's attempt 0 takes 4 s to arrive; the host listens for 3 s only.
+        World w = new World(ProtocolConfig.DEFAULTS.withListenTimeout(3000 * MS).withDirectFraction(
+                new Fraction(1, 1)).withAttemptLimit(20), SEED);
+        w.net.latency(World.HOST, World.CLIENT, 4000 * MS);
+        w.start(0).runUntilClientFinished(60_000 * MS);
+        assertThat(w.client.result().outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(w.net.packets()).noneMatch(p -> p.kind() == MessageKind.CONNECT_ACCEPT);
+    }
+
+    @Test
     void defaultPingIntervalEqualsTheAttemptInterval() {
         World w = unanswered(ProtocolConfig.DEFAULTS);
         long k2 = w.eventTime(Role.HOST, Step.K2);

@@ -47,6 +47,29 @@ class FailureTest {
     }
 
     @Test
+    void anAnswerThatNeverComesMeansTheCloudIsUnreachable() {
+        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        // The JoinRequest is acknowledged, but no JoinAck ever reaches the client.
+        w.net.drop(p -> p.to().equals(World.CLIENT) && p.kind() == MessageKind.JOIN_ACK);
+        w.start(0).runUntilClientFinished(120_000 * MS);
+        assertThat(w.client.result().failureReason()).isEqualTo(FailureReason.CLOUD_UNREACHABLE);
+        // One full cloud schedule after the request: 0.25 + 0.5 + 1 + 2 + 4 + 8 s.
+        assertThat(w.net.now() - w.eventTime(Role.CLIENT, Step.C4)).isEqualTo(15_750 * MS);
+    }
+
+    @Test
+    void aClientWhoseHostNeverReportsGivesUpAfterTheListenTimeout() {
+        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        w.net.drop(p -> p.from().equals(World.HOST) && p.to().equals(World.STUN));
+        w.start(0).runUntilClientFinished(120_000 * MS);
+        assertThat(w.client.result().failureReason()).isEqualTo(FailureReason.NO_SESSION);
+        assertThat(w.net.now() - w.eventTime(Role.CLIENT, Step.C11)).isEqualTo(10_000 * MS);
+        // The host itself gives up when its STUN transaction fails, 39.5 s after its first request.
+        w.net.runFor(w.eventTime(Role.HOST, Step.H9) + 39_500 * MS);
+        assertThat(w.host.isFinished()).isTrue();
+    }
+
+    @Test
     void noSessionFailsAtOnceWhenConfiguredTo() {
         World w = new World(ProtocolConfig.DEFAULTS.withNoSession(NoSessionPolicy.FAIL), SEED);
         w.net.start(World.CLOUD, 0);

@@ -59,6 +59,26 @@ class MessageCodecTest {
     }
 
     @Test
+    void sizesAreThoseOfTheReadmeTable() {
+        // Table "Total bytes"; props {"mode":"ClientServer"} is 1 + 1 + 4 + 1 + 12 = 19 bytes.
+        assertThat(MessageCodec.encode(new CreateSession(1, Props.CLIENT_SERVER))).hasSize(8 + 19);
+        assertThat(MessageCodec.encode(new JoinRequest(1, 2, PeerRole.HOST, Props.EMPTY))).hasSize(13 + 1);
+        assertThat(MessageCodec.encode(new SessionCreated(1, 2))).hasSize(12);
+        assertThat(MessageCodec.encode(new JoinRandom(1))).hasSize(8);
+        assertThat(MessageCodec.encode(new JoinAck(1, 2, 3))).hasSize(16);
+        assertThat(MessageCodec.encode(new AddressReport(1, 2, 3, A, B))).hasSize(28);
+        assertThat(MessageCodec.encode(new PeerAddresses(1, 2, A, B))).hasSize(24);
+        assertThat(MessageCodec.encode(new Leave(1, 2, 3))).hasSize(16);
+        assertThat(MessageCodec.encode(new Ack(1))).hasSize(8);
+        assertThat(MessageCodec.encode(new Keepalive(1, 2))).hasSize(12);
+        assertThat(MessageCodec.encode(new Relay(1, 2, new byte[10]))).hasSize(24);
+        assertThat(MessageCodec.encode(new Ping(1, 2))).hasSize(12);
+        assertThat(MessageCodec.encode(new ConnectAccept(1, 2))).hasSize(10);
+        assertThat(MessageCodec.encode(new GameUpdate(1, 2, 3))).hasSize(20);
+        assertThat(MessageCodec.encode(new GameEcho(1, 2, 3))).hasSize(20);
+    }
+
+    @Test
     void malformedInputGetsItsTypedError() {
         assertThat(error(new byte[] {0x50, 0x53, 1})).isEqualTo(DecodeError.SHORT);
         assertThat(error(new byte[] {0x51, 0x53, 1, 1})).isEqualTo(DecodeError.WRONG_MAGIC);

@@ -32,4 +32,23 @@ public interface NodeContext {
 
     /** A fresh datagram id for traffic this node originates. */
     long nextDatagramId();
+
+    /**
+     * Sends a datagram this node originates: recorded as a send in the trace, then forwarded like
+     * {@link #forward}. A datagram addressed to this node itself comes back to its
+     * {@link Node#receive} with {@code from == null}.
+     */
+    default void send(Datagram datagram) {
+        forward(datagram);
+    }
+
+    /** Records that this node handed the datagram to its final recipient (a bound socket). */
+    default void delivered(Datagram datagram) {
+        // nothing to record by default
+    }
+
+    /** The addresses this node owns in the topology, first the primary one; none if not known. */
+    default int[] addresses() {
+        return new int[0];
+    }
 }

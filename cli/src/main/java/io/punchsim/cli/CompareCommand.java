@@ -1,0 +1,64 @@
+package io.punchsim.cli;
+
+import io.punchsim.reports.compare.Change;
+import io.punchsim.reports.compare.Comparison;
+import io.punchsim.reports.format.ReportJson;
+import io.punchsim.reports.format.ReportWriter;
+import io.punchsim.reports.sweep.SweepReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "compare", aliases = "gate", mixinStandardHelpOptions = true,
+        description = {"Compares a report with a baseline point by point and lists the statistically significant",
+                "changes, better and worse. Exit 1 on a significant regression, 2 when the reports describe",
+                "different scenarios."},
+        footer = {"", "Example:", "  ./punchsim compare baseline/report.json report/report.json --out compare"})
+final class CompareCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline report.json.")
+    Path baseline;
+
+    @Parameters(index = "1", paramLabel = "CURRENT", description = "The report.json to judge.")
+    Path current;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write compare.json, compare.md, compare.html, compare.csv and compare-junit.xml here.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        Comparison comparison = Comparison.of(read(baseline), read(current));
+        if (out != null) {
+            ReportWriter.write(out, comparison);
+        }
+        if (!comparison.sameScenario()) {
+            System.out.println("Not the same scenario: " + comparison.mismatch());
+            return comparison.exitCode();
+        }
+        if (comparison.significantChanges().isEmpty()) {
+            System.out.println("No significant change.");
+        }
+        for (Change change : comparison.significantChanges()) {
+            System.out.println(String.format(java.util.Locale.ROOT, "%-7s %s  %s: %.4f -> %.4f  (%s%s)",
+                    change.direction(), change.point().isEmpty() ? "(base)" : change.point(), change.metric().key(),
+                    change.baseline(), change.current(), change.method(),
+                    Double.isNaN(change.adjustedP()) ? "" : String.format(java.util.Locale.ROOT, ", Holm-adjusted p = %.3g", change.adjustedP())));
+        }
+        System.out.println(Comparison.METHOD_STATEMENT);
+        return comparison.exitCode();
+    }
+
+    private static SweepReport read(Path file) {
+        try {
+            return ReportJson.read(Files.readString(file));
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new BadInputException(file + ": not a punchsim report.json: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.punchsim.cli;
+
+import io.punchsim.scenarios.load.LoadedScenario;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Runs every point of a scenario's sweep over all its seeds, prints a summary table,",
+                "judges the gates and writes report.json, report.md, report.html, junit.xml and report.csv."},
+        footer = {"", "Example:", "  ./punchsim sweep scenarios/examples/tune-interval-limit.yaml --out report --seeds 2000"})
+final class SweepCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for the reports (created if missing).")
+    Path out;
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() {
+        LoadedScenario loaded = Scenarios.load(file);
+        return SweepExecution.execute(loaded, Scenarios.prepare(loaded), options, out, System.out).exitCode();
+    }
+}

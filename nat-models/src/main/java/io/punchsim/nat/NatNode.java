@@ -1,0 +1,105 @@
+package io.punchsim.nat;
+
+import io.punchsim.sim.net.Datagram;
+import io.punchsim.sim.net.DropReason;
+import io.punchsim.sim.net.Node;
+import io.punchsim.sim.net.NodeContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A NAT (or firewall) as a node of the virtual network: a {@link NatTable} between an inside and
+ * one outside neighbour.
+ *
+ * <p>A datagram from the outside neighbour is translated inward only when it is addressed to one of
+ * the NAT's external addresses (a firewall checks any address behind it); anything else from outside
+ * is dropped {@code NO_ROUTE}. A datagram from any other neighbour is inside traffic: it is translated
+ * outward, or looped back inside when addressed to the NAT's own external endpoint. The outside
+ * neighbour may itself be a NAT, which nests them.
+ */
+public final class NatNode implements Node {
+
+    private final NatBehaviour behaviour;
+    private final List<Integer> externalIps;
+    private final Node outside;
+    private final List<Long> mappingLossTimes = new ArrayList<>();
+    private NodeContext context;
+    private NatTable table;
+
+    /**
+     * @param externalIps the addresses the NAT owns on its outside (the topology must give the node
+     *     the same ones); unused by a firewall
+     * @param outside the neighbour on the public side (a router, or the NAT this one sits behind)
+     */
+    public NatNode(NatBehaviour behaviour, List<Integer> externalIps, Node outside) {
+        this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
+        this.externalIps = List.copyOf(externalIps);
+        this.outside = Objects.requireNonNull(outside, "outside");
+    }
+
+    /** A NAT whose external addresses are the ones the topology gives its node. */
+    public NatNode(NatBehaviour behaviour, Node outside) {
+        this(behaviour, List.of(), outside);
+    }
+
+    public NatBehaviour behaviour() {
+        return behaviour;
+    }
+
+    /** The NAT's table; it exists once the node is attached, built on the node's own random stream. */
+    public NatTable table() {
+        if (table == null) {
+            throw new IllegalStateException("the NAT is not attached to a network yet");
+        }
+        return table;
+    }
+
+    /**
+     * Makes the NAT forget all its mappings at {@code atNanos}, as a reboot or the rebinding of a
+     * mobile network does. May be called before the node is attached.
+     */
+    public void loseMappingsAt(long atNanos) {
+        if (context == null) {
+            mappingLossTimes.add(atNanos);
+        } else {
+            context.scheduler().schedule(atNanos, () -> table.dropAllMappings());
+        }
+    }
+
+    @Override
+    public void attach(NodeContext nodeContext) {
+        this.context = nodeContext;
+        List<Integer> own = externalIps;
+        if (own.isEmpty()) {
+            own = java.util.Arrays.stream(nodeContext.addresses()).boxed().toList();
+        }
+        this.table = new NatTable(behaviour, own, nodeContext.random());
+        for (long at : mappingLossTimes) {
+            nodeContext.scheduler().schedule(at, () -> table.dropAllMappings());
+        }
+        mappingLossTimes.clear();
+    }
+
+    @Override
+    public void receive(Datagram datagram, Node from) {
+        long now = context.now();
+        NatVerdict verdict;
+        if (from == outside) {
+            boolean addressedToUs = table.ownsAddress(datagram.destination().ip())
+                    || behaviour.mode() != NatMode.TRANSLATE;
+            if (!addressedToUs) {
+                context.drop(datagram, DropReason.NO_ROUTE);
+                return;
+            }
+            verdict = table.inbound(now, datagram.source(), datagram.destination());
+        } else {
+            verdict = table.outbound(now, datagram.source(), datagram.destination());
+        }
+        if (verdict instanceof NatVerdict.Pass pass) {
+            context.forward(datagram.withAddresses(pass.source(), pass.destination()));
+        } else {
+            context.drop(datagram, ((NatVerdict.Drop) verdict).reason());
+        }
+    }
+}

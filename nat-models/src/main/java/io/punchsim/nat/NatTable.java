@@ -1,0 +1,442 @@
+package io.punchsim.nat;
+
+import io.punchsim.sim.net.DropReason;
+import io.punchsim.sim.net.Endpoint;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The state of one NAT, with no network around it: it is told the time and the addresses of each
+ * datagram and answers with the translated addresses or a drop reason.
+ *
+ * <p>Time must not go backwards between calls. Expired mappings are removed on the next call whose
+ * time has reached their expiry, through a queue ordered by expiry, so a call costs a few hash
+ * lookups however many mappings are live, and an expired mapping's port is free again at once.
+ */
+public final class NatTable {
+
+    private static final NatVerdict.Drop BLOCKED = new NatVerdict.Drop(DropReason.BLOCKED);
+    private static final NatVerdict.Drop FILTERED = new NatVerdict.Drop(DropReason.FILTERED);
+    private static final NatVerdict.Drop NO_MAPPING = new NatVerdict.Drop(DropReason.NO_MAPPING);
+    private static final NatVerdict.Drop NO_ROUTE = new NatVerdict.Drop(DropReason.NO_ROUTE);
+    /** Random draws before a random allocation falls back to scanning for a free port. */
+    private static final int RANDOM_TRIES = 32;
+
+    private final NatBehaviour behaviour;
+    private final int[] externalIps;
+    private final UniformRandomProvider random;
+
+    private final Map<FlowKey, Mapping> byInternal = new HashMap<>();
+    private final Map<FlowKey, Mapping> byExternal = new HashMap<>();
+    /** Live mappings in creation order: the first is the one to evict. */
+    private final LinkedHashSet<Mapping> byAge = new LinkedHashSet<>();
+    private final PriorityQueue<Mapping> byExpiry =
+            new PriorityQueue<>(Comparator.comparingLong((Mapping m) -> m.queuedAt).thenComparingLong(m -> m.serial));
+    private final Map<Integer, Integer> pairedAddress = new HashMap<>();
+    private final int[] sequentialCursor;
+    private long serial;
+    private long lastNow = Long.MIN_VALUE;
+
+    /**
+     * @param externalIps the NAT's own public addresses (ignored by {@link NatMode#FIREWALL},
+     *     {@link NatMode#OPEN} and {@link NatMode#UDP_BLOCKED}, which never translate)
+     * @param random the NAT's seeded stream, the only source of its random choices
+     */
+    public NatTable(NatBehaviour behaviour, List<Integer> externalIps, UniformRandomProvider random) {
+        this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
+        this.random = Objects.requireNonNull(random, "random");
+        this.externalIps = externalIps.stream().mapToInt(Integer::intValue).toArray();
+        if (behaviour.mode() == NatMode.TRANSLATE && this.externalIps.length == 0) {
+            throw new IllegalArgumentException("a translating NAT needs at least one external address");
+        }
+        this.sequentialCursor = new int[Math.max(1, this.externalIps.length)];
+        Arrays.fill(sequentialCursor, behaviour.ports().low());
+    }
+
+    public NatBehaviour behaviour() {
+        return behaviour;
+    }
+
+    /** Whether {@code ip} is one of this NAT's external addresses. */
+    public boolean ownsAddress(int ip) {
+        if (behaviour.mode() != NatMode.TRANSLATE) {
+            return false;
+        }
+        for (int own : externalIps) {
+            if (own == ip) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A datagram from inside, from {@code internalSource} to {@code destination}.
+     *
+     * @return the addresses to send it on with, or why it is dropped; a hairpinned datagram comes
+     *     back with an internal destination and {@link NatVerdict.Pass#hairpin()} set
+     */
+    public NatVerdict outbound(long now, Endpoint internalSource, Endpoint destination) {
+        advance(now);
+        switch (behaviour.mode()) {
+            case UDP_BLOCKED:
+                return BLOCKED;
+            case OPEN:
+                return new NatVerdict.Pass(internalSource, destination, false);
+            case FIREWALL:
+                return firewallOutbound(now, internalSource, destination);
+            case TRANSLATE:
+            default:
+                break;
+        }
+        boolean toSelf = ownsAddress(destination.ip());
+        if (toSelf && !behaviour.hairpinning()) {
+            return NO_ROUTE;
+        }
+        FlowKey key = new FlowKey(pack(internalSource), mappingScope(destination));
+        Mapping mapping = byInternal.get(key);
+        if (mapping == null) {
+            mapping = create(now, internalSource, destination, key);
+            if (mapping == null) {
+                return NO_MAPPING;
+            }
+        } else {
+            refresh(mapping, now);
+        }
+        mapping.permit(behaviour.filtering(), destination);
+        if (!toSelf) {
+            return new NatVerdict.Pass(mapping.external, destination, false);
+        }
+        // RFC 4787 REQ-9: the looped datagram carries the sender's external source endpoint.
+        NatVerdict inside = inbound(now, mapping.external, destination);
+        if (inside instanceof NatVerdict.Pass pass) {
+            return new NatVerdict.Pass(pass.source(), pass.destination(), true);
+        }
+        return inside;
+    }
+
+    /**
+     * A datagram from outside, from {@code remoteSource} to {@code externalDestination}.
+     *
+     * @return the internal destination, or why it is dropped ({@code FILTERED} when no live mapping
+     *     lets this source in)
+     */
+    public NatVerdict inbound(long now, Endpoint remoteSource, Endpoint externalDestination) {
+        advance(now);
+        switch (behaviour.mode()) {
+            case UDP_BLOCKED:
+                return BLOCKED;
+            case OPEN:
+                return new NatVerdict.Pass(remoteSource, externalDestination, false);
+            default:
+                break;
+        }
+        FlowKey key = new FlowKey(pack(externalDestination), externalScope(remoteSource));
+        Mapping mapping = byExternal.get(key);
+        if (mapping == null) {
+            if (behaviour.inboundCreatesEntry()) {
+                reserve(now, remoteSource, externalDestination, key);
+            }
+            return FILTERED;
+        }
+        if (mapping.internal == null) {
+            // A conntrack entry of an earlier unsolicited packet: it keeps living, the packet does not pass.
+            if (behaviour.lifetime().inboundRefresh()) {
+                refresh(mapping, now);
+            }
+            return FILTERED;
+        }
+        if (!mapping.permits(behaviour.filtering(), remoteSource)) {
+            return FILTERED;
+        }
+        mapping.replied = true;
+        if (behaviour.lifetime().inboundRefresh()) {
+            refresh(mapping, now);
+        }
+        return new NatVerdict.Pass(remoteSource, mapping.internal, false);
+    }
+
+    /** Forgets every mapping at once, as a reboot or an address change of the NAT does. */
+    public void dropAllMappings() {
+        byInternal.clear();
+        byExternal.clear();
+        for (Mapping mapping : byAge) {
+            mapping.removed = true;
+        }
+        byAge.clear();
+        byExpiry.clear();
+        pairedAddress.clear();
+        Arrays.fill(sequentialCursor, behaviour.ports().low());
+    }
+
+    /** Live mappings (and conntrack-style inbound entries) at {@code now}. */
+    public int mappingCount(long now) {
+        advance(now);
+        return byAge.size();
+    }
+
+    private NatVerdict firewallOutbound(long now, Endpoint internalSource, Endpoint destination) {
+        // A firewall keeps addresses: the "mapping" is the identity, holding the filter's permissions.
+        FlowKey key = new FlowKey(pack(internalSource), FlowKey.ANY);
+        Mapping mapping = byInternal.get(key);
+        if (mapping == null) {
+            if (!makeRoom()) {
+                return NO_MAPPING;
+            }
+            mapping = new Mapping(serial++, internalSource, internalSource, key, key);
+            insert(now, mapping);
+        } else {
+            refresh(mapping, now);
+        }
+        mapping.permit(behaviour.filtering(), destination);
+        return new NatVerdict.Pass(internalSource, destination, false);
+    }
+
+    private Mapping create(long now, Endpoint internalSource, Endpoint destination, FlowKey key) {
+        if (!makeRoom()) {
+            return null;
+        }
+        Endpoint external = allocate(internalSource, destination);
+        if (external == null) {
+            return null;
+        }
+        FlowKey externalKey = new FlowKey(pack(external), externalScope(destination));
+        Mapping mapping = new Mapping(serial++, internalSource, external, key, externalKey);
+        insert(now, mapping);
+        return mapping;
+    }
+
+    private void reserve(long now, Endpoint remoteSource, Endpoint externalDestination, FlowKey key) {
+        if (!ownsAddress(externalDestination.ip()) || !makeRoom()) {
+            return;
+        }
+        insert(now, new Mapping(serial++, null, externalDestination, null, key));
+    }
+
+    private boolean makeRoom() {
+        if (byAge.size() < behaviour.maxMappings()) {
+            return true;
+        }
+        if (behaviour.onCapReached() == CapPolicy.DROP_NEW) {
+            return false;
+        }
+        Iterator<Mapping> oldest = byAge.iterator();
+        remove(oldest.next());
+        return true;
+    }
+
+    private void insert(long now, Mapping mapping) {
+        if (mapping.internalKey != null) {
+            byInternal.put(mapping.internalKey, mapping);
+        }
+        byExternal.put(mapping.externalKey, mapping);
+        byAge.add(mapping);
+        mapping.expiresAt = now + lifetimeOf(mapping);
+        mapping.queuedAt = mapping.expiresAt;
+        byExpiry.add(mapping);
+    }
+
+    private void refresh(Mapping mapping, long now) {
+        // The queue entry keeps its old time; advance() re-queues it when that time comes.
+        mapping.expiresAt = now + lifetimeOf(mapping);
+    }
+
+    private long lifetimeOf(Mapping mapping) {
+        Lifetime lifetime = behaviour.lifetime();
+        return mapping.replied ? lifetime.repliedNanos() : lifetime.unrepliedNanos();
+    }
+
+    private void advance(long now) {
+        if (now < lastNow) {
+            throw new IllegalArgumentException("time went backwards: " + now + " < " + lastNow);
+        }
+        lastNow = now;
+        ArrayDeque<Mapping> requeue = null;
+        while (!byExpiry.isEmpty() && byExpiry.peek().queuedAt <= now) {
+            Mapping mapping = byExpiry.poll();
+            if (mapping.removed) {
+                continue;
+            }
+            if (mapping.expiresAt > now) {
+                if (requeue == null) {
+                    requeue = new ArrayDeque<>();
+                }
+                requeue.add(mapping);
+            } else {
+                remove(mapping);
+            }
+        }
+        if (requeue != null) {
+            for (Mapping mapping : requeue) {
+                mapping.queuedAt = mapping.expiresAt;
+                byExpiry.add(mapping);
+            }
+        }
+    }
+
+    private void remove(Mapping mapping) {
+        mapping.removed = true;
+        if (mapping.internalKey != null) {
+            byInternal.remove(mapping.internalKey, mapping);
+        }
+        byExternal.remove(mapping.externalKey, mapping);
+        byAge.remove(mapping);
+    }
+
+    private Endpoint allocate(Endpoint internalSource, Endpoint destination) {
+        int first = externalAddressIndex(internalSource.ip());
+        int candidates = behaviour.pooling() == Pooling.PAIRED ? 1 : externalIps.length;
+        for (int i = 0; i < candidates; i++) {
+            int index = (first + i) % externalIps.length;
+            int port = allocatePort(behaviour.allocation(), index, internalSource.port(), destination);
+            if (port > 0) {
+                return new Endpoint(externalIps[index], port);
+            }
+        }
+        return null;
+    }
+
+    private int externalAddressIndex(int internalIp) {
+        if (externalIps.length == 1) {
+            return 0;
+        }
+        if (behaviour.pooling() == Pooling.PAIRED) {
+            return pairedAddress.computeIfAbsent(internalIp, ip -> random.nextInt(externalIps.length));
+        }
+        return random.nextInt(externalIps.length);
+    }
+
+    /** @return a free port on the address at {@code index}, or 0 when there is none */
+    private int allocatePort(PortAllocation allocation, int index, int internalPort, Endpoint destination) {
+        PortRange range = behaviour.ports();
+        if (allocation instanceof PortAllocation.Preserve preserve) {
+            if (internalPort > 0 && isFree(index, internalPort, destination)) {
+                return internalPort;
+            }
+            return allocatePort(preserve.fallback(), index, internalPort, destination);
+        }
+        if (allocation instanceof PortAllocation.Sequential sequential) {
+            for (int tries = 0; tries < range.size(); tries++) {
+                int port = sequentialCursor[index];
+                sequentialCursor[index] = range.low() + (port - range.low() + sequential.step()) % range.size();
+                if (isFree(index, port, destination)) {
+                    return port;
+                }
+            }
+            return 0;
+        }
+        for (int tries = 0; tries < RANDOM_TRIES; tries++) {
+            int port = range.low() + random.nextInt(range.size());
+            if (isFree(index, port, destination)) {
+                return port;
+            }
+        }
+        // A nearly full range: scan from a random point so the answer is still found when one exists.
+        int start = random.nextInt(range.size());
+        for (int offset = 0; offset < range.size(); offset++) {
+            int port = range.low() + (start + offset) % range.size();
+            if (isFree(index, port, destination)) {
+                return port;
+            }
+        }
+        return 0;
+    }
+
+    private boolean isFree(int index, int port, Endpoint destination) {
+        long external = pack(externalIps[index], port);
+        return !byExternal.containsKey(new FlowKey(external, externalScope(destination)));
+    }
+
+    private long mappingScope(Endpoint destination) {
+        return switch (behaviour.mapping()) {
+            case ENDPOINT_INDEPENDENT -> FlowKey.ANY;
+            case ADDRESS_DEPENDENT -> FlowKey.ADDRESS_ONLY | ((destination.ip() & 0xFFFF_FFFFL) << 16);
+            case ADDRESS_AND_PORT_DEPENDENT -> pack(destination);
+        };
+    }
+
+    private long externalScope(Endpoint remote) {
+        return behaviour.portReuse() == PortReuse.PER_REMOTE_ENDPOINT ? pack(remote) : FlowKey.ANY;
+    }
+
+    static long pack(Endpoint endpoint) {
+        return pack(endpoint.ip(), endpoint.port());
+    }
+
+    static long pack(int ip, int port) {
+        return ((ip & 0xFFFF_FFFFL) << 16) | port;
+    }
+
+    /** A local endpoint (packed) and the remote part that scopes it. */
+    private record FlowKey(long local, long remote) {
+        static final long ANY = -1L;
+        /** Marks a remote scope that holds an address without a port (bit 48, above any packed endpoint). */
+        static final long ADDRESS_ONLY = 1L << 48;
+    }
+
+    /** One mapping, or a conntrack-style entry left by an unsolicited inbound packet (no internal side). */
+    private static final class Mapping {
+        private static final long NO_PERMISSION = -1L;
+        final long serial;
+        final Endpoint internal;
+        final Endpoint external;
+        final FlowKey internalKey;
+        final FlowKey externalKey;
+        /**
+         * Remote addresses (ADF) or packed endpoints (APDF) this mapping has sent to: the first in a
+         * field, since most mappings only ever have one, any others in a set made when needed.
+         */
+        private long firstPermission = NO_PERMISSION;
+        private Set<Long> otherPermissions;
+        long expiresAt;
+        long queuedAt;
+        boolean replied;
+        boolean removed;
+
+        Mapping(long serial, Endpoint internal, Endpoint external, FlowKey internalKey, FlowKey externalKey) {
+            this.serial = serial;
+            this.internal = internal;
+            this.external = external;
+            this.internalKey = internalKey;
+            this.externalKey = externalKey;
+        }
+
+        void permit(FilteringBehaviour filtering, Endpoint remote) {
+            if (filtering == FilteringBehaviour.ENDPOINT_INDEPENDENT) {
+                return;
+            }
+            long permission = permissionKey(filtering, remote);
+            if (firstPermission == NO_PERMISSION) {
+                firstPermission = permission;
+            } else if (firstPermission != permission) {
+                if (otherPermissions == null) {
+                    otherPermissions = new HashSet<>(4);
+                }
+                otherPermissions.add(permission);
+            }
+        }
+
+        boolean permits(FilteringBehaviour filtering, Endpoint remote) {
+            if (filtering == FilteringBehaviour.ENDPOINT_INDEPENDENT) {
+                return true;
+            }
+            long permission = permissionKey(filtering, remote);
+            return firstPermission == permission || (otherPermissions != null && otherPermissions.contains(permission));
+        }
+
+        private static long permissionKey(FilteringBehaviour filtering, Endpoint remote) {
+            return filtering == FilteringBehaviour.ADDRESS_DEPENDENT ? remote.ip() & 0xFFFF_FFFFL : pack(remote);
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package io.punchsim.reports.aggregate;
+
+import io.punchsim.reports.outcome.FailureReason;
+import io.punchsim.reports.outcome.GamePath;
+import io.punchsim.reports.outcome.Outcome;
+import io.punchsim.reports.outcome.RunOutcome;
+import io.punchsim.reports.outcome.TrafficKind;
+import io.punchsim.reports.stats.Proportion;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Everything a report says about one sweep point, built by streaming runs through {@link #add} and
+ * combining per-thread aggregates with {@link #merge}. Memory depends on the spread of the values,
+ * never on the number of runs: no run is kept. Merging is exact (counts and histograms add), and the
+ * digest is order-independent, so the result is the same for any thread count.
+ *
+ * <p>Not thread-safe: one aggregate per thread, merged at the end.
+ */
+public final class PointAggregate {
+
+    /** Significant decimal digits kept by every histogram: values within 0.1%. */
+    public static final int SIGNIFICANT_DIGITS = 3;
+    /**
+     * Time histograms resolve 100 microseconds (or 0.1%, whichever is larger): connect times and RTTs
+     * are milliseconds to seconds, and each halving of the resolution would cost another 8 KiB per histogram.
+     */
+    public static final long TIME_RESOLUTION_NANOS = 100_000;
+
+    private static final int CONNECTED = 2; // DIRECT and RELAYED, by Outcome ordinal
+
+    long runs;
+    final long[] outcomeCounts = new long[Outcome.values().length];
+    final long[] reasonCounts = new long[FailureReason.values().length];
+    final Histogram[] connectFromK1 = {timeHistogram(), timeHistogram()};
+    final Histogram[] connectFromStart = {timeHistogram(), timeHistogram()};
+    long[] attemptCounts = new long[16];
+    final long[] kindPackets = new long[TrafficKind.COUNT];
+    final long[] kindBytes = new long[TrafficKind.COUNT];
+    long relayedBytes;
+    final Histogram packetsPerRun = countHistogram();
+    final Histogram bytesPerRun = countHistogram();
+    final Histogram relayedBytesPerRun = countHistogram();
+    final long[] rttRuns = new long[GamePath.values().length];
+    final long[] rttSamples = new long[GamePath.values().length];
+    final long[] rttSumNanos = new long[GamePath.values().length];
+    final long[] rttMaxNanos = new long[GamePath.values().length];
+    final Histogram[] rttMeanPerRun = {timeHistogram(), timeHistogram()};
+    final TreeMap<NatPair, long[]> natPairs = new TreeMap<>();
+    long digestSum;
+    long digestXor;
+
+    // Digest keys: two unrelated constants give two independent hashes of the same fields.
+    private static final long SUM_KEY = 0x2545F4914F6CDD1DL;
+    private static final long XOR_KEY = 0x6A09E667F3BCC909L;
+
+    static Histogram timeHistogram() {
+        Histogram h = new Histogram(TIME_RESOLUTION_NANOS, 2 * TIME_RESOLUTION_NANOS, SIGNIFICANT_DIGITS);
+        h.setAutoResize(true);
+        return h;
+    }
+
+    static Histogram countHistogram() {
+        Histogram h = new Histogram(SIGNIFICANT_DIGITS);
+        h.setAutoResize(true);
+        return h;
+    }
+
+    /** Counts one run. */
+    public void add(RunOutcome run) {
+        runs++;
+        int outcome = run.outcome().ordinal();
+        outcomeCounts[outcome]++;
+        reasonCounts[run.failureReason().ordinal()]++;
+        if (outcome < CONNECTED) {
+            connectFromK1[outcome].recordValue(run.connectNanosFromK1());
+            connectFromStart[outcome].recordValue(run.connectNanosFromStart());
+            int attempt = run.attemptIndex();
+            if (attempt >= attemptCounts.length) {
+                attemptCounts = Arrays.copyOf(attemptCounts, Math.max(attempt + 1, attemptCounts.length * 2));
+            }
+            attemptCounts[attempt]++;
+        }
+        long[] packets = run.traffic().packets();
+        long[] bytes = run.traffic().bytes();
+        long runPackets = 0;
+        long runBytes = 0;
+        for (int k = 0; k < TrafficKind.COUNT; k++) {
+            kindPackets[k] += packets[k];
+            kindBytes[k] += bytes[k];
+            runPackets += packets[k];
+            runBytes += bytes[k];
+        }
+        packetsPerRun.recordValue(runPackets);
+        bytesPerRun.recordValue(runBytes);
+        relayedBytes += run.relayedBytes();
+        relayedBytesPerRun.recordValue(run.relayedBytes());
+        if (!run.rtt().isEmpty()) {
+            int path = run.rtt().path().ordinal();
+            rttRuns[path]++;
+            rttSamples[path] += run.rtt().samples();
+            rttSumNanos[path] += run.rtt().sumNanos();
+            rttMaxNanos[path] = Math.max(rttMaxNanos[path], run.rtt().maxNanos());
+            rttMeanPerRun[path].recordValue(run.rtt().meanNanos());
+        }
+        natPairs.computeIfAbsent(new NatPair(run.hostNat(), run.clientNat()), p -> new long[Outcome.values().length])[outcome]++;
+        digestSum += OutcomeDigest.hash(run, SUM_KEY);
+        digestXor ^= OutcomeDigest.hash(run, XOR_KEY);
+    }
+
+    /** Adds everything {@code other} counted to this aggregate; {@code other} is left unchanged. */
+    public void merge(PointAggregate other) {
+        runs += other.runs;
+        addInto(outcomeCounts, other.outcomeCounts);
+        addInto(reasonCounts, other.reasonCounts);
+        for (int i = 0; i < CONNECTED; i++) {
+            connectFromK1[i].add(other.connectFromK1[i]);
+            connectFromStart[i].add(other.connectFromStart[i]);
+            rttMeanPerRun[i].add(other.rttMeanPerRun[i]);
+        }
+        if (other.attemptCounts.length > attemptCounts.length) {
+            attemptCounts = Arrays.copyOf(attemptCounts, other.attemptCounts.length);
+        }
+        addInto(attemptCounts, other.attemptCounts);
+        addInto(kindPackets, other.kindPackets);
+        addInto(kindBytes, other.kindBytes);
+        relayedBytes += other.relayedBytes;
+        packetsPerRun.add(other.packetsPerRun);
+        bytesPerRun.add(other.bytesPerRun);
+        relayedBytesPerRun.add(other.relayedBytesPerRun);
+        addInto(rttRuns, other.rttRuns);
+        addInto(rttSamples, other.rttSamples);
+        addInto(rttSumNanos, other.rttSumNanos);
+        for (int i = 0; i < rttMaxNanos.length; i++) {
+            rttMaxNanos[i] = Math.max(rttMaxNanos[i], other.rttMaxNanos[i]);
+        }
+        for (Map.Entry<NatPair, long[]> e : other.natPairs.entrySet()) {
+            addInto(natPairs.computeIfAbsent(e.getKey(), p -> new long[Outcome.values().length]), e.getValue());
+        }
+        digestSum += other.digestSum;
+        digestXor ^= other.digestXor;
+    }
+
+    private static void addInto(long[] target, long[] source) {
+        for (int i = 0; i < source.length; i++) {
+            target[i] += source[i];
+        }
+    }
+
+    public long runs() {
+        return runs;
+    }
+
+    public long count(Outcome outcome) {
+        return outcomeCounts[outcome.ordinal()];
+    }
+
+    public OutcomeCounts outcomes() {
+        return new OutcomeCounts(count(Outcome.DIRECT), count(Outcome.RELAYED), count(Outcome.FAILED));
+    }
+
+    /** Connected runs, direct or relayed. */
+    public long successes() {
+        return count(Outcome.DIRECT) + count(Outcome.RELAYED);
+    }
+
+    /** The share of runs with this outcome and its Wilson 95% interval. */
+    public Proportion rate(Outcome outcome) {
+        return Proportion.wilson(count(outcome), runs);
+    }
+
+    /** The share of runs that connected (direct + relayed) and its Wilson 95% interval. */
+    public Proportion successRate() {
+        return Proportion.wilson(successes(), runs);
+    }
+
+    /** Failed runs with this reason; {@link FailureReason#NONE} counts connected runs. */
+    public long failures(FailureReason reason) {
+        return reasonCounts[reason.ordinal()];
+    }
+
+    /** Connect times from K1 in nanoseconds of runs with this outcome (a copy); empty for FAILED. */
+    public Histogram connectTimeFromK1(Outcome outcome) {
+        return outcome == Outcome.FAILED ? timeHistogram() : connectFromK1[outcome.ordinal()].copy();
+    }
+
+    /** Connect times from the client's start in nanoseconds of runs with this outcome (a copy). */
+    public Histogram connectTimeFromStart(Outcome outcome) {
+        return outcome == Outcome.FAILED ? timeHistogram() : connectFromStart[outcome.ordinal()].copy();
+    }
+
+    /** Connect times from K1 of every connected run, direct and relayed. */
+    public Histogram connectTimeFromK1() {
+        Histogram all = timeHistogram();
+        all.add(connectFromK1[Outcome.DIRECT.ordinal()]);
+        all.add(connectFromK1[Outcome.RELAYED.ordinal()]);
+        return all;
+    }
+
+    /** How many connected runs succeeded at each attempt index, up to the highest index seen. */
+    public long[] attemptIndexCounts() {
+        int last = attemptCounts.length - 1;
+        while (last >= 0 && attemptCounts[last] == 0) {
+            last--;
+        }
+        return Arrays.copyOf(attemptCounts, last + 1);
+    }
+
+    public long packetsSent(TrafficKind kind) {
+        return kindPackets[kind.ordinal()];
+    }
+
+    public long bytesSent(TrafficKind kind) {
+        return kindBytes[kind.ordinal()];
+    }
+
+    /** Bytes the cloud relayed, over all runs. */
+    public long relayedBytes() {
+        return relayedBytes;
+    }
+
+    /** Packets sent per run, all kinds (a copy). */
+    public Histogram packetsPerRun() {
+        return packetsPerRun.copy();
+    }
+
+    /** Bytes sent per run, all kinds (a copy). */
+    public Histogram bytesPerRun() {
+        return bytesPerRun.copy();
+    }
+
+    /** Bytes relayed by the cloud per run (a copy). */
+    public Histogram relayedBytesPerRun() {
+        return relayedBytesPerRun.copy();
+    }
+
+    public RttStats rtt(GamePath path) {
+        int i = path.ordinal();
+        return new RttStats(rttRuns[i], rttSamples[i], rttSumNanos[i], rttMaxNanos[i], rttMeanPerRun[i].copy());
+    }
+
+    /** Outcome counts per (host NAT, client NAT), in name order. */
+    public SortedMap<NatPair, OutcomeCounts> natPairs() {
+        TreeMap<NatPair, OutcomeCounts> copy = new TreeMap<>();
+        natPairs.forEach((pair, c) -> copy.put(pair, new OutcomeCounts(c[0], c[1], c[2])));
+        return Collections.unmodifiableSortedMap(copy);
+    }
+
+    public OutcomeDigest digest() {
+        return new OutcomeDigest(digestSum, digestXor);
+    }
+
+    /** A new aggregate holding everything this one holds. */
+    public PointAggregate copy() {
+        PointAggregate copy = new PointAggregate();
+        copy.merge(this);
+        return copy;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof PointAggregate other)) {
+            return false;
+        }
+        if (runs != other.runs || relayedBytes != other.relayedBytes || digestSum != other.digestSum || digestXor != other.digestXor
+                || !Arrays.equals(outcomeCounts, other.outcomeCounts) || !Arrays.equals(reasonCounts, other.reasonCounts)
+                || !Arrays.equals(attemptIndexCounts(), other.attemptIndexCounts())
+                || !Arrays.equals(kindPackets, other.kindPackets) || !Arrays.equals(kindBytes, other.kindBytes)
+                || !Arrays.equals(rttRuns, other.rttRuns) || !Arrays.equals(rttSamples, other.rttSamples)
+                || !Arrays.equals(rttSumNanos, other.rttSumNanos) || !Arrays.equals(rttMaxNanos, other.rttMaxNanos)) {
+            return false;
+        }
+        for (int i = 0; i < CONNECTED; i++) {
+            if (!sameCounts(connectFromK1[i], other.connectFromK1[i]) || !sameCounts(connectFromStart[i], other.connectFromStart[i])
+                    || !sameCounts(rttMeanPerRun[i], other.rttMeanPerRun[i])) {
+                return false;
+            }
+        }
+        if (!sameCounts(packetsPerRun, other.packetsPerRun) || !sameCounts(bytesPerRun, other.bytesPerRun)
+                || !sameCounts(relayedBytesPerRun, other.relayedBytesPerRun)) {
+            return false;
+        }
+        return natPairs().equals(other.natPairs());
+    }
+
+    // Histogram equality ignoring the array size auto-resizing happened to reach.
+    static boolean sameCounts(Histogram a, Histogram b) {
+        return HistogramCodec.encode(a).equals(HistogramCodec.encode(b));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(runs, digestSum, digestXor);
+    }
+
+    @Override
+    public String toString() {
+        return "PointAggregate[runs=" + runs + ", outcomes=" + outcomes() + ", digest=" + digest().hex() + "]";
+    }
+}

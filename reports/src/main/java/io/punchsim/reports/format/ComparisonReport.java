@@ -1,0 +1,194 @@
+package io.punchsim.reports.format;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.punchsim.reports.compare.Change;
+import io.punchsim.reports.compare.Comparison;
+import io.punchsim.reports.compare.Direction;
+import io.punchsim.reports.sweep.SweepReport;
+import java.util.List;
+
+/** A {@link Comparison} in the report formats: {@code compare.json}, {@code compare.md}, {@code compare.html}, {@code compare-junit.xml}, {@code compare.csv}. */
+public final class ComparisonReport {
+
+    private ComparisonReport() {
+    }
+
+    public static String json(Comparison c) {
+        ObjectNode root = ReportJson.MAPPER.createObjectNode();
+        root.put("schemaVersion", SweepReport.SCHEMA_VERSION);
+        root.put("kind", "comparison");
+        root.set("baseline", ReportJson.scenario(c.baseline()));
+        root.set("current", ReportJson.scenario(c.current()));
+        root.put("sameScenario", c.sameScenario());
+        if (c.mismatch() == null) {
+            root.putNull("mismatch");
+        } else {
+            root.put("mismatch", c.mismatch());
+        }
+        root.put("contentDiffers", c.contentDiffers());
+        root.put("method", Comparison.METHOD_STATEMENT);
+        root.put("familyAlpha", Comparison.FAMILY_ALPHA);
+        root.put("regression", c.hasRegression());
+        root.put("exitCode", c.exitCode());
+        ArrayNode significant = root.putArray("significantChanges");
+        c.significantChanges().forEach(ch -> significant.add(change(ch)));
+        ArrayNode all = root.putArray("comparisons");
+        c.changes().forEach(ch -> all.add(change(ch)));
+        ArrayNode unmatched = root.putArray("unmatchedPoints");
+        c.unmatchedPoints().forEach(unmatched::add);
+        return ReportJson.toText(root);
+    }
+
+    private static ObjectNode change(Change ch) {
+        ObjectNode node = ReportJson.MAPPER.createObjectNode();
+        ObjectNode parameters = node.putObject("parameters");
+        new java.util.TreeMap<>(ch.parameters()).forEach(parameters::put);
+        node.put("point", ch.point());
+        node.put("metric", ch.metric().key());
+        node.put("baseline", ch.baseline());
+        node.put("current", ch.current());
+        node.put("method", ch.method());
+        ReportJson.putFinite(node, "pValue", ch.pValue());
+        ReportJson.putFinite(node, "adjustedPValue", ch.adjustedP());
+        node.put("significant", ch.significant());
+        node.put("direction", ch.direction().name().toLowerCase(java.util.Locale.ROOT));
+        return node;
+    }
+
+    public static String markdown(Comparison c) {
+        StringBuilder md = new StringBuilder("## punchsim compare: ").append(c.current().name()).append("\n\n");
+        if (!c.sameScenario()) {
+            return md.append("**Not comparable:** ").append(c.mismatch()).append(".\n").toString();
+        }
+        List<Change> significant = c.significantChanges();
+        long worse = significant.stream().filter(Change::isRegression).count();
+        md.append(c.hasRegression() ? "**Regression: " + worse + " significant change(s) for the worse.**\n\n"
+                : "**No significant regression.**\n\n");
+        if (c.contentDiffers()) {
+            md.append("> The scenario's resolved content differs between the reports (digests `").append(c.baseline().contentDigest())
+                    .append("` vs `").append(c.current().contentDigest()).append("`).\n\n");
+        }
+        if (significant.isEmpty()) {
+            md.append("No significant changes in ").append(c.changes().size()).append(" comparisons.\n");
+        } else {
+            md.append("| point | metric | baseline | current | change | p (Holm) |\n|---|---|--:|--:|:-:|--:|\n");
+            for (Change ch : significant) {
+                md.append("| ").append(Text.cell(ch.point())).append(" | ").append(ch.metric().key()).append(" | ")
+                        .append(value(ch, ch.baseline())).append(" | ").append(value(ch, ch.current())).append(" | ")
+                        .append(ch.direction() == Direction.WORSE ? "**worse**" : "better").append(" | ")
+                        .append(Double.isNaN(ch.adjustedP()) ? "rule" : Text.decimal(ch.adjustedP(), 4)).append(" |\n");
+            }
+        }
+        if (!c.unmatchedPoints().isEmpty()) {
+            md.append("\nPoints not compared: ").append(String.join("; ", c.unmatchedPoints())).append(".\n");
+        }
+        md.append("\n<sub>").append(Comparison.METHOD_STATEMENT).append("</sub>\n");
+        return md.toString();
+    }
+
+    public static String html(Comparison c) {
+        StringBuilder h = new StringBuilder();
+        HtmlReport.head(h, "punchsim compare: " + c.current().name());
+        h.append("<h1>punchsim compare: ").append(Text.xml(c.current().name())).append("</h1>\n");
+        if (!c.sameScenario()) {
+            h.append("<p class=\"fail\">Not comparable: ").append(Text.xml(c.mismatch())).append(".</p>\n");
+            return h.append("</body>\n</html>\n").toString();
+        }
+        h.append(c.hasRegression() ? "<p class=\"fail\">Significant regression.</p>\n" : "<p class=\"pass\">No significant regression.</p>\n");
+        h.append("<p>").append(Text.xml(Comparison.METHOD_STATEMENT)).append("</p>\n");
+        h.append(changesChart(c.changes()));
+        h.append("<table><tr><th class=\"l\">point</th><th class=\"l\">metric</th><th>baseline</th><th>current</th><th class=\"l\">method</th>")
+                .append("<th>p</th><th>p (Holm)</th><th>result</th></tr>\n");
+        for (Change ch : c.changes()) {
+            String result = !ch.significant() ? "–" : ch.direction() == Direction.WORSE ? "worse" : "better";
+            h.append("<tr><td class=\"l\">").append(Text.xml(ch.point())).append("</td><td class=\"l\">").append(ch.metric().key())
+                    .append("</td><td>").append(value(ch, ch.baseline())).append("</td><td>").append(value(ch, ch.current()))
+                    .append("</td><td class=\"l\">").append(Text.xml(ch.method())).append("</td><td>")
+                    .append(Double.isNaN(ch.pValue()) ? "–" : Text.decimal(ch.pValue(), 4)).append("</td><td>")
+                    .append(Double.isNaN(ch.adjustedP()) ? "–" : Text.decimal(ch.adjustedP(), 4)).append("</td><td class=\"")
+                    .append(ch.isRegression() ? "fail" : ch.significant() ? "pass" : "").append("\">").append(result).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        return h.append("</body>\n</html>\n").toString();
+    }
+
+    /** Rate differences (current − baseline) in percentage points, one bar each, coloured by verdict. */
+    private static String changesChart(List<Change> changes) {
+        List<Change> rates = changes.stream().filter(ch -> ch.metric().isRate()).toList();
+        int rowH = 18;
+        int width = 640;
+        int left = 330;
+        int height = 30 + rowH * Math.max(1, rates.size());
+        double scale = 0.01;
+        for (Change ch : rates) {
+            scale = Math.max(scale, Math.abs(ch.current() - ch.baseline()));
+        }
+        double half = (width - left - 20) / 2.0;
+        double zero = left + half;
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-changes\" role=\"img\" width=\"")
+                .append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\">\n<title>Rate changes, current minus baseline</title>\n");
+        svg.append("<line x1=\"").append(Text.decimal(zero, 1)).append("\" y1=\"10\" x2=\"").append(Text.decimal(zero, 1)).append("\" y2=\"")
+                .append(height - 10).append("\" stroke=\"#333\"/>\n");
+        for (int i = 0; i < rates.size(); i++) {
+            Change ch = rates.get(i);
+            double d = ch.current() - ch.baseline();
+            double len = half * Math.abs(d) / scale;
+            double x = d >= 0 ? zero : zero - len;
+            double y = 20 + i * rowH;
+            String colour = !ch.significant() ? "#bbb" : ch.direction() == Direction.WORSE ? "#c62828" : "#1a7f37";
+            svg.append("<text x=\"").append(left - 6).append("\" y=\"").append(Text.decimal(y + 10, 1))
+                    .append("\" font-size=\"11\" text-anchor=\"end\">").append(Text.xml(ch.point() + " " + ch.metric().key())).append("</text>\n");
+            svg.append("<rect class=\"bar\" x=\"").append(Text.decimal(x, 1)).append("\" y=\"").append(Text.decimal(y, 1)).append("\" width=\"")
+                    .append(Text.decimal(Math.max(len, 0.5), 1)).append("\" height=\"").append(rowH - 4).append("\" fill=\"").append(colour)
+                    .append("\"><title>").append(Text.decimal(d * 100, 2)).append(" percentage points</title></rect>\n");
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** One test case per compared metric per point; significant changes for the worse fail. */
+    public static String junit(Comparison c) {
+        StringBuilder cases = new StringBuilder();
+        int tests = 0;
+        int failures = 0;
+        String classname = "punchsim.compare." + c.current().name();
+        if (!c.sameScenario()) {
+            tests = 1;
+            failures = 1;
+            cases.append("    <testcase classname=\"").append(Text.xml(classname)).append("\" name=\"same scenario\" time=\"0\">\n")
+                    .append("      <failure type=\"comparison\" message=\"").append(Text.xml(c.mismatch())).append("\"/>\n    </testcase>\n");
+        }
+        for (Change ch : c.changes()) {
+            tests++;
+            cases.append("    <testcase classname=\"").append(Text.xml(classname)).append("\" name=\"")
+                    .append(Text.xml(ch.metric().key() + " @ " + ch.point())).append("\" time=\"0\"");
+            String detail = "baseline " + value(ch, ch.baseline()) + ", current " + value(ch, ch.current()) + ", " + ch.method()
+                    + (Double.isNaN(ch.pValue()) ? "" : ", p = " + Text.decimal(ch.pValue(), 6) + ", Holm-adjusted p = " + Text.decimal(ch.adjustedP(), 6));
+            if (ch.isRegression()) {
+                failures++;
+                cases.append(">\n      <failure type=\"regression\" message=\"").append(Text.xml(ch.metric().key() + " got worse: " + detail))
+                        .append("\"/>\n    </testcase>\n");
+            } else {
+                cases.append(">\n      <system-out>").append(Text.xml(detail)).append("</system-out>\n    </testcase>\n");
+            }
+        }
+        return JunitReport.suite(classname, tests, failures, cases, Comparison.METHOD_STATEMENT);
+    }
+
+    public static String csv(Comparison c) {
+        StringBuilder out = new StringBuilder("point,metric,baseline,current,method,p_value,adjusted_p_value,significant,direction\n");
+        for (Change ch : c.changes()) {
+            out.append(Text.csv(ch.point())).append(',').append(ch.metric().key()).append(',').append(Text.decimal(ch.baseline(), 6)).append(',')
+                    .append(Text.decimal(ch.current(), 6)).append(',').append(Text.csv(ch.method())).append(',')
+                    .append(Double.isNaN(ch.pValue()) ? "" : Text.decimal(ch.pValue(), 8)).append(',')
+                    .append(Double.isNaN(ch.adjustedP()) ? "" : Text.decimal(ch.adjustedP(), 8)).append(',').append(ch.significant()).append(',')
+                    .append(ch.direction().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String value(Change ch, double v) {
+        return ch.metric().isRate() ? Text.percent(v) : Text.millis(Math.round(v * 1e9));
+    }
+}

@@ -1,0 +1,61 @@
+package io.punchsim.reports.format;
+
+import io.punchsim.reports.gate.GateVerdict;
+import io.punchsim.reports.sweep.SweepPoint;
+import io.punchsim.reports.sweep.SweepReport;
+
+/**
+ * {@code junit.xml}: one test case per gate per sweep point, so a CI that understands JUnit shows
+ * gates as tests; a failure carries the measured value, the bound and the interval.
+ */
+public final class JunitReport {
+
+    private JunitReport() {
+    }
+
+    public static String write(SweepReport report) {
+        int tests = 0;
+        int failures = 0;
+        StringBuilder cases = new StringBuilder();
+        String classname = "punchsim.gates." + report.scenario().name();
+        for (SweepPoint p : report.points()) {
+            for (GateVerdict v : p.verdicts()) {
+                tests++;
+                String name = v.gate().describe() + " @ " + p.label();
+                cases.append("    <testcase classname=\"").append(Text.xml(classname)).append("\" name=\"").append(Text.xml(name))
+                        .append("\" time=\"0\"");
+                if (v.passed()) {
+                    cases.append(">\n      <system-out>").append(Text.xml(v.message())).append("</system-out>\n    </testcase>\n");
+                } else {
+                    failures++;
+                    cases.append(">\n      <failure type=\"gate\" message=\"").append(Text.xml(v.message())).append("\">")
+                            .append(Text.xml(details(v))).append("</failure>\n    </testcase>\n");
+                }
+            }
+        }
+        return suite(classname, tests, failures, cases, report.partial() ? "the sweep was interrupted: partial results" : null);
+    }
+
+    static String details(GateVerdict v) {
+        String interval = v.gate().metric().isRate()
+                ? "Wilson 95% interval [" + Text.number(v.lower()) + ", " + Text.number(v.upper()) + "]"
+                : "no interval (percentile judged on the estimate)";
+        return "measured: " + (Double.isNaN(v.measured()) ? "none" : Text.number(v.measured()))
+                + "\nbound: " + v.gate().operator().key() + " " + Text.number(v.gate().bound())
+                + "\nestimate: " + (Double.isNaN(v.estimate()) ? "none" : Text.number(v.estimate()))
+                + "\n" + interval + "\njudged on: " + v.gate().judgedOn().key();
+    }
+
+    static String suite(String name, int tests, int failures, CharSequence cases, String note) {
+        StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append("<testsuites tests=\"").append(tests).append("\" failures=\"").append(failures).append("\" errors=\"0\">\n");
+        out.append("  <testsuite name=\"").append(Text.xml(name)).append("\" tests=\"").append(tests).append("\" failures=\"")
+                .append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"0\">\n");
+        if (note != null) {
+            out.append("    <properties>\n      <property name=\"note\" value=\"").append(Text.xml(note)).append("\"/>\n    </properties>\n");
+        }
+        out.append(cases);
+        out.append("  </testsuite>\n</testsuites>\n");
+        return out.toString();
+    }
+}

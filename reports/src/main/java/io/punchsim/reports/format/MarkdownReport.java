@@ -1,0 +1,115 @@
+package io.punchsim.reports.format;
+
+import io.punchsim.reports.aggregate.NatPair;
+import io.punchsim.reports.aggregate.OutcomeCounts;
+import io.punchsim.reports.aggregate.PointAggregate;
+import io.punchsim.reports.outcome.Outcome;
+import io.punchsim.reports.sweep.SweepPoint;
+import io.punchsim.reports.sweep.SweepReport;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import org.HdrHistogram.Histogram;
+
+/** {@code report.md}: a summary sized for a pull-request comment or a CI step summary. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    public static String write(SweepReport report) {
+        StringBuilder md = new StringBuilder();
+        md.append("## punchsim sweep: ").append(report.scenario().name()).append("\n\n");
+        List<String> failures = report.failures();
+        long checks = report.points().stream().mapToLong(p -> p.verdicts().size()).sum();
+        if (report.gates().isEmpty()) {
+            md.append("No gates.\n\n");
+        } else if (failures.isEmpty()) {
+            md.append("**Gates: all ").append(checks).append(" checks passed** (").append(report.gates().size())
+                    .append(" gate(s) × ").append(report.points().size()).append(" point(s)).\n\n");
+        } else {
+            md.append("**Gates: ").append(failures.size()).append(" of ").append(checks).append(" checks FAILED.**\n\n");
+        }
+        if (report.partial()) {
+            md.append("> **Partial results:** the sweep was interrupted.\n\n");
+        }
+        md.append(report.points().size()).append(" point(s), ").append(report.totalRuns())
+                .append(" runs; scenario digest `").append(report.scenario().contentDigest()).append("`. Rates with Wilson 95% intervals; ")
+                .append("connect times from K1 over connected runs.\n\n");
+        pointsTable(md, report);
+        if (!failures.isEmpty()) {
+            md.append("\n### Failed gates\n\n");
+            failures.forEach(f -> md.append("- ").append(f).append('\n'));
+        }
+        if (!report.gates().isEmpty()) {
+            md.append("\n<details><summary>Gates</summary>\n\n");
+            report.gates().forEach(g -> md.append("- `").append(g.describe()).append("`\n"));
+            md.append("\n</details>\n");
+        }
+        md.append("\n<details><summary>NAT-pair matrix (all points pooled)</summary>\n\n");
+        natMatrix(md, report.pooled().natPairs());
+        md.append("\n</details>\n");
+        md.append("\n<sub>").append(Text.decimal(report.wallClock().durationSeconds(), 2)).append(" s, ")
+                .append(Text.decimal(report.wallClock().runsPerSecond(), 0)).append(" runs/s on ")
+                .append(report.wallClock().threads()).append(" thread(s)</sub>\n");
+        return md.toString();
+    }
+
+    private static void pointsTable(StringBuilder md, SweepReport report) {
+        StringBuilder header = new StringBuilder("|");
+        StringBuilder rule = new StringBuilder("|");
+        report.scenario().axes().forEach(a -> {
+            header.append(' ').append(Text.cell(a.name())).append(" |");
+            rule.append("---|");
+        });
+        header.append(" runs | direct | relayed | failed | p50 | p95 | p99 | gates |");
+        rule.append("--:|--:|--:|--:|--:|--:|--:|:-:|");
+        md.append(header).append('\n').append(rule).append('\n');
+        for (SweepPoint p : report.points()) {
+            PointAggregate a = p.aggregate();
+            md.append('|');
+            p.parameters().values().forEach(v -> md.append(' ').append(Text.cell(v)).append(" |"));
+            md.append(' ').append(a.runs()).append(" |");
+            for (Outcome o : Outcome.values()) {
+                md.append(' ').append(Text.rate(a.rate(o))).append(" |");
+            }
+            Histogram c = a.connectTimeFromK1();
+            for (double q : new double[] {50, 95, 99}) {
+                md.append(' ').append(Text.millis(c.getTotalCount() == 0 ? -1 : c.getValueAtPercentile(q))).append(" |");
+            }
+            md.append(p.verdicts().isEmpty() ? " – |" : p.passed() ? " pass |" : " **FAIL** |").append('\n');
+        }
+    }
+
+    static void natMatrix(StringBuilder md, SortedMap<NatPair, OutcomeCounts> pairs) {
+        if (pairs.isEmpty()) {
+            md.append("No runs.\n");
+            return;
+        }
+        TreeSet<String> hosts = new TreeSet<>();
+        TreeSet<String> clients = new TreeSet<>();
+        pairs.keySet().forEach(p -> {
+            hosts.add(p.hostNat());
+            clients.add(p.clientNat());
+        });
+        md.append("| host \\ client |");
+        clients.forEach(c -> md.append(' ').append(Text.cell(c)).append(" |"));
+        md.append("\n|---|");
+        clients.forEach(c -> md.append("---|"));
+        md.append('\n');
+        for (String host : hosts) {
+            md.append("| ").append(Text.cell(host)).append(" |");
+            for (String client : clients) {
+                OutcomeCounts c = pairs.get(new NatPair(host, client));
+                if (c == null) {
+                    md.append(" |");
+                } else {
+                    md.append(" D ").append(Text.percent(c.rate(Outcome.DIRECT).estimate())).append(" · R ")
+                            .append(Text.percent(c.rate(Outcome.RELAYED).estimate())).append(" · F ")
+                            .append(Text.percent(c.rate(Outcome.FAILED).estimate())).append(" (n=").append(c.runs()).append(") |");
+                }
+            }
+            md.append('\n');
+        }
+    }
+}

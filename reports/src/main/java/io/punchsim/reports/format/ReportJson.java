@@ -1,0 +1,192 @@
+package io.punchsim.reports.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.punchsim.reports.aggregate.AggregateJson;
+import io.punchsim.reports.aggregate.PointAggregate;
+import io.punchsim.reports.gate.Gate;
+import io.punchsim.reports.gate.GateMetric;
+import io.punchsim.reports.gate.GateOperator;
+import io.punchsim.reports.gate.GateVerdict;
+import io.punchsim.reports.gate.JudgedOn;
+import io.punchsim.reports.sweep.ScenarioIdentity;
+import io.punchsim.reports.sweep.SweepAxis;
+import io.punchsim.reports.sweep.SweepPoint;
+import io.punchsim.reports.sweep.SweepReport;
+import io.punchsim.reports.sweep.WallClock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.json}: the versioned schema of {@code reports/README.md}. Fields are written in a
+ * fixed order with fixed line endings, so identical sweeps give identical bytes outside
+ * {@code wallClock}.
+ */
+public final class ReportJson {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter WRITER = MAPPER.writer(
+            new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")).withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private ReportJson() {
+    }
+
+    public static String write(SweepReport report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", SweepReport.SCHEMA_VERSION);
+        root.put("kind", "sweep");
+        root.set("scenario", scenario(report.scenario()));
+        ArrayNode gates = root.putArray("gates");
+        report.gates().forEach(g -> gates.add(gate(g)));
+        root.put("partial", report.partial());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("points", report.points().size());
+        summary.put("runs", report.totalRuns());
+        summary.put("gatesPassed", report.passed());
+        summary.put("failedVerdicts", report.failures().size());
+        ArrayNode points = root.putArray("points");
+        for (SweepPoint p : report.points()) {
+            ObjectNode point = points.addObject();
+            ObjectNode parameters = point.putObject("parameters");
+            p.parameters().forEach(parameters::put);
+            point.setAll(AggregateJson.write(p.aggregate()));
+            ArrayNode verdicts = point.putArray("gates");
+            p.verdicts().forEach(v -> verdicts.add(verdict(v)));
+        }
+        root.set("wallClock", wallClock(report.wallClock()));
+        return toText(root);
+    }
+
+    static String toText(JsonNode root) {
+        try {
+            return WRITER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** Reads a {@code report.json} back; gates are judged again from the aggregates. */
+    public static SweepReport read(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("report.json is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("report.json: expected an object at the top level");
+        }
+        int version = root.path("schemaVersion").asInt(-1);
+        if (version != SweepReport.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("report.json: schemaVersion " + root.path("schemaVersion")
+                    + " is not supported (this version reads " + SweepReport.SCHEMA_VERSION + ")");
+        }
+        if (!"sweep".equals(root.path("kind").asText())) {
+            throw new IllegalArgumentException("report.json: kind must be 'sweep', got " + root.path("kind"));
+        }
+        ScenarioIdentity scenario = readScenario(required(root, "scenario"));
+        List<Gate> gates = new ArrayList<>();
+        for (JsonNode g : required(root, "gates")) {
+            gates.add(new Gate(GateMetric.parse(g.path("metric").asText()), GateOperator.parse(g.path("comparison").asText()),
+                    g.path("bound").asDouble(), JudgedOn.parse(g.path("judgedOn").asText())));
+        }
+        Map<Map<String, String>, PointAggregate> points = new LinkedHashMap<>();
+        for (JsonNode p : required(root, "points")) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = required(p, "parameters").fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                parameters.put(e.getKey(), e.getValue().asText());
+            }
+            points.put(parameters, AggregateJson.read(p));
+        }
+        JsonNode w = required(root, "wallClock");
+        WallClock wallClock = new WallClock(w.path("durationSeconds").asDouble(), w.path("runsPerSecond").asDouble(),
+                w.path("threads").asInt(), w.path("processors").asInt(), w.path("jvm").asText(), w.path("os").asText());
+        return SweepReport.judge(scenario, gates, points, root.path("partial").asBoolean(), wallClock);
+    }
+
+    static ObjectNode scenario(ScenarioIdentity s) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", s.name());
+        node.put("contentDigest", s.contentDigest());
+        ArrayNode axes = node.putArray("axes");
+        for (SweepAxis a : s.axes()) {
+            ObjectNode axis = axes.addObject();
+            axis.put("name", a.name());
+            ArrayNode values = axis.putArray("values");
+            a.values().forEach(values::add);
+        }
+        return node;
+    }
+
+    static ScenarioIdentity readScenario(JsonNode node) {
+        List<SweepAxis> axes = new ArrayList<>();
+        for (JsonNode a : required(node, "axes")) {
+            List<String> values = new ArrayList<>();
+            a.path("values").forEach(v -> values.add(v.asText()));
+            axes.add(new SweepAxis(a.path("name").asText(), values));
+        }
+        return new ScenarioIdentity(required(node, "name").asText(), required(node, "contentDigest").asText(), axes);
+    }
+
+    static ObjectNode gate(Gate g) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("metric", g.metric().key());
+        node.put("comparison", g.operator().key());
+        node.put("bound", g.bound());
+        node.put("judgedOn", g.judgedOn().key());
+        node.put("description", g.describe());
+        return node;
+    }
+
+    static ObjectNode verdict(GateVerdict v) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("gate", v.gate().describe());
+        node.put("metric", v.gate().metric().key());
+        node.put("passed", v.passed());
+        putFinite(node, "measured", v.measured());
+        putFinite(node, "estimate", v.estimate());
+        putFinite(node, "lower95", v.lower());
+        putFinite(node, "upper95", v.upper());
+        node.put("bound", v.gate().bound());
+        node.put("message", v.message());
+        return node;
+    }
+
+    static void putFinite(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, value);
+        } else {
+            node.putNull(name);
+        }
+    }
+
+    static ObjectNode wallClock(WallClock w) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("durationSeconds", w.durationSeconds());
+        node.put("runsPerSecond", w.runsPerSecond());
+        node.put("threads", w.threads());
+        node.put("processors", w.processors());
+        node.put("jvm", w.jvm());
+        node.put("os", w.os());
+        return node;
+    }
+
+    static JsonNode required(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("report.json: missing field '" + name + "'");
+        }
+        return value;
+    }
+}

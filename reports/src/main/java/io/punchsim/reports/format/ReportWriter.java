@@ -1,0 +1,91 @@
+package io.punchsim.reports.format;
+
+import io.punchsim.reports.compare.Comparison;
+import io.punchsim.reports.sweep.SweepReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes every format into a directory without ever leaving a half-written file: all formats are
+ * rendered first, each written to a temporary file beside its target, and only then moved into place.
+ */
+public final class ReportWriter {
+
+    private ReportWriter() {
+    }
+
+    /** The sweep formats, by file name, in writing order. */
+    public static Map<String, String> render(SweepReport report) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("report.json", ReportJson.write(report));
+        files.put("report.md", MarkdownReport.write(report));
+        files.put("report.html", HtmlReport.write(report));
+        files.put("junit.xml", JunitReport.write(report));
+        files.put("report.csv", CsvReport.write(report));
+        return files;
+    }
+
+    /** The comparison formats, by file name. */
+    public static Map<String, String> render(Comparison comparison) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("compare.json", ComparisonReport.json(comparison));
+        files.put("compare.md", ComparisonReport.markdown(comparison));
+        files.put("compare.html", ComparisonReport.html(comparison));
+        files.put("compare-junit.xml", ComparisonReport.junit(comparison));
+        files.put("compare.csv", ComparisonReport.csv(comparison));
+        return files;
+    }
+
+    /** Writes {@code report.json}, {@code report.md}, {@code report.html}, {@code junit.xml} and {@code report.csv} into {@code directory}. */
+    public static List<Path> write(Path directory, SweepReport report) throws IOException {
+        return writeAll(directory, render(report));
+    }
+
+    /** Writes the comparison formats into {@code directory}. */
+    public static List<Path> write(Path directory, Comparison comparison) throws IOException {
+        return writeAll(directory, render(comparison));
+    }
+
+    // Temporary files are created owner-only; a report is an artefact others read.
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    static List<Path> writeAll(Path directory, Map<String, String> files) throws IOException {
+        Files.createDirectories(directory);
+        Map<Path, Path> staged = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path temp = Files.createTempFile(directory, "." + f.getKey() + ".", ".tmp");
+                staged.put(temp, directory.resolve(f.getKey()));
+                Files.writeString(temp, f.getValue(), StandardCharsets.UTF_8);
+                readableByAll(temp);
+            }
+            List<Path> written = new ArrayList<>();
+            for (Map.Entry<Path, Path> move : staged.entrySet()) {
+                try {
+                    Files.move(move.getKey(), move.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING);
+                }
+                written.add(move.getValue());
+            }
+            return written;
+        } finally {
+            for (Path temp : staged.keySet()) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.punchsim.reports.outcome;
+
+/** Why a run failed; {@link #NONE} for runs that connected. */
+public enum FailureReason {
+    NONE,
+    NO_SESSION,
+    STUN_FAILED,
+    CLOUD_UNREACHABLE,
+    ATTEMPTS_EXHAUSTED
+}

@@ -1,0 +1,53 @@
+package io.punchsim.scenarios.load;
+
+import java.util.List;
+
+/** The keys the loader accepts at each level of a scenario file, in documentation order. */
+public final class Keys {
+
+    public static final List<String> TOP = List.of(
+            "name", "description", "seeds", "root-seed", "host", "client", "network", "protocol", "faults", "sweep",
+            "gates");
+    public static final List<String> PEER = List.of("nat", "link", "startup-delay", "join-delay");
+    public static final List<String> NETWORK = List.of("same-lan", "cloud", "stun", "peer-path");
+    public static final List<String> PLACEMENT = List.of("latency", "from-host", "from-client");
+    public static final List<String> LINK_DIRECTION = List.of("latency", "jitter", "fifo", "loss", "duplication");
+    public static final List<String> LINK = List.of("latency", "jitter", "fifo", "loss", "duplication", "up", "down");
+    public static final List<String> LATENCY = List.of("constant", "uniform", "normal", "lognormal", "pareto", "empirical");
+    public static final List<String> NORMAL = List.of("mean", "sd");
+    public static final List<String> LOGNORMAL = List.of("median", "sigma");
+    public static final List<String> PARETO = List.of("scale", "shape");
+    public static final List<String> LOSS = List.of("bernoulli", "gilbert-elliott");
+    public static final List<String> GILBERT_ELLIOTT = List.of("p-good-to-bad", "p-bad-to-good", "loss-good", "loss-bad");
+    public static final List<String> CUSTOM_NAT = List.of(
+            "preset", "mapping", "filtering", "allocation", "port-step", "port-range", "lifetime", "inbound-refresh",
+            "hairpinning", "external-addresses", "pooling", "max-mappings", "on-full");
+    public static final List<String> MIX = List.of("mix");
+    public static final List<String> MIX_OPTION = List.of("nat", "weight");
+    public static final List<String> PROTOCOL = List.of(
+            "attempt-interval", "attempt-limit", "direct-fraction", "ping-interval", "listen-timeout", "stun-rto",
+            "stun-max-requests", "cloud-rto", "cloud-max-retransmits", "cloud-keepalive", "variants", "no-session",
+            "game-phase");
+    public static final List<String> VARIANTS = List.of("peer-reflexive", "local-candidates", "port-prediction", "parallel-relay");
+    public static final List<String> NO_SESSION = List.of("retries", "backoff");
+    public static final List<String> GAME_PHASE = List.of("enabled", "tick-rate", "length");
+    public static final List<String> FAULT_KINDS = List.of("link-down", "loss-burst", "nat-rebinding");
+    public static final List<String> LINK_DOWN = List.of("link", "direction", "from", "to");
+    public static final List<String> LOSS_BURST = List.of("link", "direction", "from", "to", "rate");
+    public static final List<String> NAT_REBINDING = List.of("nat", "hop", "at");
+    public static final List<String> GATE = List.of("metric", "at-least", "at-most", "judged-on");
+
+    private Keys() {
+    }
+
+    /** Every key at every level, plus the preset names that key a shorthand mix. */
+    public static java.util.Set<String> all() {
+        java.util.Set<String> all = new java.util.TreeSet<>(io.punchsim.scenarios.model.NatPreset.keys());
+        for (List<String> level : List.of(TOP, PEER, NETWORK, PLACEMENT, LINK_DIRECTION, LINK, LATENCY, NORMAL, LOGNORMAL,
+                PARETO, LOSS, GILBERT_ELLIOTT, CUSTOM_NAT, MIX, MIX_OPTION, PROTOCOL, VARIANTS, NO_SESSION, GAME_PHASE,
+                FAULT_KINDS, LINK_DOWN, LOSS_BURST, NAT_REBINDING, GATE)) {
+            all.addAll(level);
+        }
+        return all;
+    }
+}

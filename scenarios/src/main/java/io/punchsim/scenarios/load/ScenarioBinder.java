@@ -1,0 +1,689 @@
+package io.punchsim.scenarios.load;
+
+import io.punchsim.scenarios.model.CustomNat;
+import io.punchsim.scenarios.model.FaultSpec;
+import io.punchsim.scenarios.model.GateSpec;
+import io.punchsim.scenarios.model.LatencySpec;
+import io.punchsim.scenarios.model.LinkSpec;
+import io.punchsim.scenarios.model.LossSpec;
+import io.punchsim.scenarios.model.NatBehaviour;
+import io.punchsim.scenarios.model.NatChain;
+import io.punchsim.scenarios.model.NatMix;
+import io.punchsim.scenarios.model.NatPreset;
+import io.punchsim.scenarios.model.NatSpec;
+import io.punchsim.scenarios.model.NetworkSpec;
+import io.punchsim.scenarios.model.PeerSpec;
+import io.punchsim.scenarios.model.PlacementSpec;
+import io.punchsim.scenarios.model.PresetNat;
+import io.punchsim.scenarios.model.ProtocolSpec;
+import io.punchsim.scenarios.model.Scenario;
+import io.punchsim.scenarios.model.ScenarioDefaults;
+import io.punchsim.scenarios.model.VariantsSpec;
+import io.punchsim.scenarios.yaml.Node;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static io.punchsim.scenarios.model.ScenarioDefaults.MS;
+import static io.punchsim.scenarios.model.ScenarioDefaults.S;
+
+/**
+ * Binds a YAML tree to a {@link Scenario}, filling defaults from {@link ScenarioDefaults} and
+ * recording every problem. The {@code sweep} key is read by the loader, not here.
+ */
+final class ScenarioBinder {
+
+    static final long MAX_LATENCY = 60 * S;
+    static final long MAX_RUN_TIME = 3_600 * S;
+    /** Tolerance on weights and probabilities that must sum to 1. */
+    static final double SUM_TOLERANCE = 1e-9;
+
+    private final Fields f;
+    private final String defaultName;
+
+    ScenarioBinder(Fields fields, String defaultName) {
+        this.f = fields;
+        this.defaultName = defaultName;
+    }
+
+    Scenario bind(Node root) {
+        Optional<Fields.Obj> top = f.object(root, "", Keys.TOP);
+        if (top.isEmpty()) {
+            return null;
+        }
+        Fields.Obj o = top.get();
+        String name = o.take("name").flatMap(n -> f.text(n, "name", "a string")).orElse(defaultName);
+        String description = o.take("description").flatMap(n -> f.text(n, "description", "a string")).orElse("");
+        int seeds = o.integer("seeds", ScenarioDefaults.SEEDS, 1, 100_000_000);
+        long rootSeed = o.take("root-seed")
+                .map(n -> f.integer(n, "root-seed", Long.MIN_VALUE, Long.MAX_VALUE, ScenarioDefaults.ROOT_SEED))
+                .orElse(ScenarioDefaults.ROOT_SEED);
+        NetworkSpec network = network(o);
+        ProtocolSpec protocol = o.take("protocol").map(this::protocol).orElseGet(() -> protocol(null));
+        List<FaultSpec> faults = o.take("faults").map(n -> faults(n, network)).orElse(List.of());
+        List<GateSpec> gates = o.take("gates").map(this::gates).orElse(List.of());
+        o.take("sweep");
+        o.finish();
+        return new Scenario(name, description, network, protocol, faults, seeds, rootSeed, gates);
+    }
+
+    // ---- network ----
+
+    private NetworkSpec network(Fields.Obj top) {
+        boolean sameLan = ScenarioDefaults.SAME_LAN;
+        PlacementSpec cloud = new PlacementSpec(ScenarioDefaults.CLOUD_LATENCY, ScenarioDefaults.CLOUD_LATENCY);
+        PlacementSpec stun = new PlacementSpec(ScenarioDefaults.STUN_LATENCY, ScenarioDefaults.STUN_LATENCY);
+        LinkSpec peerPath = new LinkSpec(ScenarioDefaults.peerPathDirection(), ScenarioDefaults.peerPathDirection());
+        Optional<Fields.Obj> net = top.take("network").flatMap(n -> f.object(n, "network", Keys.NETWORK));
+        if (net.isPresent()) {
+            Fields.Obj o = net.get();
+            sameLan = o.bool("same-lan", sameLan);
+            cloud = o.take("cloud").map(n -> placement(n, "network.cloud", ScenarioDefaults.CLOUD_LATENCY)).orElse(cloud);
+            stun = o.take("stun").map(n -> placement(n, "network.stun", ScenarioDefaults.STUN_LATENCY)).orElse(stun);
+            peerPath = o.take("peer-path")
+                    .map(n -> link(n, "network.peer-path", ScenarioDefaults.peerPathDirection()))
+                    .orElse(peerPath);
+            o.finish();
+        }
+        PeerSpec host = peer(top, "host", ScenarioDefaults.HOST_JOIN_DELAY, false);
+        PeerSpec client = peer(top, "client", ScenarioDefaults.CLIENT_JOIN_DELAY, sameLan);
+        return new NetworkSpec(host, client, sameLan, cloud, stun, peerPath);
+    }
+
+    private PlacementSpec placement(Node node, String path, LatencySpec fallback) {
+        Optional<Fields.Obj> obj = f.object(node, path, Keys.PLACEMENT);
+        if (obj.isEmpty()) {
+            return new PlacementSpec(fallback, fallback);
+        }
+        Fields.Obj o = obj.get();
+        LatencySpec both = o.take("latency").map(n -> latency(n, o.path("latency"))).orElse(fallback);
+        LatencySpec fromHost = o.take("from-host").map(n -> latency(n, o.path("from-host"))).orElse(both);
+        LatencySpec fromClient = o.take("from-client").map(n -> latency(n, o.path("from-client"))).orElse(both);
+        o.finish();
+        return new PlacementSpec(fromHost, fromClient);
+    }
+
+    private PeerSpec peer(Fields.Obj top, String side, LatencySpec defaultJoin, boolean sameLan) {
+        NatSpec nat = ScenarioDefaults.NAT;
+        LinkSpec link = new LinkSpec(ScenarioDefaults.linkDirection(), ScenarioDefaults.linkDirection());
+        LatencySpec startup = ScenarioDefaults.STARTUP_DELAY;
+        LatencySpec join = defaultJoin;
+        Optional<Fields.Obj> peer = top.take(side).flatMap(n -> f.object(n, side, Keys.PEER));
+        if (peer.isPresent()) {
+            Fields.Obj o = peer.get();
+            Optional<Node> natNode = o.take("nat");
+            if (natNode.isPresent()) {
+                nat = nat(natNode.get(), o.path("nat"), true);
+                if (sameLan) {
+                    f.report(o.keyPosition("nat"), o.path("nat"),
+                            "the client sits behind the host's NAT when network.same-lan is true; remove client.nat");
+                }
+            }
+            link = o.take("link").map(n -> link(n, o.path("link"))).orElse(link);
+            startup = o.take("startup-delay").map(n -> latency(n, o.path("startup-delay"))).orElse(startup);
+            join = o.take("join-delay").map(n -> latency(n, o.path("join-delay"))).orElse(join);
+            o.finish();
+        }
+        if (sameLan && side.equals("client")) {
+            nat = new PresetNat(NatPreset.OPEN);
+        }
+        return new PeerSpec(nat, link, startup, join);
+    }
+
+    // ---- NATs ----
+
+    NatSpec nat(Node node, String path, boolean allowMix) {
+        NatSpec fallback = ScenarioDefaults.NAT;
+        if (node instanceof Node.Scalar) {
+            return f.word(node, path, NatPreset.keys()).flatMap(NatPreset::byKey)
+                    .<NatSpec>map(PresetNat::new).orElse(fallback);
+        }
+        if (node instanceof Node.Sequence sequence) {
+            if (sequence.items().isEmpty()) {
+                f.report(node, path, "a NAT chain needs at least one NAT");
+                return fallback;
+            }
+            List<NatSpec> hops = new ArrayList<>();
+            for (int i = 0; i < sequence.items().size(); i++) {
+                Node item = sequence.items().get(i);
+                String itemPath = path + "[" + i + "]";
+                if (item instanceof Node.Sequence) {
+                    f.report(item, itemPath, "a NAT chain cannot contain a chain; list its NATs in one list");
+                } else if (item instanceof Node.Mapping m && isMix(m)) {
+                    f.report(item, itemPath, "a NAT chain cannot contain a mix; put the mix outside the chain");
+                } else {
+                    hops.add(nat(item, itemPath, false));
+                }
+            }
+            return new NatChain(hops);
+        }
+        Node.Mapping mapping = (Node.Mapping) node;
+        if (isMix(mapping)) {
+            if (!allowMix) {
+                f.report(node, path, "a mix can only be a peer's whole NAT, not part of a chain or another mix");
+                return fallback;
+            }
+            return mix(mapping, path);
+        }
+        return custom(mapping, path);
+    }
+
+    private static boolean isMix(Node.Mapping mapping) {
+        return mapping.entries().containsKey("mix")
+                || mapping.entries().keySet().stream().anyMatch(k -> NatPreset.byKey(k).isPresent());
+    }
+
+    private NatSpec mix(Node.Mapping mapping, String path) {
+        List<NatMix.Option> options = new ArrayList<>();
+        int before = f.problems().size();
+        if (mapping.entries().containsKey("mix")) {
+            Fields.Obj o = f.object(mapping, path, Keys.MIX).orElseThrow();
+            Node list = o.take("mix").orElseThrow();
+            o.finish();
+            String listPath = o.path("mix");
+            for (Node item : f.list(list, listPath, "{nat, weight} options").orElse(List.of())) {
+                String itemPath = listPath + "[" + options.size() + "]";
+                Optional<Fields.Obj> opt = f.object(item, itemPath, Keys.MIX_OPTION);
+                if (opt.isEmpty()) {
+                    continue;
+                }
+                Fields.Obj oo = opt.get();
+                NatSpec nat = oo.take("nat").map(n -> nat(n, oo.path("nat"), false)).orElse(null);
+                if (nat == null) {
+                    f.report(item, itemPath, "a mix option needs a 'nat'");
+                }
+                double weight = oo.take("weight").map(n -> f.rate(n, oo.path("weight"), Double.NaN)).orElse(Double.NaN);
+                if (!oo.has("weight")) {
+                    f.report(item, itemPath, "a mix option needs a 'weight' in 0..1");
+                }
+                oo.finish();
+                if (nat != null && !Double.isNaN(weight)) {
+                    options.add(new NatMix.Option(nat, weight));
+                }
+            }
+        } else {
+            for (Node.Entry entry : mapping.entries().values()) {
+                String entryPath = Fields.child(path, entry.key());
+                Optional<NatPreset> preset = NatPreset.byKey(entry.key());
+                if (preset.isEmpty()) {
+                    String hint = Suggestions.closest(entry.key(), NatPreset.keys())
+                            .map(s -> "did you mean '" + s + "'?").orElse("presets: " + String.join(", ", NatPreset.keys()));
+                    f.report(entry.keyPosition(), entryPath, "unknown NAT preset in a mix; " + hint
+                            + " (a mix of custom NATs is written as mix: [{nat: ..., weight: ...}])");
+                    continue;
+                }
+                double weight = f.rate(entry.value(), entryPath, Double.NaN);
+                if (!Double.isNaN(weight)) {
+                    options.add(new NatMix.Option(new PresetNat(preset.get()), weight));
+                }
+            }
+        }
+        if (options.isEmpty()) {
+            f.report(mapping, path, "a mix needs at least one NAT with a weight");
+            return ScenarioDefaults.NAT;
+        }
+        // The sum is only meaningful when every option was read without a problem.
+        boolean complete = f.problems().size() == before;
+        double sum = options.stream().mapToDouble(NatMix.Option::weight).sum();
+        if (complete && Math.abs(sum - 1.0) > SUM_TOLERANCE) {
+            f.report(mapping, path, "mix weights sum to " + round(sum) + "; they must sum to 1 (within 1e-9)");
+        }
+        return new NatMix(options);
+    }
+
+    private NatSpec custom(Node.Mapping mapping, String path) {
+        Fields.Obj o = f.object(mapping, path, Keys.CUSTOM_NAT).orElseThrow();
+        Optional<NatPreset> base = o.take("preset")
+                .flatMap(n -> f.word(n, o.path("preset"), NatPreset.keys())).flatMap(NatPreset::byKey);
+        boolean fill = !o.has("preset");
+        List<String> behaviours = Arrays.stream(NatBehaviour.Behaviour.values()).map(NatBehaviour.Behaviour::key).toList();
+        Optional<NatBehaviour.Behaviour> mappingBehaviour = o.take("mapping")
+                .flatMap(n -> f.word(n, o.path("mapping"), behaviours)).map(ScenarioBinder::behaviour);
+        Optional<NatBehaviour.Behaviour> filtering = o.take("filtering")
+                .flatMap(n -> f.word(n, o.path("filtering"), behaviours)).map(ScenarioBinder::behaviour);
+        Optional<NatBehaviour.PortAllocation> allocation = o.take("allocation")
+                .flatMap(n -> enumWord(n, o.path("allocation"), NatBehaviour.PortAllocation.class));
+        Optional<Integer> step = o.take("port-step").map(n -> (int) f.integer(n, o.path("port-step"), 1, 65_535, 1));
+        Optional<NatBehaviour.PortRange> range = o.take("port-range").flatMap(n -> portRange(n, o.path("port-range")));
+        Optional<Long> lifetime = o.take("lifetime")
+                .map(n -> f.duration(n, o.path("lifetime"), S, 24 * 3_600 * S, ScenarioDefaults.NAT_LIFETIME));
+        Optional<Boolean> inboundRefresh = o.take("inbound-refresh").map(n -> f.bool(n, o.path("inbound-refresh"), false));
+        Optional<Boolean> hairpinning = o.take("hairpinning").map(n -> f.bool(n, o.path("hairpinning"), false));
+        Optional<Integer> external = o.take("external-addresses")
+                .map(n -> (int) f.integer(n, o.path("external-addresses"), 1, 256, 1));
+        Optional<NatBehaviour.Pooling> pooling = o.take("pooling")
+                .flatMap(n -> enumWord(n, o.path("pooling"), NatBehaviour.Pooling.class));
+        Optional<Integer> maxMappings = o.take("max-mappings")
+                .map(n -> (int) f.integer(n, o.path("max-mappings"), 1, 1_000_000, ScenarioDefaults.NAT_MAX_MAPPINGS));
+        Optional<NatBehaviour.OnFull> onFull = o.take("on-full")
+                .flatMap(n -> enumWord(n, o.path("on-full"), NatBehaviour.OnFull.class));
+        o.finish();
+        if (fill) {
+            mappingBehaviour = Optional.of(mappingBehaviour.orElse(ScenarioDefaults.NAT_MAPPING));
+            filtering = Optional.of(filtering.orElse(ScenarioDefaults.NAT_FILTERING));
+            allocation = Optional.of(allocation.orElse(ScenarioDefaults.NAT_ALLOCATION));
+            step = Optional.of(step.orElse(ScenarioDefaults.NAT_PORT_STEP));
+            range = Optional.of(range.orElse(ScenarioDefaults.NAT_PORT_RANGE));
+            lifetime = Optional.of(lifetime.orElse(ScenarioDefaults.NAT_LIFETIME));
+            inboundRefresh = Optional.of(inboundRefresh.orElse(ScenarioDefaults.NAT_INBOUND_REFRESH));
+            hairpinning = Optional.of(hairpinning.orElse(ScenarioDefaults.NAT_HAIRPINNING));
+            external = Optional.of(external.orElse(ScenarioDefaults.NAT_EXTERNAL_ADDRESSES));
+            pooling = Optional.of(pooling.orElse(ScenarioDefaults.NAT_POOLING));
+            maxMappings = Optional.of(maxMappings.orElse(ScenarioDefaults.NAT_MAX_MAPPINGS));
+            onFull = Optional.of(onFull.orElse(ScenarioDefaults.NAT_ON_FULL));
+        }
+        return new CustomNat(base, new NatBehaviour(mappingBehaviour, filtering, allocation, step, range, lifetime,
+                inboundRefresh, hairpinning, external, pooling, maxMappings, onFull));
+    }
+
+    private static NatBehaviour.Behaviour behaviour(String key) {
+        return Arrays.stream(NatBehaviour.Behaviour.values()).filter(b -> b.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    private Optional<NatBehaviour.PortRange> portRange(Node node, String path) {
+        Optional<List<Node>> items = f.list(node, path, "two ports [low, high]");
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        if (items.get().size() != 2) {
+            f.report(node, path, "expected two ports [low, high]; got " + items.get().size() + " values");
+            return Optional.empty();
+        }
+        int low = (int) f.integer(items.get().get(0), path + "[0]", 1, 65_535, -1);
+        int high = (int) f.integer(items.get().get(1), path + "[1]", 1, 65_535, -1);
+        if (low < 0 || high < 0) {
+            return Optional.empty();
+        }
+        if (low > high) {
+            f.report(node, path, "low port " + low + " is above high port " + high);
+            return Optional.empty();
+        }
+        return Optional.of(new NatBehaviour.PortRange(low, high));
+    }
+
+    /** Reads an enum written in kebab case, e.g. {@code evict-oldest} for {@code EVICT_OLDEST}. */
+    <E extends Enum<E>> Optional<E> enumWord(Node node, String path, Class<E> type) {
+        List<String> words = Arrays.stream(type.getEnumConstants()).map(ScenarioBinder::kebab).toList();
+        return f.word(node, path, words).map(w -> Enum.valueOf(type, w.toUpperCase(Locale.ROOT).replace('-', '_')));
+    }
+
+    static String kebab(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    // ---- links ----
+
+    private LinkSpec link(Node node, String path) {
+        return link(node, path, ScenarioDefaults.linkDirection());
+    }
+
+    private LinkSpec link(Node node, String path, LinkSpec.Direction defaults) {
+        Optional<Fields.Obj> obj = f.object(node, path, Keys.LINK);
+        if (obj.isEmpty()) {
+            return new LinkSpec(defaults, defaults);
+        }
+        Fields.Obj o = obj.get();
+        LinkSpec.Direction both = direction(o, defaults);
+        LinkSpec.Direction up = o.take("up").flatMap(n -> f.object(n, o.path("up"), Keys.LINK_DIRECTION))
+                .map(d -> finished(d, direction(d, both))).orElse(both);
+        LinkSpec.Direction down = o.take("down").flatMap(n -> f.object(n, o.path("down"), Keys.LINK_DIRECTION))
+                .map(d -> finished(d, direction(d, both))).orElse(both);
+        o.finish();
+        return new LinkSpec(up, down);
+    }
+
+    /** Marks every allowed key read, so that only keys foreign to this place are reported. */
+    private static <T> T finishedAll(Fields.Obj o, T value) {
+        o.allowed.forEach(o::take);
+        o.finish();
+        return value;
+    }
+
+    private static <T> T finished(Fields.Obj o, T value) {
+        o.finish();
+        return value;
+    }
+
+    private LinkSpec.Direction direction(Fields.Obj o, LinkSpec.Direction base) {
+        LatencySpec latency = o.take("latency").map(n -> latency(n, o.path("latency"))).orElse(base.latency());
+        long jitter = o.duration("jitter", base.jitterNanos(), 0, MAX_LATENCY);
+        boolean fifo = o.bool("fifo", base.fifo());
+        LossSpec loss = o.take("loss").map(n -> loss(n, o.path("loss"))).orElse(base.loss());
+        double duplication = o.rate("duplication", base.duplication());
+        return new LinkSpec.Direction(latency, jitter, fifo, loss, duplication);
+    }
+
+    LatencySpec latency(Node node, String path) {
+        LatencySpec fallback = new LatencySpec.Constant(0);
+        if (node instanceof Node.Scalar) {
+            return new LatencySpec.Constant(f.duration(node, path, 0, MAX_LATENCY, 0));
+        }
+        Optional<Fields.Obj> obj = f.object(node, path, Keys.LATENCY);
+        if (obj.isEmpty()) {
+            return fallback;
+        }
+        Fields.Obj o = obj.get();
+        if (o.mapping.entries().size() != 1) {
+            f.report(node, path, "a distribution has exactly one of " + String.join(", ", Keys.LATENCY)
+                    + "; got " + o.mapping.entries().size() + " keys");
+            return finishedAll(o, fallback);
+        }
+        LatencySpec result = fallback;
+        Optional<Node> n;
+        if ((n = o.take("constant")).isPresent()) {
+            result = new LatencySpec.Constant(f.duration(n.get(), o.path("constant"), 0, MAX_LATENCY, 0));
+        } else if ((n = o.take("uniform")).isPresent()) {
+            result = uniform(n.get(), o.path("uniform"));
+        } else if ((n = o.take("normal")).isPresent()) {
+            String p = o.path("normal");
+            Optional<Fields.Obj> d = f.object(n.get(), p, Keys.NORMAL);
+            if (d.isPresent()) {
+                long mean = required(d.get(), "mean") ? d.get().duration("mean", 0, 0, MAX_LATENCY) : 0;
+                long sd = required(d.get(), "sd") ? d.get().duration("sd", 0, 0, MAX_LATENCY) : 0;
+                d.get().finish();
+                result = new LatencySpec.Normal(mean, sd);
+            }
+        } else if ((n = o.take("lognormal")).isPresent()) {
+            String p = o.path("lognormal");
+            Optional<Fields.Obj> d = f.object(n.get(), p, Keys.LOGNORMAL);
+            if (d.isPresent()) {
+                long median = required(d.get(), "median") ? d.get().duration("median", MS, 1, MAX_LATENCY) : MS;
+                double sigma = required(d.get(), "sigma")
+                        ? d.get().take("sigma").map(s -> f.real(s, d.get().path("sigma"), 0, 5, false, 0)).orElse(0.0)
+                        : 0.0;
+                d.get().finish();
+                result = new LatencySpec.LogNormal(median, sigma);
+            }
+        } else if ((n = o.take("pareto")).isPresent()) {
+            String p = o.path("pareto");
+            Optional<Fields.Obj> d = f.object(n.get(), p, Keys.PARETO);
+            if (d.isPresent()) {
+                long scale = required(d.get(), "scale") ? d.get().duration("scale", MS, 1, MAX_LATENCY) : MS;
+                double shape = required(d.get(), "shape")
+                        ? d.get().take("shape").map(s -> f.real(s, d.get().path("shape"), 0, 100, true, 1)).orElse(1.0)
+                        : 1.0;
+                d.get().finish();
+                result = new LatencySpec.Pareto(scale, shape);
+            }
+        } else if ((n = o.take("empirical")).isPresent()) {
+            result = empirical(n.get(), o.path("empirical"));
+        }
+        o.finish();
+        return result;
+    }
+
+    private boolean required(Fields.Obj o, String key) {
+        if (!o.has(key)) {
+            f.report(o.mapping, o.path, "missing required key '" + key + "'");
+            return false;
+        }
+        return true;
+    }
+
+    private LatencySpec uniform(Node node, String path) {
+        Optional<List<Node>> items = f.list(node, path, "two durations [low, high]");
+        if (items.isEmpty()) {
+            return new LatencySpec.Constant(0);
+        }
+        if (items.get().size() != 2) {
+            f.report(node, path, "expected two durations [low, high]; got " + items.get().size() + " values");
+            return new LatencySpec.Constant(0);
+        }
+        long low = f.duration(items.get().get(0), path + "[0]", 0, MAX_LATENCY, 0);
+        long high = f.duration(items.get().get(1), path + "[1]", 0, MAX_LATENCY, low);
+        if (low > high) {
+            f.report(node, path, "low bound is above high bound");
+            return new LatencySpec.Constant(0);
+        }
+        return new LatencySpec.Uniform(low, high);
+    }
+
+    private LatencySpec empirical(Node node, String path) {
+        Optional<List<Node>> items = f.list(node, path, "[duration, probability] pairs");
+        if (items.isEmpty()) {
+            return new LatencySpec.Constant(0);
+        }
+        if (items.get().isEmpty()) {
+            f.report(node, path, "an empirical distribution needs at least one [duration, probability] pair");
+            return new LatencySpec.Constant(0);
+        }
+        List<LatencySpec.Point> points = new ArrayList<>();
+        boolean complete = true;
+        for (int i = 0; i < items.get().size(); i++) {
+            Node item = items.get().get(i);
+            String itemPath = path + "[" + i + "]";
+            if (!(item instanceof Node.Sequence pair) || pair.items().size() != 2) {
+                f.report(item, itemPath, "expected a pair [duration, probability], e.g. [20ms, 0.5]");
+                complete = false;
+                continue;
+            }
+            long at = f.duration(pair.items().get(0), itemPath + "[0]", 0, MAX_LATENCY, 0);
+            double p = f.rate(pair.items().get(1), itemPath + "[1]", Double.NaN);
+            if (Double.isNaN(p)) {
+                complete = false;
+            } else {
+                points.add(new LatencySpec.Point(at, p));
+            }
+        }
+        double sum = points.stream().mapToDouble(LatencySpec.Point::probability).sum();
+        if (complete && Math.abs(sum - 1.0) > SUM_TOLERANCE) {
+            f.report(node, path, "probabilities sum to " + round(sum) + "; they must sum to 1 (within 1e-9)");
+        }
+        return points.isEmpty() ? new LatencySpec.Constant(0) : new LatencySpec.Empirical(points);
+    }
+
+    private LossSpec loss(Node node, String path) {
+        if (node instanceof Node.Scalar) {
+            return new LossSpec.Bernoulli(f.rate(node, path, 0));
+        }
+        Optional<Fields.Obj> obj = f.object(node, path, Keys.LOSS);
+        if (obj.isEmpty()) {
+            return ScenarioDefaults.LOSS;
+        }
+        Fields.Obj o = obj.get();
+        if (o.mapping.entries().size() != 1) {
+            f.report(node, path, "a loss model has exactly one of bernoulli, gilbert-elliott; got "
+                    + o.mapping.entries().size() + " keys");
+            return finishedAll(o, ScenarioDefaults.LOSS);
+        }
+        LossSpec result = ScenarioDefaults.LOSS;
+        Optional<Node> n;
+        if ((n = o.take("bernoulli")).isPresent()) {
+            result = new LossSpec.Bernoulli(f.rate(n.get(), o.path("bernoulli"), 0));
+        } else if ((n = o.take("gilbert-elliott")).isPresent()) {
+            Optional<Fields.Obj> g = f.object(n.get(), o.path("gilbert-elliott"), Keys.GILBERT_ELLIOTT);
+            if (g.isPresent()) {
+                Fields.Obj ge = g.get();
+                double goodToBad = required(ge, "p-good-to-bad") ? ge.rate("p-good-to-bad", 0) : 0;
+                double badToGood = required(ge, "p-bad-to-good") ? ge.rate("p-bad-to-good", 1) : 1;
+                double lossGood = ge.rate("loss-good", 0);
+                double lossBad = ge.rate("loss-bad", 1);
+                ge.finish();
+                result = new LossSpec.GilbertElliott(goodToBad, badToGood, lossGood, lossBad);
+            }
+        }
+        o.finish();
+        return result;
+    }
+
+    // ---- protocol ----
+
+    /** Reads the protocol section; a null node gives the defaults. */
+    private ProtocolSpec protocol(Node node) {
+        Fields.Obj o = node == null ? null : f.object(node, "protocol", Keys.PROTOCOL).orElse(null);
+        if (o == null) {
+            long t = ScenarioDefaults.ATTEMPT_INTERVAL;
+            return new ProtocolSpec(t, ScenarioDefaults.ATTEMPT_LIMIT, ScenarioDefaults.DIRECT_FRACTION,
+                    ScenarioDefaults.PING_INTERVAL.orElse(t), ScenarioDefaults.LISTEN_TIMEOUT, ScenarioDefaults.STUN_RTO,
+                    ScenarioDefaults.STUN_MAX_REQUESTS, ScenarioDefaults.CLOUD_RTO, ScenarioDefaults.CLOUD_MAX_RETRANSMITS,
+                    ScenarioDefaults.CLOUD_KEEPALIVE, ScenarioDefaults.VARIANTS,
+                    new ProtocolSpec.NoSession(ScenarioDefaults.NO_SESSION_RETRIES, ScenarioDefaults.NO_SESSION_BACKOFF),
+                    new ProtocolSpec.GamePhase(ScenarioDefaults.GAME_PHASE_ENABLED, ScenarioDefaults.GAME_TICK_RATE,
+                            ScenarioDefaults.GAME_LENGTH));
+        }
+        long interval = o.duration("attempt-interval", ScenarioDefaults.ATTEMPT_INTERVAL, MS, 60 * S);
+        int limit = o.integer("attempt-limit", ScenarioDefaults.ATTEMPT_LIMIT, 1, 1_000);
+        double fraction = o.take("direct-fraction").map(n -> f.fraction(n, "protocol.direct-fraction",
+                ScenarioDefaults.DIRECT_FRACTION)).orElse(ScenarioDefaults.DIRECT_FRACTION);
+        long ping = o.duration("ping-interval", ScenarioDefaults.PING_INTERVAL.orElse(interval), MS, 60 * S);
+        long listen = o.duration("listen-timeout", ScenarioDefaults.LISTEN_TIMEOUT, MS, MAX_RUN_TIME);
+        long stunRto = o.duration("stun-rto", ScenarioDefaults.STUN_RTO, MS, 60 * S);
+        int stunMax = o.integer("stun-max-requests", ScenarioDefaults.STUN_MAX_REQUESTS, 1, 100);
+        long cloudRto = o.duration("cloud-rto", ScenarioDefaults.CLOUD_RTO, MS, 60 * S);
+        int cloudMax = o.integer("cloud-max-retransmits", ScenarioDefaults.CLOUD_MAX_RETRANSMITS, 0, 100);
+        long keepalive = o.duration("cloud-keepalive", ScenarioDefaults.CLOUD_KEEPALIVE, 100 * MS, MAX_RUN_TIME);
+        VariantsSpec variants = o.take("variants").flatMap(n -> f.object(n, "protocol.variants", Keys.VARIANTS))
+                .map(v -> finished(v, new VariantsSpec(v.bool("peer-reflexive", false), v.bool("local-candidates", false),
+                        v.bool("port-prediction", false), v.bool("parallel-relay", false))))
+                .orElse(ScenarioDefaults.VARIANTS);
+        ProtocolSpec.NoSession noSession = o.take("no-session")
+                .flatMap(n -> f.object(n, "protocol.no-session", Keys.NO_SESSION))
+                .map(v -> finished(v, new ProtocolSpec.NoSession(
+                        v.integer("retries", ScenarioDefaults.NO_SESSION_RETRIES, 0, 1_000),
+                        v.duration("backoff", ScenarioDefaults.NO_SESSION_BACKOFF, 0, 60 * S))))
+                .orElse(new ProtocolSpec.NoSession(ScenarioDefaults.NO_SESSION_RETRIES, ScenarioDefaults.NO_SESSION_BACKOFF));
+        ProtocolSpec.GamePhase game = o.take("game-phase")
+                .flatMap(n -> f.object(n, "protocol.game-phase", Keys.GAME_PHASE))
+                .map(v -> finished(v, new ProtocolSpec.GamePhase(
+                        v.bool("enabled", ScenarioDefaults.GAME_PHASE_ENABLED),
+                        v.take("tick-rate").map(n -> f.real(n, v.path("tick-rate"), 0, 1_000, true,
+                                ScenarioDefaults.GAME_TICK_RATE)).orElse(ScenarioDefaults.GAME_TICK_RATE),
+                        v.duration("length", ScenarioDefaults.GAME_LENGTH, 0, MAX_RUN_TIME))))
+                .orElse(new ProtocolSpec.GamePhase(ScenarioDefaults.GAME_PHASE_ENABLED, ScenarioDefaults.GAME_TICK_RATE,
+                        ScenarioDefaults.GAME_LENGTH));
+        o.finish();
+        return new ProtocolSpec(interval, limit, fraction, ping, listen, stunRto, stunMax, cloudRto, cloudMax, keepalive,
+                variants, noSession, game);
+    }
+
+    // ---- faults ----
+
+    private List<FaultSpec> faults(Node node, NetworkSpec network) {
+        List<FaultSpec> faults = new ArrayList<>();
+        List<Node> items = f.list(node, "faults", "faults (link-down, loss-burst, nat-rebinding)").orElse(List.of());
+        for (int i = 0; i < items.size(); i++) {
+            String path = "faults[" + i + "]";
+            Optional<Fields.Obj> obj = f.object(items.get(i), path, Keys.FAULT_KINDS);
+            if (obj.isEmpty()) {
+                continue;
+            }
+            Fields.Obj o = obj.get();
+            if (o.mapping.entries().size() != 1) {
+                f.report(items.get(i), path, "a fault is one of " + String.join(", ", Keys.FAULT_KINDS)
+                        + " with its settings, e.g. - link-down: {link: host, from: 1s, to: 2s}");
+                finishedAll(o, null);
+                continue;
+            }
+            String kind = o.mapping.entries().keySet().iterator().next();
+            if (Keys.FAULT_KINDS.contains(kind)) {
+                Node settings = o.take(kind).orElseThrow();
+                (kind.equals("nat-rebinding") ? rebinding(settings, o.path(kind), network) : linkFault(settings, o.path(kind), kind))
+                        .ifPresent(faults::add);
+            }
+            o.finish();
+        }
+        return faults;
+    }
+
+    private Optional<FaultSpec> rebinding(Node node, String path, NetworkSpec network) {
+        Optional<Fields.Obj> obj = f.object(node, path, Keys.NAT_REBINDING);
+        if (obj.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields.Obj o = obj.get();
+        boolean complete = required(o, "nat") & required(o, "at");
+        Optional<FaultSpec.Side> side = o.take("nat").flatMap(n -> enumWord(n, o.path("nat"), FaultSpec.Side.class));
+        int hop = o.integer("hop", 0, 0, 15);
+        long at = o.duration("at", 0, 0, MAX_RUN_TIME);
+        if (side.isPresent() && o.has("hop")) {
+            NatSpec nat = side.get() == FaultSpec.Side.HOST ? network.host().nat() : network.client().nat();
+            // A mix may hold chains of any length; only a fixed NAT can be checked here.
+            int hops = nat instanceof NatChain chain ? chain.hops().size() : nat instanceof NatMix ? Integer.MAX_VALUE : 1;
+            if (hop >= hops) {
+                f.report(o.mapping.entries().get("hop").value(), o.path("hop"),
+                        "out of range: the " + kebab(side.get()) + "'s NAT has " + hops + " hop(s), so hop is 0.." + (hops - 1));
+            }
+        }
+        o.finish();
+        return complete && side.isPresent() ? Optional.of(new FaultSpec.NatRebinding(side.get(), hop, at)) : Optional.empty();
+    }
+
+    private Optional<FaultSpec> linkFault(Node node, String path, String kind) {
+        boolean burst = kind.equals("loss-burst");
+        Optional<Fields.Obj> obj = f.object(node, path, burst ? Keys.LOSS_BURST : Keys.LINK_DOWN);
+        if (obj.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields.Obj o = obj.get();
+        boolean complete = required(o, "link") & required(o, "from") & required(o, "to") & (!burst || required(o, "rate"));
+        Optional<FaultSpec.FaultLink> link = o.take("link").flatMap(n -> enumWord(n, o.path("link"), FaultSpec.FaultLink.class));
+        FaultSpec.FaultDirection direction = o.take("direction")
+                .flatMap(n -> enumWord(n, o.path("direction"), FaultSpec.FaultDirection.class))
+                .orElse(FaultSpec.FaultDirection.BOTH);
+        int before = f.problems().size();
+        long from = o.duration("from", 0, 0, MAX_RUN_TIME);
+        long to = o.duration("to", 0, 0, MAX_RUN_TIME);
+        if (o.has("from") && o.has("to") && f.problems().size() == before && from >= to) {
+            f.report(o.mapping.entries().get("to").value(), o.path("to"), "'to' must be after 'from'");
+            complete = false;
+        }
+        double rate = burst ? o.rate("rate", 0) : 0;
+        o.finish();
+        if (!complete || link.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(burst ? new FaultSpec.LossBurst(link.get(), direction, from, to, rate)
+                : new FaultSpec.LinkDown(link.get(), direction, from, to));
+    }
+
+    // ---- gates ----
+
+    private List<GateSpec> gates(Node node) {
+        List<GateSpec> gates = new ArrayList<>();
+        List<Node> items = f.list(node, "gates", "gates {metric, at-least | at-most, judged-on}").orElse(List.of());
+        List<String> metrics = Arrays.stream(GateSpec.Metric.values()).map(GateSpec.Metric::key).toList();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "gates[" + i + "]";
+            Optional<Fields.Obj> obj = f.object(items.get(i), path, Keys.GATE);
+            if (obj.isEmpty()) {
+                continue;
+            }
+            Fields.Obj o = obj.get();
+            Optional<GateSpec.Metric> metric = required(o, "metric")
+                    ? o.take("metric").flatMap(n -> f.word(n, o.path("metric"), metrics))
+                            .map(w -> GateSpec.Metric.valueOf(w.toUpperCase(Locale.ROOT).replace('-', '_')))
+                    : Optional.empty();
+            GateSpec.JudgedOn judgedOn = o.take("judged-on")
+                    .flatMap(n -> enumWord(n, o.path("judged-on"), GateSpec.JudgedOn.class))
+                    .orElse(ScenarioDefaults.JUDGED_ON);
+            boolean atLeast = o.has("at-least");
+            boolean atMost = o.has("at-most");
+            Optional<Node> least = o.take("at-least");
+            Optional<Node> most = o.take("at-most");
+            o.finish();
+            if (atLeast == atMost) {
+                f.report(items.get(i), path, "a gate has exactly one bound: at-least or at-most");
+                continue;
+            }
+            if (metric.isEmpty()) {
+                continue;
+            }
+            String key = atLeast ? "at-least" : "at-most";
+            Node bound = atLeast ? least.orElseThrow() : most.orElseThrow();
+            double threshold = metric.get().isTime()
+                    ? f.duration(bound, o.path(key), 0, MAX_RUN_TIME, -1)
+                    : f.rate(bound, o.path(key), -1);
+            if (threshold >= 0) {
+                gates.add(new GateSpec(metric.get(), atLeast ? GateSpec.Bound.AT_LEAST : GateSpec.Bound.AT_MOST,
+                        threshold, judgedOn));
+            }
+        }
+        return gates;
+    }
+
+    private static String round(double d) {
+        return java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
+    }
+}

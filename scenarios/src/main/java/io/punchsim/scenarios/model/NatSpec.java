@@ -1,0 +1,8 @@
+package io.punchsim.scenarios.model;
+
+/** A peer's NAT: a named preset, custom behaviours, a chain of NATs, or a weighted mix drawn per run. */
+public sealed interface NatSpec permits PresetNat, CustomNat, NatChain, NatMix {
+
+    /** A short label for reports, e.g. {@code symmetric} or {@code port-restricted-cone>cgnat}. */
+    String label();
+}

@@ -1,0 +1,71 @@
+package io.punchsim.scenarios.run;
+
+import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.scenarios.model.NatMix;
+import io.punchsim.scenarios.model.NatSpec;
+import io.punchsim.scenarios.model.Scenario;
+import io.punchsim.scenarios.sweep.SweepPoint;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One sweep point made ready to run: its protocol config built and validated, every NAT it can draw
+ * resolved to behaviours, and a cache of the topologies its runs need (one per shape of NAT chains),
+ * so that routes are computed once and shared by all runs and threads.
+ */
+public final class PreparedPoint {
+    private final SweepPoint point;
+    private final ProtocolConfig protocol;
+    private final Map<NatSpec, List<NatHop>> hops = new IdentityHashMap<>();
+    private final ConcurrentHashMap<String, SiteLayout> layouts = new ConcurrentHashMap<>();
+
+    private PreparedPoint(SweepPoint point) {
+        this.point = point;
+        this.protocol = ProtocolConfigs.of(point.scenario().protocol());
+        resolve(point.scenario().network().host().nat());
+        resolve(point.scenario().network().client().nat());
+    }
+
+    /**
+     * Resolves everything that can be wrong with the point before any run starts, so a bad point is
+     * never half-run.
+     *
+     * @throws IllegalArgumentException naming what is inconsistent
+     */
+    public static PreparedPoint of(SweepPoint point) {
+        return new PreparedPoint(point);
+    }
+
+    private void resolve(NatSpec spec) {
+        if (spec instanceof NatMix mix) {
+            for (NatMix.Option option : mix.options()) {
+                resolve(option.nat());
+            }
+        } else {
+            hops.put(spec, NatModels.hops(spec));
+        }
+    }
+
+    public SweepPoint point() {
+        return point;
+    }
+
+    public Scenario scenario() {
+        return point.scenario();
+    }
+
+    ProtocolConfig protocol() {
+        return protocol;
+    }
+
+    List<NatHop> hops(NatSpec drawn) {
+        return hops.get(drawn);
+    }
+
+    SiteLayout layout(List<NatHop> host, List<NatHop> client) {
+        return layouts.computeIfAbsent(SiteLayout.shapeKey(host, client),
+                key -> SiteLayout.build(point.scenario(), host, client));
+    }
+}

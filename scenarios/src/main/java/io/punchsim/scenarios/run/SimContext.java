@@ -1,0 +1,82 @@
+package io.punchsim.scenarios.run;
+
+import io.punchsim.protocol.event.StepEvent;
+import io.punchsim.protocol.net.Endpoint;
+import io.punchsim.protocol.runtime.Context;
+import io.punchsim.protocol.runtime.Machine;
+import io.punchsim.sim.event.Scheduler;
+import io.punchsim.sim.net.UdpSocket;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * A protocol machine's world on the virtual network: its simulated socket, the run's virtual clock
+ * and timers, its own seeded random stream, and the run's event sink. The machine cannot tell it from
+ * a real socket.
+ */
+final class SimContext implements Context {
+    private final UdpSocket socket;
+    private final Scheduler scheduler;
+    private final RandomGenerator random;
+    private final Consumer<StepEvent> events;
+    private final TrafficCounter traffic;
+    private final Endpoint local;
+
+    SimContext(UdpSocket socket, Scheduler scheduler, UniformRandomProvider stream, Consumer<StepEvent> events,
+            TrafficCounter traffic) {
+        this.socket = socket;
+        this.scheduler = scheduler;
+        this.random = stream::nextLong;
+        this.events = events;
+        this.traffic = traffic;
+        this.local = toProtocol(socket.local());
+    }
+
+    /** Delivers what reaches the socket to the machine, with the observed source address. */
+    static void wire(UdpSocket socket, Machine machine) {
+        socket.onReceive(d -> machine.onDatagram(toProtocol(d.source()), d.payload()));
+    }
+
+    @Override
+    public long now() {
+        return scheduler.now();
+    }
+
+    @Override
+    public Endpoint localAddress() {
+        return local;
+    }
+
+    @Override
+    public void send(Endpoint to, byte[] payload) {
+        if (traffic != null) {
+            traffic.count(payload);
+        }
+        socket.send(new io.punchsim.sim.net.Endpoint(to.ip(), to.port()), payload);
+    }
+
+    @Override
+    public long setTimer(long atNanos, Runnable action) {
+        return scheduler.schedule(Math.max(atNanos, scheduler.now()), action);
+    }
+
+    @Override
+    public void cancelTimer(long handle) {
+        scheduler.cancel(handle);
+    }
+
+    @Override
+    public RandomGenerator random() {
+        return random;
+    }
+
+    @Override
+    public void emit(StepEvent event) {
+        events.accept(event);
+    }
+
+    static Endpoint toProtocol(io.punchsim.sim.net.Endpoint endpoint) {
+        return new Endpoint(endpoint.ip(), endpoint.port());
+    }
+}

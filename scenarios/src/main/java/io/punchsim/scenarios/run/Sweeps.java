@@ -1,0 +1,83 @@
+package io.punchsim.scenarios.run;
+
+import io.punchsim.reports.gate.Gate;
+import io.punchsim.reports.gate.GateMetric;
+import io.punchsim.reports.gate.GateOperator;
+import io.punchsim.reports.gate.JudgedOn;
+import io.punchsim.reports.sweep.ScenarioIdentity;
+import io.punchsim.reports.sweep.SweepAxis;
+import io.punchsim.scenarios.load.LoadedScenario;
+import io.punchsim.scenarios.model.GateSpec;
+import io.punchsim.scenarios.sweep.SweepPoint;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the report needs to know of a scenario file: who it is, its axes and its gates. */
+public final class Sweeps {
+    private Sweeps() {}
+
+    /**
+     * The scenario's identity for reports and comparisons: its name, a digest of its resolved content
+     * (every point with every default filled in), and its axes with their values in grid order.
+     */
+    public static ScenarioIdentity identity(LoadedScenario loaded) {
+        Map<String, List<String>> axes = new LinkedHashMap<>();
+        for (SweepPoint point : loaded.points()) {
+            point.values().forEach((axis, value) -> {
+                List<String> values = axes.computeIfAbsent(axis, a -> new ArrayList<>());
+                if (!values.contains(value)) {
+                    values.add(value);
+                }
+            });
+        }
+        List<SweepAxis> list = new ArrayList<>();
+        axes.forEach((axis, values) -> list.add(new SweepAxis(axis, values)));
+        StringBuilder content = new StringBuilder(loaded.base().toString());
+        for (SweepPoint point : loaded.points()) {
+            content.append('\n').append(point.values()).append(point.scenario());
+        }
+        return new ScenarioIdentity(loaded.base().name(), sha256(content.toString()), list);
+    }
+
+    /** The scenario's gates as the report judges them (time bounds in seconds). */
+    public static List<Gate> gates(LoadedScenario loaded) {
+        List<Gate> gates = new ArrayList<>();
+        for (GateSpec spec : loaded.base().gates()) {
+            double bound = spec.metric().isTime() ? spec.threshold() / 1e9 : spec.threshold();
+            gates.add(new Gate(GateMetric.parse(spec.metric().key()),
+                    spec.bound() == GateSpec.Bound.AT_LEAST ? GateOperator.AT_LEAST : GateOperator.AT_MOST,
+                    bound,
+                    spec.judgedOn() == GateSpec.JudgedOn.INTERVAL ? JudgedOn.INTERVAL : JudgedOn.ESTIMATE));
+        }
+        return gates;
+    }
+
+    /** Prepares every point, so that a problem in any of them is found before the first run. */
+    public static List<PreparedPoint> prepare(LoadedScenario loaded) {
+        List<PreparedPoint> prepared = new ArrayList<>();
+        for (SweepPoint point : loaded.points()) {
+            try {
+                prepared.add(PreparedPoint.of(point));
+            } catch (IllegalArgumentException e) {
+                String where = point.values().isEmpty() ? "" : " at sweep point " + point.label();
+                throw new IllegalArgumentException(loaded.file() + where + ": " + e.getMessage(), e);
+            }
+        }
+        return prepared;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.punchsim.scenarios.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.punchsim.scenarios.model.FaultSpec;
+import io.punchsim.scenarios.model.LossSpec;
+import io.punchsim.scenarios.model.NatChain;
+import io.punchsim.scenarios.model.NatPreset;
+import io.punchsim.scenarios.model.PresetNat;
+import io.punchsim.scenarios.model.Scenario;
+import io.punchsim.scenarios.model.VariantsSpec;
+import io.punchsim.scenarios.sweep.SweepPoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every shipped example validates, is explained at its top, and describes what its name promises. */
+class ExamplesTest {
+
+    static Stream<String> examples() {
+        return Examples.NAMES.stream();
+    }
+
+    @Test
+    void theListOfExamplesMatchesTheFolder() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .isEqualTo(Examples.NAMES.stream().sorted().toList());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void eachExampleLoadsFromTheFolderAndFromTheJar(String name) throws Exception {
+        LoadedScenario fromFolder = ScenarioLoader.load(Path.of("examples", name));
+        LoadedScenario fromJar = Examples.load(name);
+        assertThat(fromJar.base()).isEqualTo(fromFolder.base());
+        assertThat(fromJar.points()).isEqualTo(fromFolder.points());
+        assertThat(fromJar.file()).isEqualTo(name);
+        assertThat(fromFolder.file()).isEqualTo(Path.of("examples", name).toString());
+        assertThat(fromFolder.base().name()).isEqualTo(name.replace(".yaml", ""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void eachExampleOpensWithACommentThatNamesIt(String name) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("examples", name));
+        assertThat(lines.get(0)).startsWith("# " + name.replace(".yaml", "") + ":");
+        assertThat(lines.stream().takeWhile(l -> l.startsWith("#")).count()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void fusionDefaultRunsTheProcessWithItsSpecDefaults() throws Exception {
+        Scenario s = Examples.load("fusion-default").base();
+        assertThat(s.protocol().attemptIntervalNanos()).isEqualTo(500_000_000L);
+        assertThat(s.protocol().attemptLimit()).isEqualTo(10);
+        assertThat(s.protocol().directFraction()).isEqualTo(2.0 / 3.0);
+        assertThat(s.protocol().variants()).isEqualTo(new VariantsSpec(false, false, false, false));
+        assertThat(s.gates()).hasSize(3);
+    }
+
+    @Test
+    void natMatrixCoversTheSixteenClassicPairs() throws Exception {
+        List<SweepPoint> points = Examples.load("nat-matrix").points();
+        List<String> classic = List.of("full-cone", "restricted-cone", "port-restricted-cone", "symmetric");
+        assertThat(points).hasSize(16);
+        for (int i = 0; i < 16; i++) {
+            Scenario s = points.get(i).scenario();
+            assertThat(s.network().host().nat().label()).isEqualTo(classic.get(i / 4));
+            assertThat(s.network().client().nat().label()).isEqualTo(classic.get(i % 4));
+            assertThat(s.network().host().link().up().loss()).isEqualTo(new LossSpec.Bernoulli(0));
+        }
+    }
+
+    @Test
+    void tuneIntervalLimitIsAThreeByThreeByThreeGrid() throws Exception {
+        LoadedScenario loaded = Examples.load("tune-interval-limit");
+        assertThat(loaded.sweep().axes()).extracting(a -> a.path()).containsExactly(
+                "protocol.attempt-interval", "protocol.attempt-limit", "protocol.direct-fraction");
+        assertThat(loaded.points()).hasSize(27);
+        assertThat(loaded.points().get(26).scenario().protocol().directFraction()).isEqualTo(5.0 / 6.0);
+    }
+
+    @Test
+    void lossyMobileHasBurstLossACarrierNatAndARebinding() throws Exception {
+        Scenario s = Examples.load("lossy-mobile").base();
+        NatChain chain = (NatChain) s.network().client().nat();
+        assertThat(chain.hops().get(1)).isEqualTo(new PresetNat(NatPreset.CGNAT));
+        assertThat(s.network().client().link().down().loss()).isInstanceOf(LossSpec.GilbertElliott.class);
+        assertThat(s.faults()).anySatisfy(f -> assertThat(f).isEqualTo(
+                new FaultSpec.NatRebinding(FaultSpec.Side.CLIENT, 1, 6_000_000_000L)));
+        assertThat(s.protocol().gamePhase().enabled()).isTrue();
+    }
+
+    @Test
+    void sameLanCrossesHairpinningWithLocalCandidates() throws Exception {
+        List<SweepPoint> points = Examples.load("same-lan").points();
+        assertThat(points).hasSize(4);
+        assertThat(points).allSatisfy(p -> assertThat(p.scenario().network().sameLan()).isTrue());
+        assertThat(points).extracting(SweepPoint::label).containsExactly(
+                "host.nat.hairpinning=false, protocol.variants.local-candidates=false",
+                "host.nat.hairpinning=false, protocol.variants.local-candidates=true",
+                "host.nat.hairpinning=true, protocol.variants.local-candidates=false",
+                "host.nat.hairpinning=true, protocol.variants.local-candidates=true");
+    }
+
+    @Test
+    void variantsTurnsOnEachVariantAloneAfterTheDefault() throws Exception {
+        List<SweepPoint> points = Examples.load("variants").points();
+        assertThat(points).extracting(p -> p.scenario().protocol().variants()).containsExactly(
+                new VariantsSpec(false, false, false, false),
+                new VariantsSpec(true, false, false, false),
+                new VariantsSpec(false, true, false, false),
+                new VariantsSpec(false, false, true, false),
+                new VariantsSpec(false, false, false, true));
+    }
+}

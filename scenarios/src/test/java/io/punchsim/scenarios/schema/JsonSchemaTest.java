@@ -1,0 +1,113 @@
+package io.punchsim.scenarios.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.punchsim.scenarios.load.Examples;
+import io.punchsim.scenarios.load.Keys;
+import io.punchsim.scenarios.yaml.Node;
+import io.punchsim.scenarios.yaml.YamlTreeReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class JsonSchemaTest {
+
+    private static JsonNode parsed() throws Exception {
+        return new ObjectMapper().readTree(JsonSchema.text());
+    }
+
+    /** Every name under any "properties" object of the schema. */
+    private static Set<String> schemaKeys(JsonNode node, Set<String> into) {
+        if (node.isObject()) {
+            JsonNode properties = node.get("properties");
+            if (properties != null && properties.isObject()) {
+                properties.fieldNames().forEachRemaining(into::add);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getKey().equals("properties") || !e.getValue().isObject()) {
+                    schemaKeys(e.getValue(), into);
+                } else {
+                    e.getValue().elements().forEachRemaining(child -> schemaKeys(child, into));
+                }
+            }
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> schemaKeys(child, into));
+        }
+        return into;
+    }
+
+    /** Every mapping key of a YAML file; sweep axis paths count by their segments. */
+    private static Set<String> fileKeys(Node node, boolean inSweep, Set<String> into) {
+        if (node instanceof Node.Mapping m) {
+            for (Node.Entry e : m.entries().values()) {
+                if (inSweep) {
+                    into.addAll(List.of(e.key().split("\\.")));
+                } else {
+                    into.add(e.key());
+                }
+                fileKeys(e.value(), !inSweep && e.key().equals("sweep"), into);
+            }
+        } else if (node instanceof Node.Sequence s) {
+            s.items().forEach(item -> fileKeys(item, false, into));
+        }
+        return into;
+    }
+
+    private static Set<String> fileKeys(String text) {
+        return fileKeys(YamlTreeReader.read(text).tree().orElseThrow(), false, new TreeSet<>());
+    }
+
+    @Test
+    void itIsADraft202012SchemaWhoseReferencesAllResolve() throws Exception {
+        JsonNode schema = parsed();
+        assertThat(schema.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        Set<String> refs = new TreeSet<>();
+        collectRefs(schema, refs);
+        assertThat(refs).isNotEmpty().allSatisfy(ref -> {
+            assertThat(ref).startsWith("#/$defs/");
+            assertThat(schema.get("$defs").has(ref.substring("#/$defs/".length()))).as(ref).isTrue();
+        });
+    }
+
+    private static void collectRefs(JsonNode node, Set<String> into) {
+        if (node.has("$ref")) {
+            into.add(node.get("$ref").asText());
+        }
+        node.elements().forEachRemaining(child -> collectRefs(child, into));
+    }
+
+    @Test
+    void theSchemaDescribesExactlyTheKeysTheLoaderAccepts() throws Exception {
+        assertThat(schemaKeys(parsed(), new TreeSet<>())).isEqualTo(Keys.all());
+    }
+
+    @Test
+    void aFileUsingEveryKeyUsesExactlyTheSchemasKeys() throws Exception {
+        // every-key.yaml loads (the loader test proves it), so each schema key is one the loader accepts.
+        Set<String> used = fileKeys(Files.readString(Path.of("src/test/resources/good/every-key.yaml")));
+        assertThat(used).isEqualTo(schemaKeys(parsed(), new TreeSet<>()));
+    }
+
+    @Test
+    void everyKeyOfEveryExampleIsInTheSchema() throws Exception {
+        Set<String> schema = schemaKeys(parsed(), new TreeSet<>());
+        for (String name : Examples.NAMES) {
+            assertThat(schema).as(name).containsAll(fileKeys(Examples.text(name).orElseThrow()));
+        }
+    }
+
+    @Test
+    void topLevelObjectsRefuseUnknownKeys() throws Exception {
+        JsonNode schema = parsed();
+        assertThat(schema.get("additionalProperties").asBoolean(true)).isFalse();
+        assertThat(schema.get("$defs").get("protocol").get("additionalProperties").asBoolean(true)).isFalse();
+    }
+}

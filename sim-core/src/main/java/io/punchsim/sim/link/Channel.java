@@ -1,0 +1,76 @@
+package io.punchsim.sim.link;
+
+import io.punchsim.sim.net.DropReason;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * One direction of one link during one run: the mutable state behind a {@link DirectionSpec}
+ * (its random stream, loss-chain state and the last arrival time for FIFO).
+ *
+ * <p>The network calls {@link #admit} when a datagram enters, then {@link #arrival} for each copy
+ * that will come out. The order of random draws is fixed, so a run replays exactly from its seed.
+ */
+public final class Channel {
+
+    private final UniformRandomProvider random;
+    private final LatencySampler latency;
+    private final LatencySampler jitter;
+    private final boolean hasJitter;
+    private final boolean fifo;
+    private final LossProcess loss;
+    private final double duplication;
+    private final Fault[] faults;
+    private long lastArrival = Long.MIN_VALUE;
+
+    public Channel(DirectionSpec spec, UniformRandomProvider random) {
+        this.random = random;
+        this.latency = spec.latency().sampler(random);
+        this.hasJitter = !(spec.jitter() instanceof LatencyModel.Constant c && c.nanos() == 0);
+        this.jitter = hasJitter ? spec.jitter().sampler(random) : null;
+        this.fifo = spec.fifo();
+        this.loss = new LossProcess(spec.loss(), random);
+        this.duplication = spec.duplication();
+        List<Fault> list = spec.faults();
+        this.faults = list.toArray(new Fault[0]);
+    }
+
+    /**
+     * Decides whether a datagram entering at {@code now} gets through.
+     *
+     * @return null when it passes, otherwise why it was dropped
+     */
+    public DropReason admit(long now) {
+        for (Fault fault : faults) {
+            if (fault.activeAt(now)) {
+                if (fault instanceof Fault.Outage) {
+                    return DropReason.LINK_DOWN;
+                }
+                if (fault instanceof Fault.LossBurst burst && random.nextDouble() < burst.probability()) {
+                    return DropReason.LOSS;
+                }
+            }
+        }
+        return loss.lose() ? DropReason.LOSS : null;
+    }
+
+    /** Arrival time at the far end of a datagram admitted at {@code now}. */
+    public long arrival(long now) {
+        long at = now + latency.sample();
+        if (hasJitter) {
+            at += jitter.sample();
+        }
+        if (fifo) {
+            if (at < lastArrival) {
+                at = lastArrival;
+            }
+            lastArrival = at;
+        }
+        return at;
+    }
+
+    /** Whether an admitted datagram is duplicated (asked once per admitted datagram). */
+    public boolean duplicates() {
+        return duplication > 0 && random.nextDouble() < duplication;
+    }
+}

@@ -1,0 +1,254 @@
+package io.punchsim.sim.net;
+
+import io.punchsim.sim.event.EventLoop;
+import io.punchsim.sim.event.Scheduler;
+import io.punchsim.sim.link.Channel;
+import io.punchsim.sim.link.DirectionSpec;
+import io.punchsim.sim.random.RandomStreams;
+import io.punchsim.sim.topology.Hop;
+import io.punchsim.sim.topology.Link;
+import io.punchsim.sim.topology.Topology;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * One run of a {@link Topology}: binds each topology node to a {@link Node} implementation and
+ * carries datagrams between them, link by link, each link direction applying its own impairments.
+ *
+ * <p>Routing is by destination address: a forwarded datagram takes the next hop of the precomputed
+ * route toward the node that owns its destination IP. A node left unbound acts as a {@link Router}.
+ * Each link direction draws from its own stream ({@code "link:NAME:forward"} or
+ * {@code ":backward"}), each node from {@code "node:NAME"}, so the run is a pure function of its seed.
+ */
+public final class Network {
+
+    private final Topology topology;
+    private final EventLoop loop;
+    private RandomStreams streams;
+    private final Attachment[] attachments;
+    private final Channel[] channels;
+    private TraceListener trace;
+    private long nextDatagramId;
+
+    /** A run with its own event loop and streams derived from {@code seed}. */
+    public Network(Topology topology, long seed) {
+        this(topology, new EventLoop(), new RandomStreams(seed));
+    }
+
+    public Network(Topology topology, EventLoop loop, RandomStreams streams) {
+        this.topology = topology;
+        this.loop = loop;
+        this.streams = streams;
+        this.attachments = new Attachment[topology.nodeCount()];
+        for (int i = 0; i < attachments.length; i++) {
+            attachments[i] = new Attachment(i, topology.nodeName(i));
+        }
+        this.channels = new Channel[topology.channelCount()];
+    }
+
+    /**
+     * Prepares this network for another run with a new seed: clears the event loop, every binding,
+     * link state and the trace listener, keeping the allocated structures.
+     */
+    public void reset(long seed) {
+        loop.reset();
+        streams = new RandomStreams(seed);
+        for (Attachment attachment : attachments) {
+            attachment.node = null;
+            attachment.random = null;
+        }
+        java.util.Arrays.fill(channels, null);
+        trace = null;
+        nextDatagramId = 0;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    public Scheduler scheduler() {
+        return loop;
+    }
+
+    public RandomStreams streams() {
+        return streams;
+    }
+
+    public long now() {
+        return loop.now();
+    }
+
+    /** Attaches {@code listener} to see every send, hop, delivery and drop; null detaches. */
+    public void trace(TraceListener listener) {
+        this.trace = listener;
+    }
+
+    /** Binds the named topology node to {@code node} and attaches it. */
+    public <N extends Node> N bind(String name, N node) {
+        Attachment attachment = attachments[topology.nodeIndex(name)];
+        if (attachment.node != null) {
+            throw new IllegalStateException("node '" + name + "' is already bound");
+        }
+        attachment.node = node;
+        node.attach(attachment);
+        return node;
+    }
+
+    /** Binds the named node to a new {@link Host}. */
+    public Host host(String name) {
+        return bind(name, new Host());
+    }
+
+    /** The node bound to {@code name} (a router if it was left unbound). */
+    public Node node(String name) {
+        return attachments[topology.nodeIndex(name)].node();
+    }
+
+    private Channel channel(int number) {
+        Channel channel = channels[number];
+        if (channel == null) {
+            Hop hop = topology.hop(number);
+            Link link = topology.links().get(hop.link());
+            DirectionSpec spec = link.spec().direction(hop.forward());
+            String stream = "link:" + link.name() + (hop.forward() ? ":forward" : ":backward");
+            channel = new Channel(spec, streams.stream(stream));
+            channels[number] = channel;
+        }
+        return channel;
+    }
+
+    private void route(Attachment from, Datagram datagram) {
+        int owner = topology.ownerOf(datagram.destination().ip());
+        int number = owner < 0 ? -1 : topology.nextChannel(from.index, owner);
+        if (number < 0) {
+            drop(from, datagram, DropReason.NO_ROUTE);
+            return;
+        }
+        Channel channel = channel(number);
+        long now = loop.now();
+        DropReason reason = channel.admit(now);
+        if (reason != null) {
+            drop(from, datagram, reason);
+            return;
+        }
+        int to = topology.channelTarget(number);
+        if (trace != null) {
+            trace.onHop(now, from.name, attachments[to].name, datagram);
+        }
+        loop.schedule(channel.arrival(now), new Arrival(datagram, attachments[to], from));
+        if (channel.duplicates()) {
+            loop.schedule(channel.arrival(now), new Arrival(datagram, attachments[to], from));
+        }
+    }
+
+    private void drop(Attachment at, Datagram datagram, DropReason reason) {
+        if (trace != null) {
+            trace.onDrop(loop.now(), at.name, datagram, reason);
+        }
+    }
+
+    /** A datagram reaching the far end of a link. */
+    private static final class Arrival implements Runnable {
+        private final Datagram datagram;
+        private final Attachment to;
+        private final Attachment from;
+
+        Arrival(Datagram datagram, Attachment to, Attachment from) {
+            this.datagram = datagram;
+            this.to = to;
+            this.from = from;
+        }
+
+        @Override
+        public void run() {
+            to.node().receive(datagram, from.node());
+        }
+    }
+
+    /** The context a bound node acts through. */
+    private final class Attachment implements NodeContext {
+        private final int index;
+        private final String name;
+        private Node node;
+        private UniformRandomProvider random;
+
+        Attachment(int index, String name) {
+            this.index = index;
+            this.name = name;
+        }
+
+        Node node() {
+            if (node == null) {
+                bind(name, new Router());
+            }
+            return node;
+        }
+
+        @Override
+        public long now() {
+            return loop.now();
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void forward(Datagram datagram) {
+            route(this, datagram);
+        }
+
+        @Override
+        public void send(Datagram datagram) {
+            if (trace != null) {
+                trace.onSend(loop.now(), name, datagram);
+            }
+            if (topology.ownerOf(datagram.destination().ip()) == index) {
+                // Addressed to this node itself: loop back without touching a link.
+                Node self = node();
+                loop.schedule(loop.now(), () -> self.receive(datagram, null));
+                return;
+            }
+            route(this, datagram);
+        }
+
+        @Override
+        public void delivered(Datagram datagram) {
+            if (trace != null) {
+                trace.onDeliver(loop.now(), name, datagram);
+            }
+        }
+
+        @Override
+        public void drop(Datagram datagram, DropReason reason) {
+            Network.this.drop(this, datagram, reason);
+        }
+
+        @Override
+        public Scheduler scheduler() {
+            return loop;
+        }
+
+        @Override
+        public UniformRandomProvider random() {
+            if (random == null) {
+                random = streams.stream("node:" + name);
+            }
+            return random;
+        }
+
+        @Override
+        public long nextDatagramId() {
+            return ++nextDatagramId;
+        }
+
+        @Override
+        public int[] addresses() {
+            return topology.addresses(index);
+        }
+    }
+}

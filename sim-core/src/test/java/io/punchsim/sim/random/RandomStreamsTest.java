@@ -1,0 +1,74 @@
+package io.punchsim.sim.random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.api.Test;
+
+class RandomStreamsTest {
+
+    @Test
+    void mixerIsSplitMix64() {
+        // Published SplitMix64 outputs for seed 0 (reference C code by Vigna): the state advances by
+        // the golden gamma before each output.
+        assertThat(RandomStreams.mix64(RandomStreams.GOLDEN_GAMMA)).isEqualTo(0xE220A8397B1DCDAFL);
+        assertThat(RandomStreams.mix64(2 * RandomStreams.GOLDEN_GAMMA)).isEqualTo(0x6E789E6AA1B965F4L);
+        assertThat(RandomStreams.mix64(3 * RandomStreams.GOLDEN_GAMMA)).isEqualTo(0x06C45D188009454FL);
+    }
+
+    @Test
+    void sameSeedAndNameGiveTheSameStream() {
+        UniformRandomProvider a = new RandomStreams(1234).stream("link:a-b:forward");
+        UniformRandomProvider b = new RandomStreams(1234).stream("link:a-b:forward");
+        for (int i = 0; i < 1000; i++) {
+            assertThat(a.nextLong()).isEqualTo(b.nextLong());
+        }
+    }
+
+    @Test
+    void aStreamDoesNotShiftWhenOtherStreamsAreDrawnFrom() {
+        RandomStreams lonely = new RandomStreams(77);
+        long[] alone = draw(lonely.stream("node:nat1"), 100);
+
+        RandomStreams crowded = new RandomStreams(77);
+        UniformRandomProvider other = crowded.stream("node:nat0");
+        UniformRandomProvider mine = crowded.stream("node:nat1");
+        UniformRandomProvider third = crowded.stream("link:x-y:forward");
+        long[] together = new long[100];
+        for (int i = 0; i < 100; i++) {
+            other.nextLong();
+            third.nextInt();
+            together[i] = mine.nextLong();
+        }
+        assertThat(together).isEqualTo(alone);
+    }
+
+    @Test
+    void differentNamesOrSeedsGiveDifferentStreams() {
+        long[] base = draw(new RandomStreams(1).stream("node:a"), 4);
+        assertThat(draw(new RandomStreams(1).stream("node:b"), 4)).isNotEqualTo(base);
+        assertThat(draw(new RandomStreams(2).stream("node:a"), 4)).isNotEqualTo(base);
+        // A name that is a prefix of another must not collide with it.
+        assertThat(draw(new RandomStreams(1).stream("node:a\0"), 4)).isNotEqualTo(base);
+    }
+
+    @Test
+    void streamsLookUniform() {
+        // Mean of U(0,1) is 1/2 with standard error 1/sqrt(12 n); allow five standard errors.
+        UniformRandomProvider random = new RandomStreams(5).stream("check");
+        int n = 100_000;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += random.nextDouble();
+        }
+        assertThat(Math.abs(sum / n - 0.5)).isLessThan(5 / Math.sqrt(12.0 * n));
+    }
+
+    private static long[] draw(UniformRandomProvider random, int count) {
+        long[] values = new long[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = random.nextLong();
+        }
+        return values;
+    }
+}
