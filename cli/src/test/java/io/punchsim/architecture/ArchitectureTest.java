@@ -92,6 +92,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void realnetDrivesTheProtocolOnly() {
+        onlyOwnAndLibraries("io.punchsim.realnet..", "io.punchsim.protocol..").check(production);
+    }
+
+    @Test
     void nothingBelowTheCommandLineDependsOnIt() {
         noClasses().that().resideOutsideOfPackage("io.punchsim.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.punchsim.cli..")

@@ -1,0 +1,39 @@
+package io.punchsim.cli.net;
+
+import io.punchsim.protocol.net.Endpoint;
+import io.punchsim.realnet.RealnetMain;
+import io.punchsim.realnet.cloud.CloudService;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve-cloud", mixinStandardHelpOptions = true, modelTransformer = ProtocolOptions.class,
+        description = {"Runs the cloud (session directory, signalling and relay) on a real UDP socket until Ctrl-C.",
+                "Prints {\"ms\":...,\"role\":\"cloud\",\"listening\":\"HOST:PORT\"}, then every step it takes as a JSON line.",
+                "The protocol options should match those of the host and the client."},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  stopped by Ctrl-C", "  2  bad input", "  3  the socket could not be bound", "",
+                "Example:", "  ./punchsim serve-cloud --listen 0.0.0.0:5000"})
+public final class ServeCloudCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", converter = EndpointConverter.class,
+            description = "Address to bind (port 0 picks one).")
+    Endpoint listen;
+
+    @Override
+    public Integer call() {
+        CloudService service = new CloudService(listen, ProtocolOptions.config(spec));
+        try {
+            return RealnetMain.serveCloud(service, System.out);
+        } catch (IOException e) {
+            System.err.println("punchsim: " + e.getMessage());
+            return RealnetMain.FAILED;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.punchsim.realnet;
+
+import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.protocol.event.Role;
+import io.punchsim.protocol.net.Endpoint;
+import io.punchsim.protocol.stun.DiscoveryResult;
+import io.punchsim.protocol.stun.RetransmissionPolicy;
+import io.punchsim.protocol.stun.StunServer;
+import io.punchsim.realnet.cloud.CloudService;
+import io.punchsim.realnet.peer.PeerRun;
+import io.punchsim.realnet.peer.ProtocolFlags;
+import io.punchsim.realnet.runtime.EventLoop;
+import io.punchsim.realnet.runtime.ProcessLifetime;
+import io.punchsim.realnet.stun.Classification;
+import io.punchsim.realnet.stun.StunService;
+import io.punchsim.realnet.trace.JsonLines;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The real-network commands without the {@code punchsim} front end, so the module can start its
+ * own processes in tests: {@code serve-stun}, {@code serve-cloud}, {@code host}, {@code join} and
+ * {@code classify}, with the same flags. The
+ * {@code punchsim} command offers the same commands with full help.
+ */
+public final class RealnetMain {
+
+    public static final int OK = 0;
+    public static final int BAD_INPUT = 2;
+    public static final int FAILED = 3;
+    public static final int INTERRUPTED = 130;
+
+    private RealnetMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("usage: serve-stun | serve-cloud | host | join | classify [options]");
+            return BAD_INPUT;
+        }
+        try {
+            return switch (args[0]) {
+                case "serve-stun" -> serveStun(Arguments.parse(args, 1, Set.of("--listen", "--other", "--software"), Set.of()), out);
+                case "serve-cloud" -> serveCloud(Arguments.parse(args, 1, withProtocol("--listen"), ProtocolFlags.switchNames()), out);
+                case "host" -> peer(Role.HOST, Arguments.parse(args, 1, withProtocol("--cloud", "--stun", "--bind"), ProtocolFlags.switchNames()), out);
+                case "join" -> peer(Role.CLIENT, Arguments.parse(args, 1, withProtocol("--cloud", "--stun", "--bind"), ProtocolFlags.switchNames()), out);
+                case "classify" -> classify(Arguments.parse(args, 1, Set.of("--stun", "--bind", "--rto", "--requests"), Set.of()), out);
+                default -> throw new Arguments.BadInput("unknown command '" + args[0] + "'");
+            };
+        } catch (Arguments.BadInput | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static Set<String> withProtocol(String... own) {
+        Set<String> names = new HashSet<>(ProtocolFlags.valuedNames());
+        names.addAll(List.of(own));
+        return names;
+    }
+
+    private static ProtocolConfig config(Arguments args) {
+        Map<String, String> protocol = new HashMap<>(args.values());
+        protocol.keySet().retainAll(ProtocolFlags.valuedNames());
+        return ProtocolFlags.toConfig(protocol, args.switches());
+    }
+
+    static int serveCloud(Arguments args, PrintStream out) throws IOException {
+        return serveCloud(new CloudService(args.endpoint("--listen"), config(args)), out);
+    }
+
+    /** Serves until interrupted; prints where it listens, then every step the cloud takes. */
+    public static int serveCloud(CloudService service, PrintStream out) throws IOException {
+        EventLoop loop = new EventLoop();
+        JsonLines lines = new JsonLines(out);
+        try {
+            service.open(loop, lines, bound -> loop.setTimer(loop.now(),
+                    () -> lines.line(loop.now(), JsonLines.fields("role", "cloud", "listening", bound.toString()))));
+        } catch (IOException e) {
+            loop.close();
+            throw e;
+        }
+        ProcessLifetime.run(loop, () -> false);
+        return OK;
+    }
+
+    static int peer(Role role, Arguments args, PrintStream out) throws IOException {
+        PeerRun run = new PeerRun(role, args.endpoint("--cloud"), args.endpoint("--stun"),
+                args.optionalEndpoint("--bind").orElse(new Endpoint(0, 0)), config(args));
+        return exitCode(run.run(new JsonLines(out)));
+    }
+
+    /** 0 for DIRECT or RELAYED, 3 for FAILED, 130 (as for SIGINT) when interrupted. */
+    public static int exitCode(PeerRun.Ending ending) {
+        return switch (ending) {
+            case CONNECTED -> OK;
+            case FAILED -> FAILED;
+            case INTERRUPTED -> INTERRUPTED;
+        };
+    }
+
+    static int serveStun(Arguments args, PrintStream out) throws IOException {
+        StunService service = new StunService(args.endpoint("--listen"), args.optionalEndpoint("--other").orElse(null),
+                args.value("--software").orElse(StunServer.DEFAULT_SOFTWARE));
+        return serveStun(service, out);
+    }
+
+    /** Serves until interrupted; prints one line per bound socket first. */
+    public static int serveStun(StunService service, PrintStream out) throws IOException {
+        EventLoop loop = new EventLoop();
+        List<Endpoint> bound;
+        try {
+            bound = service.open(loop);
+        } catch (IOException e) {
+            loop.close();
+            throw e;
+        }
+        JsonLines lines = new JsonLines(out);
+        // Announce from inside the run, when Ctrl-C is already handled.
+        loop.setTimer(loop.now(), () -> {
+            for (Endpoint socket : bound) {
+                lines.line(loop.now(), JsonLines.fields("role", "stun", "listening", socket.toString()));
+            }
+        });
+        ProcessLifetime.run(loop, () -> false);
+        return OK;
+    }
+
+    static int classify(Arguments args, PrintStream out) throws IOException {
+        RetransmissionPolicy defaults = Classification.DEFAULT_POLICY;
+        long rto = args.value("--rto").map(Durations::parseNanos).orElse(defaults.initialRtoNanos());
+        int requests = args.value("--requests").map(Integer::parseInt).orElse(defaults.maxRequests());
+        return classify(args.endpoint("--stun"), args.optionalEndpoint("--bind").orElse(new Endpoint(0, 0)),
+                new RetransmissionPolicy(rto, requests, defaults.finalWaitMultiplier()), out);
+    }
+
+    public static int classify(Endpoint stun, Endpoint bind, RetransmissionPolicy policy, PrintStream out)
+            throws IOException {
+        Optional<DiscoveryResult> result = Classification.discover(stun, bind, policy);
+        if (result.isEmpty()) {
+            out.println("interrupted");
+            return FAILED;
+        }
+        return Classification.report(result.get(), out);
+    }
+}

@@ -1,0 +1,66 @@
+package io.punchsim.realnet.stun;
+
+import io.punchsim.protocol.net.Endpoint;
+import io.punchsim.protocol.stun.DiscoveryResult;
+import io.punchsim.protocol.stun.NatBehaviourDiscovery;
+import io.punchsim.protocol.stun.RetransmissionPolicy;
+import io.punchsim.realnet.runtime.EventLoop;
+import io.punchsim.realnet.runtime.ProcessLifetime;
+import io.punchsim.realnet.runtime.SocketAddresses;
+import io.punchsim.realnet.runtime.UdpContext;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * RFC 5780 behaviour discovery from a real socket toward a real STUN server: what NAT is in front
+ * of this machine, and which preset of the simulator it matches.
+ */
+public final class Classification {
+
+    /** Short timeouts: two of the tests are expected to go unanswered behind most NATs. */
+    public static final RetransmissionPolicy DEFAULT_POLICY = new RetransmissionPolicy(200_000_000L, 4, 4);
+
+    private Classification() {}
+
+    /**
+     * Runs discovery from {@code bind} (port 0 picks one; address 0.0.0.0 picks the address the OS
+     * routes toward the server, so "no NAT" can be recognised) and returns its result, or empty if
+     * the process was interrupted.
+     */
+    public static Optional<DiscoveryResult> discover(Endpoint server, Endpoint bind, RetransmissionPolicy policy)
+            throws IOException {
+        Endpoint local = bind.ip() == 0
+                ? new Endpoint(SocketAddresses.sourceAddressToward(server).ip(), bind.port())
+                : bind;
+        List<DiscoveryResult> results = new ArrayList<>(1);
+        EventLoop loop = new EventLoop();
+        UdpContext context = loop.open(SocketAddresses.toInet(local), event -> {});
+        context.start(new NatBehaviourDiscovery(server, policy, results::add));
+        ProcessLifetime.run(loop, () -> !results.isEmpty());
+        return results.stream().findFirst();
+    }
+
+    /** Prints the result as {@code key: value} lines; returns the exit code (0 classified, 3 not). */
+    public static int report(DiscoveryResult result, PrintStream out) {
+        PresetMatch match = PresetMatch.of(result);
+        if (result instanceof DiscoveryResult.BehindNat nat) {
+            out.println("nat: yes");
+            out.println("reflexive: " + nat.reflexive());
+            out.println("mapping: " + PresetMatch.name(nat.mapping()));
+            out.println("filtering: " + PresetMatch.name(nat.filtering()));
+        } else if (result instanceof DiscoveryResult.NoNat noNat) {
+            out.println("nat: no");
+            out.println("reflexive: " + noNat.address());
+            out.println("filtering: " + PresetMatch.name(noNat.filtering()));
+        } else if (result instanceof DiscoveryResult.ServerLacksRfc5780 lacks) {
+            out.println("reflexive: " + lacks.reflexive());
+        }
+        out.println("preset: " + match.preset().orElse("none"));
+        out.println("note: " + match.note());
+        out.flush();
+        return match.preset().isPresent() ? 0 : 3;
+    }
+}
