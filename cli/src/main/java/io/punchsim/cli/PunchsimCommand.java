@@ -19,6 +19,11 @@ import picocli.CommandLine.Command;
                 TraceCommand.class,
                 CompareCommand.class,
                 SchemaCommand.class,
+                io.punchsim.cli.net.ServeCloudCommand.class,
+                io.punchsim.cli.net.ServeStunCommand.class,
+                io.punchsim.cli.net.HostCommand.class,
+                io.punchsim.cli.net.JoinCommand.class,
+                io.punchsim.cli.net.ClassifyCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
