@@ -2,7 +2,7 @@ package io.punchsim.sim.random;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 
 /**
  * The random streams of one run, all derived from a single root seed.
@@ -32,7 +32,10 @@ public final class RandomStreams {
      * generators that produce the same numbers.
      */
     public UniformRandomProvider stream(String name) {
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(seedFor(name));
+        // The generator itself, not RandomSource.create: that goes through reflection, which costs
+        // as much as a short run's draws. Same class, same seed, so the same numbers.
+        long state = nameHash(rootSeed, name);
+        return new XoRoShiRo128PlusPlus(mix64(state + GOLDEN_GAMMA), mix64(state + 2 * GOLDEN_GAMMA));
     }
 
     /** The 128-bit generator seed of the named stream. */
@@ -43,12 +46,30 @@ public final class RandomStreams {
 
     /** Folds the name's UTF-8 bytes and length into the root seed, one SplitMix64 step per byte. */
     static long nameHash(long rootSeed, String name) {
+        int length = name.length();
+        if (isAscii(name, length)) {
+            // ASCII chars are their own UTF-8 bytes: fold them without encoding into a new array.
+            long state = mix64(rootSeed);
+            for (int i = 0; i < length; i++) {
+                state = mix64(state + GOLDEN_GAMMA + name.charAt(i));
+            }
+            return mix64(state + GOLDEN_GAMMA + length);
+        }
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         long state = mix64(rootSeed);
         for (byte b : bytes) {
             state = mix64(state + GOLDEN_GAMMA + (b & 0xFF));
         }
         return mix64(state + GOLDEN_GAMMA + bytes.length);
+    }
+
+    private static boolean isAscii(String name, int length) {
+        for (int i = 0; i < length; i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The SplitMix64 output function (Steele, Lea and Flood, 2014). */
