@@ -2,7 +2,6 @@ package io.punchsim.sim.random;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 
 /**
  * The random streams of one run, all derived from a single root seed.
@@ -32,10 +31,9 @@ public final class RandomStreams {
      * generators that produce the same numbers.
      */
     public UniformRandomProvider stream(String name) {
-        // The generator itself, not RandomSource.create: that goes through reflection, which costs
-        // as much as a short run's draws. Same class, same seed, so the same numbers.
-        long state = nameHash(rootSeed, name);
-        return new XoRoShiRo128PlusPlus(mix64(state + GOLDEN_GAMMA), mix64(state + 2 * GOLDEN_GAMMA));
+        // Built directly rather than through RandomSource.create (which reflects on every call), and
+        // seeded on first draw: same class, same seed, so the same numbers.
+        return new DeferredXoRoShiRo128PlusPlus(rootSeed, name);
     }
 
     /** The 128-bit generator seed of the named stream. */
