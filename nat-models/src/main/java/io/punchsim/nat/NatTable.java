@@ -6,14 +6,12 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -393,7 +391,7 @@ public final class NatTable {
         final FlowKey internalKey;
         final FlowKey externalKey;
         /** Remote addresses (ADF) or packed endpoints (APDF) this mapping has sent to. */
-        final Set<Long> permissions = new HashSet<>(4);
+        final PermissionSet permissions = new PermissionSet();
         long expiresAt;
         long queuedAt;
         boolean replied;
