@@ -44,30 +44,26 @@ public final class RandomStreams {
 
     /** Folds the name's UTF-8 bytes and length into the root seed, one SplitMix64 step per byte. */
     static long nameHash(long rootSeed, String name) {
+        // ASCII chars are their own UTF-8 bytes: fold them without encoding into a new array, and
+        // encode only the rest of the name from the first char that is not ASCII.
         int length = name.length();
-        if (isAscii(name, length)) {
-            // ASCII chars are their own UTF-8 bytes: fold them without encoding into a new array.
-            long state = mix64(rootSeed);
-            for (int i = 0; i < length; i++) {
-                state = mix64(state + GOLDEN_GAMMA + name.charAt(i));
+        long state = mix64(rootSeed);
+        int i = 0;
+        for (; i < length; i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                break;
             }
+            state = mix64(state + GOLDEN_GAMMA + c);
+        }
+        if (i == length) {
             return mix64(state + GOLDEN_GAMMA + length);
         }
-        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        long state = mix64(rootSeed);
-        for (byte b : bytes) {
+        byte[] rest = name.substring(i).getBytes(StandardCharsets.UTF_8);
+        for (byte b : rest) {
             state = mix64(state + GOLDEN_GAMMA + (b & 0xFF));
         }
-        return mix64(state + GOLDEN_GAMMA + bytes.length);
-    }
-
-    private static boolean isAscii(String name, int length) {
-        for (int i = 0; i < length; i++) {
-            if (name.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        return mix64(state + GOLDEN_GAMMA + i + rest.length);
     }
 
     /** The SplitMix64 output function (Steele, Lea and Flood, 2014). */
