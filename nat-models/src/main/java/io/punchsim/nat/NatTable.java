@@ -35,8 +35,8 @@ public final class NatTable {
     private final int[] externalIps;
     private final UniformRandomProvider random;
 
-    private final Map<FlowKey, Mapping> byInternal = new HashMap<>();
-    private final Map<FlowKey, Mapping> byExternal = new HashMap<>();
+    private final FlowIndex<Mapping> byInternal = new FlowIndex<>();
+    private final FlowIndex<Mapping> byExternal = new FlowIndex<>();
     /** Live mappings in creation order: the first is the one to evict. */
     private final LinkedHashSet<Mapping> byAge = new LinkedHashSet<>();
     private final PriorityQueue<Mapping> byExpiry =
@@ -102,10 +102,11 @@ public final class NatTable {
         if (toSelf && !behaviour.hairpinning()) {
             return NO_ROUTE;
         }
-        FlowKey key = new FlowKey(pack(internalSource), mappingScope(destination));
-        Mapping mapping = byInternal.get(key);
+        long local = pack(internalSource);
+        long scope = mappingScope(destination);
+        Mapping mapping = byInternal.get(local, scope);
         if (mapping == null) {
-            mapping = create(now, internalSource, destination, key);
+            mapping = create(now, internalSource, destination, new FlowKey(local, scope));
             if (mapping == null) {
                 return NO_MAPPING;
             }
@@ -140,11 +141,12 @@ public final class NatTable {
             default:
                 break;
         }
-        FlowKey key = new FlowKey(pack(externalDestination), externalScope(remoteSource));
-        Mapping mapping = byExternal.get(key);
+        long local = pack(externalDestination);
+        long scope = externalScope(remoteSource);
+        Mapping mapping = byExternal.get(local, scope);
         if (mapping == null) {
             if (behaviour.inboundCreatesEntry()) {
-                reserve(now, remoteSource, externalDestination, key);
+                reserve(now, remoteSource, externalDestination, new FlowKey(local, scope));
             }
             return FILTERED;
         }
@@ -186,12 +188,13 @@ public final class NatTable {
 
     private NatVerdict firewallOutbound(long now, Endpoint internalSource, Endpoint destination) {
         // A firewall keeps addresses: the "mapping" is the identity, holding the filter's permissions.
-        FlowKey key = new FlowKey(pack(internalSource), FlowKey.ANY);
-        Mapping mapping = byInternal.get(key);
+        long local = pack(internalSource);
+        Mapping mapping = byInternal.get(local, FlowKey.ANY);
         if (mapping == null) {
             if (!makeRoom()) {
                 return NO_MAPPING;
             }
+            FlowKey key = new FlowKey(local, FlowKey.ANY);
             mapping = new Mapping(serial++, internalSource, internalSource, key, key);
             insert(now, mapping);
         } else {
@@ -236,9 +239,9 @@ public final class NatTable {
 
     private void insert(long now, Mapping mapping) {
         if (mapping.internalKey != null) {
-            byInternal.put(mapping.internalKey, mapping);
+            byInternal.put(mapping.internalKey.local(), mapping.internalKey.remote(), mapping);
         }
-        byExternal.put(mapping.externalKey, mapping);
+        byExternal.put(mapping.externalKey.local(), mapping.externalKey.remote(), mapping);
         byAge.add(mapping);
         mapping.expiresAt = now + lifetimeOf(mapping);
         mapping.queuedAt = mapping.expiresAt;
@@ -286,9 +289,9 @@ public final class NatTable {
     private void remove(Mapping mapping) {
         mapping.removed = true;
         if (mapping.internalKey != null) {
-            byInternal.remove(mapping.internalKey, mapping);
+            byInternal.remove(mapping.internalKey.local(), mapping.internalKey.remote(), mapping);
         }
-        byExternal.remove(mapping.externalKey, mapping);
+        byExternal.remove(mapping.externalKey.local(), mapping.externalKey.remote(), mapping);
         byAge.remove(mapping);
     }
 
@@ -353,7 +356,7 @@ public final class NatTable {
 
     private boolean isFree(int index, int port, Endpoint destination) {
         long external = pack(externalIps[index], port);
-        return !byExternal.containsKey(new FlowKey(external, externalScope(destination)));
+        return !byExternal.containsKey(external, externalScope(destination));
     }
 
     private long mappingScope(Endpoint destination) {
