@@ -159,7 +159,7 @@ public final class ConnectionRun {
         UdpSocket socket = host.bind(port, d -> {});
         SimContext.wire(socket, machine);
         SimContext context = new SimContext(socket, net.scheduler(), net.streams().stream(machineStream(node)),
-                events, traffic);
+                events, events != IGNORE, traffic);
         if (at <= 0) {
             machine.start(context);
         } else {
