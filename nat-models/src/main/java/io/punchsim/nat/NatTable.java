@@ -52,14 +52,27 @@ public final class NatTable {
      * @param random the NAT's seeded stream, the only source of its random choices
      */
     public NatTable(NatBehaviour behaviour, List<Integer> externalIps, UniformRandomProvider random) {
+        this(behaviour, toArray(externalIps), random);
+    }
+
+    /** The same, with the addresses as an array (copied), as a network node holds them. */
+    NatTable(NatBehaviour behaviour, int[] externalIps, UniformRandomProvider random) {
         this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
         this.random = Objects.requireNonNull(random, "random");
-        this.externalIps = externalIps.stream().mapToInt(Integer::intValue).toArray();
+        this.externalIps = externalIps.clone();
         if (behaviour.mode() == NatMode.TRANSLATE && this.externalIps.length == 0) {
             throw new IllegalArgumentException("a translating NAT needs at least one external address");
         }
         this.sequentialCursor = new int[Math.max(1, this.externalIps.length)];
         Arrays.fill(sequentialCursor, behaviour.ports().low());
+    }
+
+    private static int[] toArray(List<Integer> ips) {
+        int[] array = new int[ips.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = ips.get(i);
+        }
+        return array;
     }
 
     public NatBehaviour behaviour() {
