@@ -70,9 +70,15 @@ public final class NatNode implements Node {
     @Override
     public void attach(NodeContext nodeContext) {
         this.context = nodeContext;
-        List<Integer> own = externalIps;
-        if (own.isEmpty()) {
-            own = java.util.Arrays.stream(nodeContext.addresses()).boxed().toList();
+        // Plain loops rather than streams: a sweep attaches NATs for every run.
+        int[] own;
+        if (externalIps.isEmpty()) {
+            own = nodeContext.addresses();
+        } else {
+            own = new int[externalIps.size()];
+            for (int i = 0; i < own.length; i++) {
+                own[i] = externalIps.get(i);
+            }
         }
         this.table = new NatTable(behaviour, own, nodeContext.random());
         for (long at : mappingLossTimes) {

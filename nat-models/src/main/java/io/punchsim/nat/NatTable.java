@@ -6,14 +6,12 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -37,8 +35,8 @@ public final class NatTable {
     private final int[] externalIps;
     private final UniformRandomProvider random;
 
-    private final Map<FlowKey, Mapping> byInternal = new HashMap<>();
-    private final Map<FlowKey, Mapping> byExternal = new HashMap<>();
+    private final FlowIndex<Mapping> byInternal = new FlowIndex<>();
+    private final FlowIndex<Mapping> byExternal = new FlowIndex<>();
     /** Live mappings in creation order: the first is the one to evict. */
     private final LinkedHashSet<Mapping> byAge = new LinkedHashSet<>();
     private final PriorityQueue<Mapping> byExpiry =
@@ -54,14 +52,27 @@ public final class NatTable {
      * @param random the NAT's seeded stream, the only source of its random choices
      */
     public NatTable(NatBehaviour behaviour, List<Integer> externalIps, UniformRandomProvider random) {
+        this(behaviour, toArray(externalIps), random);
+    }
+
+    /** The same, with the addresses as an array (copied), as a network node holds them. */
+    NatTable(NatBehaviour behaviour, int[] externalIps, UniformRandomProvider random) {
         this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
         this.random = Objects.requireNonNull(random, "random");
-        this.externalIps = externalIps.stream().mapToInt(Integer::intValue).toArray();
+        this.externalIps = externalIps.clone();
         if (behaviour.mode() == NatMode.TRANSLATE && this.externalIps.length == 0) {
             throw new IllegalArgumentException("a translating NAT needs at least one external address");
         }
         this.sequentialCursor = new int[Math.max(1, this.externalIps.length)];
         Arrays.fill(sequentialCursor, behaviour.ports().low());
+    }
+
+    private static int[] toArray(List<Integer> ips) {
+        int[] array = new int[ips.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = ips.get(i);
+        }
+        return array;
     }
 
     public NatBehaviour behaviour() {
@@ -104,10 +115,11 @@ public final class NatTable {
         if (toSelf && !behaviour.hairpinning()) {
             return NO_ROUTE;
         }
-        FlowKey key = new FlowKey(pack(internalSource), mappingScope(destination));
-        Mapping mapping = byInternal.get(key);
+        long local = pack(internalSource);
+        long scope = mappingScope(destination);
+        Mapping mapping = byInternal.get(local, scope);
         if (mapping == null) {
-            mapping = create(now, internalSource, destination, key);
+            mapping = create(now, internalSource, destination, new FlowKey(local, scope));
             if (mapping == null) {
                 return NO_MAPPING;
             }
@@ -142,11 +154,12 @@ public final class NatTable {
             default:
                 break;
         }
-        FlowKey key = new FlowKey(pack(externalDestination), externalScope(remoteSource));
-        Mapping mapping = byExternal.get(key);
+        long local = pack(externalDestination);
+        long scope = externalScope(remoteSource);
+        Mapping mapping = byExternal.get(local, scope);
         if (mapping == null) {
             if (behaviour.inboundCreatesEntry()) {
-                reserve(now, remoteSource, externalDestination, key);
+                reserve(now, remoteSource, externalDestination, new FlowKey(local, scope));
             }
             return FILTERED;
         }
@@ -188,12 +201,13 @@ public final class NatTable {
 
     private NatVerdict firewallOutbound(long now, Endpoint internalSource, Endpoint destination) {
         // A firewall keeps addresses: the "mapping" is the identity, holding the filter's permissions.
-        FlowKey key = new FlowKey(pack(internalSource), FlowKey.ANY);
-        Mapping mapping = byInternal.get(key);
+        long local = pack(internalSource);
+        Mapping mapping = byInternal.get(local, FlowKey.ANY);
         if (mapping == null) {
             if (!makeRoom()) {
                 return NO_MAPPING;
             }
+            FlowKey key = new FlowKey(local, FlowKey.ANY);
             mapping = new Mapping(serial++, internalSource, internalSource, key, key);
             insert(now, mapping);
         } else {
@@ -238,9 +252,9 @@ public final class NatTable {
 
     private void insert(long now, Mapping mapping) {
         if (mapping.internalKey != null) {
-            byInternal.put(mapping.internalKey, mapping);
+            byInternal.put(mapping.internalKey.local(), mapping.internalKey.remote(), mapping);
         }
-        byExternal.put(mapping.externalKey, mapping);
+        byExternal.put(mapping.externalKey.local(), mapping.externalKey.remote(), mapping);
         byAge.add(mapping);
         mapping.expiresAt = now + lifetimeOf(mapping);
         mapping.queuedAt = mapping.expiresAt;
@@ -288,9 +302,9 @@ public final class NatTable {
     private void remove(Mapping mapping) {
         mapping.removed = true;
         if (mapping.internalKey != null) {
-            byInternal.remove(mapping.internalKey, mapping);
+            byInternal.remove(mapping.internalKey.local(), mapping.internalKey.remote(), mapping);
         }
-        byExternal.remove(mapping.externalKey, mapping);
+        byExternal.remove(mapping.externalKey.local(), mapping.externalKey.remote(), mapping);
         byAge.remove(mapping);
     }
 
@@ -355,7 +369,7 @@ public final class NatTable {
 
     private boolean isFree(int index, int port, Endpoint destination) {
         long external = pack(externalIps[index], port);
-        return !byExternal.containsKey(new FlowKey(external, externalScope(destination)));
+        return !byExternal.containsKey(external, externalScope(destination));
     }
 
     private long mappingScope(Endpoint destination) {
@@ -387,18 +401,13 @@ public final class NatTable {
 
     /** One mapping, or a conntrack-style entry left by an unsolicited inbound packet (no internal side). */
     private static final class Mapping {
-        private static final long NO_PERMISSION = -1L;
         final long serial;
         final Endpoint internal;
         final Endpoint external;
         final FlowKey internalKey;
         final FlowKey externalKey;
-        /**
-         * Remote addresses (ADF) or packed endpoints (APDF) this mapping has sent to: the first in a
-         * field, since most mappings only ever have one, any others in a set made when needed.
-         */
-        private long firstPermission = NO_PERMISSION;
-        private Set<Long> otherPermissions;
+        /** Remote addresses (ADF) or packed endpoints (APDF) this mapping has sent to. */
+        final PermissionSet permissions = new PermissionSet();
         long expiresAt;
         long queuedAt;
         boolean replied;
@@ -413,30 +422,19 @@ public final class NatTable {
         }
 
         void permit(FilteringBehaviour filtering, Endpoint remote) {
-            if (filtering == FilteringBehaviour.ENDPOINT_INDEPENDENT) {
-                return;
-            }
-            long permission = permissionKey(filtering, remote);
-            if (firstPermission == NO_PERMISSION) {
-                firstPermission = permission;
-            } else if (firstPermission != permission) {
-                if (otherPermissions == null) {
-                    otherPermissions = new HashSet<>(4);
-                }
-                otherPermissions.add(permission);
+            switch (filtering) {
+                case ENDPOINT_INDEPENDENT -> { }
+                case ADDRESS_DEPENDENT -> permissions.add(remote.ip() & 0xFFFF_FFFFL);
+                case ADDRESS_AND_PORT_DEPENDENT -> permissions.add(pack(remote));
             }
         }
 
         boolean permits(FilteringBehaviour filtering, Endpoint remote) {
-            if (filtering == FilteringBehaviour.ENDPOINT_INDEPENDENT) {
-                return true;
-            }
-            long permission = permissionKey(filtering, remote);
-            return firstPermission == permission || (otherPermissions != null && otherPermissions.contains(permission));
-        }
-
-        private static long permissionKey(FilteringBehaviour filtering, Endpoint remote) {
-            return filtering == FilteringBehaviour.ADDRESS_DEPENDENT ? remote.ip() & 0xFFFF_FFFFL : pack(remote);
+            return switch (filtering) {
+                case ENDPOINT_INDEPENDENT -> true;
+                case ADDRESS_DEPENDENT -> permissions.contains(remote.ip() & 0xFFFF_FFFFL);
+                case ADDRESS_AND_PORT_DEPENDENT -> permissions.contains(pack(remote));
+            };
         }
     }
 }

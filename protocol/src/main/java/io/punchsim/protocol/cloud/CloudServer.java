@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The cloud: session directory, signalling and relay. It is never an open relay: it forwards a
@@ -105,7 +106,7 @@ public final class CloudServer implements Machine {
         if (message instanceof CreateSession m) {
             int id = nextSessionId++;
             sessions.put(id, new Session(id, m.props()));
-            emit(Step.H3, "session " + id + " for " + source);
+            emit(Step.H3, () -> "session " + id + " for " + source);
             channel.send(new SessionCreated(channel.nextSeq(), id));
         } else if (message instanceof JoinRandom) {
             joinRandom(channel);
@@ -128,7 +129,7 @@ public final class CloudServer implements Machine {
             }
         }
         if (open.isEmpty()) {
-            emit(Step.C3, "no session for " + channel.remote());
+            emit(Step.C3, () -> "no session for " + channel.remote());
             channel.send(new NoSession(channel.nextSeq()));
             return;
         }
@@ -136,7 +137,7 @@ public final class CloudServer implements Machine {
         // A client that never follows up must not block the session for good.
         chosen.reservedFor = channel.remote();
         chosen.reservedUntil = context.now() + config.listenTimeoutNanos();
-        emit(Step.C3, "session " + chosen.id + " for " + channel.remote());
+        emit(Step.C3, () -> "session " + chosen.id + " for " + channel.remote());
         channel.send(new SessionFound(channel.nextSeq(), chosen.id));
     }
 
@@ -167,9 +168,9 @@ public final class CloudServer implements Machine {
         merged.putAll(m.props().entries());
         session.props = new Props(merged);
         boolean host = m.role() == PeerRole.HOST;
-        emit(host ? Step.H5 : Step.C5, "peer " + member.peerId + " in session " + session.id);
+        emit(host ? Step.H5 : Step.C5, () -> "peer " + member.peerId + " in session " + session.id);
         channel.send(new JoinAck(channel.nextSeq(), session.id, member.peerId));
-        emit(host ? Step.H6 : Step.C6, "start peer " + member.peerId);
+        emit(host ? Step.H6 : Step.C6, () -> "start peer " + member.peerId);
         channel.send(new Start(channel.nextSeq(), session.id));
     }
 
@@ -191,10 +192,10 @@ public final class CloudServer implements Machine {
         if (!session.addressesSent && host != null && client != null
                 && host.reflexive != null && client.reflexive != null) {
             session.addressesSent = true;
-            emit(Step.K1, "to client: host " + host.reflexive + " / " + host.local);
+            emit(Step.K1, () -> "to client: host " + host.reflexive + " / " + host.local);
             SignalChannel toClient = channel(client.endpoint);
             toClient.send(new PeerAddresses(toClient.nextSeq(), session.id, host.reflexive, host.local));
-            emit(Step.K2, "to host: client " + client.reflexive + " / " + client.local);
+            emit(Step.K2, () -> "to host: client " + client.reflexive + " / " + client.local);
             SignalChannel toHost = channel(host.endpoint);
             toHost.send(new PeerAddresses(toHost.nextSeq(), session.id, client.reflexive, client.local));
         }
@@ -242,11 +243,11 @@ public final class CloudServer implements Machine {
         relayedBytes += payload.length;
         MessageKind inner = MessageKind.classifyRelayed(payload);
         if (inner == MessageKind.CONNECT_REQUEST) {
-            emit(Step.K5, "relay connect request to " + to.endpoint);
+            emit(Step.K5, () -> "relay connect request to " + to.endpoint);
         } else if (inner == MessageKind.CONNECT_ACCEPT) {
-            emit(Step.K11, "relay connect accept to " + to.endpoint);
+            emit(Step.K11, () -> "relay connect accept to " + to.endpoint);
         } else if (inner == MessageKind.GAME_UPDATE) {
-            emit(Step.K13, "relay game update to " + to.endpoint);
+            emit(Step.K13, () -> "relay game update to " + to.endpoint);
         }
         context.send(to.endpoint, payload);
     }
@@ -257,5 +258,10 @@ public final class CloudServer implements Machine {
 
     private void emit(Step step, String detail) {
         context.emit(new StepEvent(context.now(), Role.CLOUD, step, detail));
+    }
+
+    /** Emits a step whose detail is formatted only when the context records details. */
+    private void emit(Step step, Supplier<String> detail) {
+        emit(step, context.recording() ? detail.get() : "");
     }
 }

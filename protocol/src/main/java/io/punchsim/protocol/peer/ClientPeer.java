@@ -63,7 +63,7 @@ public final class ClientPeer extends Peer {
 
     @Override
     void begin() {
-        emit(Step.C2, noSessionRetries == 0 ? "join random session" : "join random session, retry " + noSessionRetries);
+        emit(Step.C2, () -> noSessionRetries == 0 ? "join random session" : "join random session, retry " + noSessionRetries);
         signal.send(new JoinRandom(signal.nextSeq()));
         awaitAnswer();
     }
@@ -85,7 +85,7 @@ public final class ClientPeer extends Peer {
         }
         noSessionRetries++;
         long wait = config.noSession().backoff(noSessionRetries);
-        emit(Step.C3, "no session, retry in " + wait / 1_000_000 + " ms");
+        emit(Step.C3, () -> "no session, retry in " + wait / 1_000_000 + " ms");
         context.setTimer(context.now() + wait, retryJoin);
     }
 
@@ -111,7 +111,7 @@ public final class ClientPeer extends Peer {
             return;
         }
         k1At = context.now();
-        emit(Step.K1, "host " + addresses.reflexive() + " / " + addresses.local());
+        emit(Step.K1, () -> "host " + addresses.reflexive() + " / " + addresses.local());
         addTarget(addresses.reflexive());
         if (config.localCandidates()) {
             addTarget(addresses.local());
@@ -142,7 +142,7 @@ public final class ClientPeer extends Peer {
         int n = attempt;
         int limit = config.attemptLimit();
         if (n >= limit) {
-            emit(Step.K6, "attempt limit " + limit + " reached, shutting down");
+            emit(Step.K6, () -> "attempt limit " + limit + " reached, shutting down");
             fail(FailureReason.ATTEMPTS_EXHAUSTED);
             return;
         }
@@ -153,11 +153,11 @@ public final class ClientPeer extends Peer {
             for (int i = 0; i < directTargets.size(); i++) {
                 context.send(directTargets.get(i), bytes);
             }
-            emit(Step.K3, "attempt " + n + " direct to " + directTargetsText());
+            emit(Step.K3, () -> "attempt " + n + " direct to " + directTargetsText());
         }
         if (!direct || config.parallelRelay()) {
             sendRelayed(request);
-            emit(Step.K4, "attempt " + n + " through the cloud");
+            emit(Step.K4, () -> "attempt " + n + " through the cloud");
         }
         attempt = n + 1;
         attemptTimer = context.setTimer(k1At + (long) attempt * config.attemptIntervalNanos(), attemptTick);
@@ -189,10 +189,10 @@ public final class ClientPeer extends Peer {
         if (source != null) {
             outcome = Outcome.DIRECT;
             directPeer = source;
-            emit(Step.K8, "accepted attempt " + accept.attempt() + " directly from " + source);
+            emit(Step.K8, () -> "accepted attempt " + accept.attempt() + " directly from " + source);
         } else {
             outcome = Outcome.RELAYED;
-            emit(Step.K11, "accepted attempt " + accept.attempt() + " through the cloud");
+            emit(Step.K11, () -> "accepted attempt " + accept.attempt() + " through the cloud");
         }
         if (attemptTimer != -1) {
             cancel(attemptTimer);
@@ -220,7 +220,7 @@ public final class ClientPeer extends Peer {
         }
         if (ticksSent == 0) {
             emit(outcome == Outcome.DIRECT ? Step.K9 : Step.K12,
-                    config.gameTicks() + " game updates at " + config.tickRateHz() + " Hz");
+                    () -> config.gameTicks() + " game updates at " + config.tickRateHz() + " Hz");
         }
         ticksSent++;
         if (ticksSent < config.gameTicks()) {

@@ -95,7 +95,7 @@ public final class HostPeer extends Peer {
             return;
         }
         k2At = context.now();
-        emit(Step.K2, "client " + addresses.reflexive() + " / " + addresses.local());
+        emit(Step.K2, () -> "client " + addresses.reflexive() + " / " + addresses.local());
         addTarget(addresses.reflexive());
         if (config.localCandidates()) {
             addTarget(addresses.local());
@@ -130,7 +130,7 @@ public final class HostPeer extends Peer {
         for (int i = 0; i < pingTargets.size(); i++) {
             context.send(pingTargets.get(i), bytes);
         }
-        emit(Step.K7, "ping " + pings);
+        emit(Step.K7, () -> "ping " + pings);
         pings++;
         pingTimer = context.setTimer(k2At + (long) pings * config.pingIntervalNanos(), pingTick);
     }
@@ -161,12 +161,12 @@ public final class HostPeer extends Peer {
                 // toward us than toward the STUN server.
                 context.send(source, MessageCodec.encode(new ConnectAccept(sessionId, request.attempt())));
                 directAccepts++;
-                emit(Step.K8, "accept attempt " + request.attempt() + " from " + source);
+                emit(Step.K8, () -> "accept attempt " + request.attempt() + " from " + source);
                 connected(Outcome.DIRECT);
             } else {
                 sendRelayed(new ConnectAccept(sessionId, request.attempt()));
                 relayedAccepts++;
-                emit(Step.K10, "accept attempt " + request.attempt() + " through the cloud");
+                emit(Step.K10, () -> "accept attempt " + request.attempt() + " through the cloud");
                 connected(Outcome.RELAYED);
             }
         } else if (message instanceof GameUpdate update) {

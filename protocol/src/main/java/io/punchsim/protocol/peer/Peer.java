@@ -16,6 +16,7 @@ import io.punchsim.protocol.wire.MessageCodec;
 import io.punchsim.protocol.wire.PeerRole;
 import io.punchsim.protocol.wire.Props;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What host and client share: steps 1–11 of session set-up (join, start, start-up delay, local
@@ -173,7 +174,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             onNoSession();
         } else if (message instanceof JoinAck m && m.sessionId() == sessionId) {
             peerId = m.peerId();
-            emit(setupStep(5), "joined as peer " + peerId);
+            emit(setupStep(5), () -> "joined as peer " + peerId);
             keepalive = MessageCodec.encode(new Keepalive(sessionId, peerId));
             keepaliveTimer = context.setTimer(context.now() + config.keepaliveIntervalNanos(), keepaliveTick);
             if (startPending) {
@@ -200,7 +201,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     private void startRunner() {
         startPending = false;
         long delay = config.startupDelay().draw(context.random());
-        emit(setupStep(7), "runner start-up " + delay / 1_000_000 + " ms");
+        emit(setupStep(7), () -> "runner start-up " + delay / 1_000_000 + " ms");
         context.setTimer(context.now() + delay, afterStartup);
     }
 
@@ -209,8 +210,8 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             return;
         }
         sessionId = id;
-        emit(setupStep(3), "session " + id);
-        emit(setupStep(4), "join as " + peerRole());
+        emit(setupStep(3), () -> "session " + id);
+        emit(setupStep(4), () -> "join as " + peerRole());
         signal.send(new JoinRequest(signal.nextSeq(), id, peerRole(), Props.CLIENT_SERVER));
         awaitAnswer();
     }
@@ -220,7 +221,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             return;
         }
         local = context.localAddress();
-        emit(setupStep(8), "local " + local);
+        emit(setupStep(8), () -> "local " + local);
         stunTransaction = new byte[12];
         context.random().nextBytes(stunTransaction);
         stunRequest = StunWire.bindingRequest(stunTransaction);
@@ -229,7 +230,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
 
     private void sendStun() {
         stunSent++;
-        emit(setupStep(9), stunSent == 1 ? "binding request" : "binding request, transmission " + stunSent);
+        emit(setupStep(9), () -> stunSent == 1 ? "binding request" : "binding request, transmission " + stunSent);
         context.send(stun, stunRequest);
         stunTimer = context.setTimer(context.now() + config.stun().waitAfter(stunSent), stunTimeout);
     }
@@ -256,8 +257,8 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         }
         reflexive = mapped.get();
         cancel(stunTimer);
-        emit(setupStep(10), "reflexive " + reflexive);
-        emit(setupStep(11), "report " + local + " / " + reflexive);
+        emit(setupStep(10), () -> "reflexive " + reflexive);
+        emit(setupStep(11), () -> "report " + local + " / " + reflexive);
         signal.send(new AddressReport(signal.nextSeq(), sessionId, peerId, local, reflexive));
         onReported();
     }
@@ -322,5 +323,10 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
 
     void emit(Step step, String detail) {
         context.emit(new StepEvent(context.now(), role, step, detail));
+    }
+
+    /** Emits a step whose detail is formatted only when the context records details. */
+    void emit(Step step, Supplier<String> detail) {
+        emit(step, context.recording() ? detail.get() : "");
     }
 }

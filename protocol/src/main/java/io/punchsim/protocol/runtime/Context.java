@@ -35,4 +35,12 @@ public interface Context {
 
     /** Reports a step of the connection process (for timelines, traces and outcomes). */
     void emit(StepEvent event);
+
+    /**
+     * Whether anyone reads the details of the steps. When not (a sweep of many runs), a machine may
+     * emit its steps with an empty detail instead of formatting addresses nobody will see.
+     */
+    default boolean recording() {
+        return true;
+    }
 }

@@ -53,6 +53,7 @@ public final class TestNet {
     private long now;
     private long seq;
     private long nextHandle = 1;
+    private boolean recording = true;
 
     public TestNet(long seed) {
         this.seed = seed;
@@ -60,6 +61,12 @@ public final class TestNet {
 
     public long now() {
         return now;
+    }
+
+    /** Whether the machines' contexts ask for step details (a sweep does not). */
+    public TestNet recording(boolean on) {
+        this.recording = on;
+        return this;
     }
 
     public TestNet defaultLatency(long nanos) {
@@ -217,6 +224,11 @@ public final class TestNet {
         @Override
         public void emit(StepEvent event) {
             events.add(event);
+        }
+
+        @Override
+        public boolean recording() {
+            return recording;
         }
     }
 }

@@ -67,7 +67,7 @@ public final class ConnectionRun {
         List<NatHop> clientHops = scenario.network().sameLan() ? List.of() : point.hops(clientNat);
         SiteLayout layout = point.layout(hostHops, clientHops);
 
-        Network net = new Network(layout.topology, seed);
+        Network net = layout.network(seed);
         if (observer != null && observer.packets() != null) {
             net.trace(observer.packets());
         }
@@ -96,8 +96,8 @@ public final class ConnectionRun {
 
         PeerSpec hostSpec = scenario.network().host();
         PeerSpec clientSpec = scenario.network().client();
-        ProtocolConfig hostConfig = withStartup(point.protocol(), hostSpec, draws, "host");
-        ProtocolConfig clientConfig = withStartup(point.protocol(), clientSpec, draws, "client");
+        ProtocolConfig hostConfig = withStartup(point.protocol(), hostSpec, draws, "scenario:host-startup");
+        ProtocolConfig clientConfig = withStartup(point.protocol(), clientSpec, draws, "scenario:client-startup");
         HostPeer host = new HostPeer(hostConfig, cloudAt, stunAt);
         ClientPeer client = new ClientPeer(clientConfig, cloudAt, stunAt);
         TrafficCounter traffic = new TrafficCounter();
@@ -133,8 +133,8 @@ public final class ConnectionRun {
         return nodes;
     }
 
-    private static ProtocolConfig withStartup(ProtocolConfig base, PeerSpec peer, RandomStreams draws, String who) {
-        long delay = sample(peer.startupDelay(), draws.stream("scenario:" + who + "-startup"));
+    private static ProtocolConfig withStartup(ProtocolConfig base, PeerSpec peer, RandomStreams draws, String stream) {
+        long delay = sample(peer.startupDelay(), draws.stream(stream));
         return delay == 0 ? base : base.withStartupDelay(StartupDelay.fixed(delay));
     }
 
@@ -158,13 +158,24 @@ public final class ConnectionRun {
         Host host = net.host(node);
         UdpSocket socket = host.bind(port, d -> {});
         SimContext.wire(socket, machine);
-        SimContext context = new SimContext(socket, net.scheduler(), net.streams().stream("machine:" + node),
-                events, traffic);
+        SimContext context = new SimContext(socket, net.scheduler(), net.streams().stream(machineStream(node)),
+                events, events != IGNORE, traffic);
         if (at <= 0) {
             machine.start(context);
         } else {
             net.scheduler().schedule(at, () -> machine.start(context));
         }
+    }
+
+    private static String machineStream(String node) {
+        // Constants, so a run does not build the names again.
+        return switch (node) {
+            case SiteLayout.HOST -> "machine:" + SiteLayout.HOST;
+            case SiteLayout.CLIENT -> "machine:" + SiteLayout.CLIENT;
+            case SiteLayout.CLOUD -> "machine:" + SiteLayout.CLOUD;
+            case SiteLayout.STUN -> "machine:" + SiteLayout.STUN;
+            default -> "machine:" + node;
+        };
     }
 
     private static RunOutcome outcome(long seed, ConnectionResult result, String hostNat, String clientNat,

@@ -20,15 +20,18 @@ final class SimContext implements Context {
     private final Scheduler scheduler;
     private final RandomGenerator random;
     private final Consumer<StepEvent> events;
+    private final boolean recording;
     private final TrafficCounter traffic;
     private final Endpoint local;
 
+    /** @param recording whether anyone reads the events' details (a sweep does not) */
     SimContext(UdpSocket socket, Scheduler scheduler, UniformRandomProvider stream, Consumer<StepEvent> events,
-            TrafficCounter traffic) {
+            boolean recording, TrafficCounter traffic) {
         this.socket = socket;
         this.scheduler = scheduler;
         this.random = stream::nextLong;
         this.events = events;
+        this.recording = recording;
         this.traffic = traffic;
         this.local = toProtocol(socket.local());
     }
@@ -74,6 +77,11 @@ final class SimContext implements Context {
     @Override
     public void emit(StepEvent event) {
         events.accept(event);
+    }
+
+    @Override
+    public boolean recording() {
+        return recording;
     }
 
     static Endpoint toProtocol(io.punchsim.sim.net.Endpoint endpoint) {

@@ -7,6 +7,7 @@ import io.punchsim.sim.link.Fault;
 import io.punchsim.sim.link.LinkSpec;
 import io.punchsim.sim.net.Endpoint;
 import io.punchsim.sim.net.Ipv4;
+import io.punchsim.sim.net.Network;
 import io.punchsim.sim.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,8 @@ final class SiteLayout {
     final List<Integer> clientNatHopIndex;
     final int hostAddress;
     final int clientAddress;
+    /** Each thread's network on this layout, reset for every run instead of being built again. */
+    private final ThreadLocal<Network> networks;
 
     private SiteLayout(Topology topology, List<String> hostNats, List<String> clientNats,
             List<Integer> hostNatHopIndex, List<Integer> clientNatHopIndex, int hostAddress, int clientAddress) {
@@ -55,6 +58,14 @@ final class SiteLayout {
         this.clientNatHopIndex = clientNatHopIndex;
         this.hostAddress = hostAddress;
         this.clientAddress = clientAddress;
+        this.networks = ThreadLocal.withInitial(() -> new Network(topology, 0));
+    }
+
+    /** The calling thread's network on this layout, cleared for a run with {@code seed}. */
+    Network network(long seed) {
+        Network network = networks.get();
+        network.reset(seed);
+        return network;
     }
 
     /** A cache key: what about the drawn NATs changes the topology (not their behaviours). */

@@ -26,6 +26,8 @@ public final class Network {
     private RandomStreams streams;
     private final Attachment[] attachments;
     private final Channel[] channels;
+    /** Stream names of the link directions, built on first use and kept across {@link #reset}. */
+    private final String[] channelStreams;
     private TraceListener trace;
     private long nextDatagramId;
 
@@ -43,6 +45,7 @@ public final class Network {
             attachments[i] = new Attachment(i, topology.nodeName(i));
         }
         this.channels = new Channel[topology.channelCount()];
+        this.channelStreams = new String[channels.length];
     }
 
     /**
@@ -113,7 +116,11 @@ public final class Network {
             Hop hop = topology.hop(number);
             Link link = topology.links().get(hop.link());
             DirectionSpec spec = link.spec().direction(hop.forward());
-            String stream = "link:" + link.name() + (hop.forward() ? ":forward" : ":backward");
+            String stream = channelStreams[number];
+            if (stream == null) {
+                stream = "link:" + link.name() + (hop.forward() ? ":forward" : ":backward");
+                channelStreams[number] = stream;
+            }
             channel = new Channel(spec, streams.stream(stream));
             channels[number] = channel;
         }
@@ -172,12 +179,14 @@ public final class Network {
     private final class Attachment implements NodeContext {
         private final int index;
         private final String name;
+        private final String stream;
         private Node node;
         private UniformRandomProvider random;
 
         Attachment(int index, String name) {
             this.index = index;
             this.name = name;
+            this.stream = "node:" + name;
         }
 
         Node node() {
@@ -236,7 +245,7 @@ public final class Network {
         @Override
         public UniformRandomProvider random() {
             if (random == null) {
-                random = streams.stream("node:" + name);
+                random = streams.stream(stream);
             }
             return random;
         }

@@ -2,7 +2,6 @@ package io.punchsim.sim.random;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The random streams of one run, all derived from a single root seed.
@@ -32,7 +31,9 @@ public final class RandomStreams {
      * generators that produce the same numbers.
      */
     public UniformRandomProvider stream(String name) {
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(seedFor(name));
+        // Built directly rather than through RandomSource.create (which reflects on every call), and
+        // seeded on first draw: same class, same seed, so the same numbers.
+        return new DeferredXoRoShiRo128PlusPlus(rootSeed, name);
     }
 
     /** The 128-bit generator seed of the named stream. */
@@ -43,12 +44,26 @@ public final class RandomStreams {
 
     /** Folds the name's UTF-8 bytes and length into the root seed, one SplitMix64 step per byte. */
     static long nameHash(long rootSeed, String name) {
-        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        // ASCII chars are their own UTF-8 bytes: fold them without encoding into a new array, and
+        // encode only the rest of the name from the first char that is not ASCII.
+        int length = name.length();
         long state = mix64(rootSeed);
-        for (byte b : bytes) {
+        int i = 0;
+        for (; i < length; i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            state = mix64(state + GOLDEN_GAMMA + c);
+        }
+        if (i == length) {
+            return mix64(state + GOLDEN_GAMMA + length);
+        }
+        byte[] rest = name.substring(i).getBytes(StandardCharsets.UTF_8);
+        for (byte b : rest) {
             state = mix64(state + GOLDEN_GAMMA + (b & 0xFF));
         }
-        return mix64(state + GOLDEN_GAMMA + bytes.length);
+        return mix64(state + GOLDEN_GAMMA + i + rest.length);
     }
 
     /** The SplitMix64 output function (Steele, Lea and Flood, 2014). */
