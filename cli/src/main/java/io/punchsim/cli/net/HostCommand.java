@@ -1,15 +1,10 @@
 package io.punchsim.cli.net;
 
 import io.punchsim.protocol.event.Role;
-import io.punchsim.protocol.net.Endpoint;
-import io.punchsim.realnet.RealnetMain;
-import io.punchsim.realnet.peer.PeerRun;
-import io.punchsim.realnet.trace.JsonLines;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "host", mixinStandardHelpOptions = true, modelTransformer = ProtocolOptions.class,
@@ -25,27 +20,11 @@ public final class HostCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--cloud", required = true, paramLabel = "HOST:PORT", converter = EndpointConverter.class,
-            description = "The cloud's address (`punchsim serve-cloud`).")
-    Endpoint cloud;
-
-    @Option(names = "--stun", required = true, paramLabel = "HOST:PORT", converter = EndpointConverter.class,
-            description = "The STUN server's address (`punchsim serve-stun` or any RFC 8489 server).")
-    Endpoint stun;
-
-    @Option(names = "--bind", paramLabel = "HOST:PORT", converter = EndpointConverter.class,
-            description = "Local address to bind (default: the address routed toward the cloud, any port).")
-    Endpoint bind;
+    @Mixin
+    PeerEndpoints peer;
 
     @Override
     public Integer call() {
-        PeerRun run = new PeerRun(Role.HOST, cloud, stun, bind == null ? new Endpoint(0, 0) : bind,
-                ProtocolOptions.config(spec));
-        try {
-            return RealnetMain.exitCode(run.run(new JsonLines(System.out)));
-        } catch (IOException e) {
-            System.err.println("punchsim: " + e.getMessage());
-            return RealnetMain.FAILED;
-        }
+        return peer.run(Role.HOST, ProtocolOptions.config(spec));
     }
 }
