@@ -91,8 +91,8 @@ public final class ConnectionRun {
         Endpoint cloudAt = SimContext.toProtocol(SiteLayout.CLOUD_ENDPOINT);
         Endpoint stunAt = SimContext.toProtocol(SiteLayout.STUN_ENDPOINT);
         CloudServer cloud = new CloudServer(point.protocol());
-        startNow(net, SiteLayout.CLOUD, SiteLayout.CLOUD_ENDPOINT.port(), cloud, events, null);
-        startNow(net, SiteLayout.STUN, SiteLayout.STUN_ENDPOINT.port(), new StunServer(), events, null);
+        startAt(net, SiteLayout.CLOUD, SiteLayout.CLOUD_ENDPOINT.port(), 0, cloud, events, null);
+        startAt(net, SiteLayout.STUN, SiteLayout.STUN_ENDPOINT.port(), 0, new StunServer(), events, null);
 
         PeerSpec hostSpec = scenario.network().host();
         PeerSpec clientSpec = scenario.network().client();
@@ -103,8 +103,8 @@ public final class ConnectionRun {
         TrafficCounter traffic = new TrafficCounter();
         long hostJoin = sample(hostSpec.joinDelay(), draws.stream("scenario:host-join"));
         long clientJoin = sample(clientSpec.joinDelay(), draws.stream("scenario:client-join"));
-        startAt(net, SiteLayout.HOST, hostJoin, host, events, traffic);
-        startAt(net, SiteLayout.CLIENT, clientJoin, client, events, traffic);
+        startAt(net, SiteLayout.HOST, SiteLayout.PEER_PORT, hostJoin, host, events, traffic);
+        startAt(net, SiteLayout.CLIENT, SiteLayout.PEER_PORT, clientJoin, client, events, traffic);
 
         long cutOff = Math.max(hostJoin, clientJoin) + CUT_OFF_NANOS;
         while (!client.isFinished() && loop.step()) {
@@ -145,16 +145,9 @@ public final class ConnectionRun {
         return Math.max(0, LinkModels.latency(spec).sampler(stream).sample());
     }
 
-    private static void startNow(Network net, String node, int port, Machine machine, Consumer<StepEvent> events,
-            TrafficCounter traffic) {
-        startAt(net, node, 0, machine, events, traffic);
-    }
-
-    private static void startAt(Network net, String node, long at, Machine machine, Consumer<StepEvent> events,
-            TrafficCounter traffic) {
-        int port = node.equals(SiteLayout.CLOUD) ? SiteLayout.CLOUD_ENDPOINT.port()
-                : node.equals(SiteLayout.STUN) ? SiteLayout.STUN_ENDPOINT.port()
-                : SiteLayout.PEER_PORT;
+    /** Binds the machine's socket on the node and starts the machine at virtual time {@code at}. */
+    private static void startAt(Network net, String node, int port, long at, Machine machine,
+            Consumer<StepEvent> events, TrafficCounter traffic) {
         Host host = net.host(node);
         UdpSocket socket = host.bind(port, d -> {});
         SimContext.wire(socket, machine);
