@@ -174,15 +174,27 @@ public final class CloudServer implements Machine {
         channel.send(new Start(channel.nextSeq(), session.id));
     }
 
-    private void addressReport(Endpoint source, AddressReport m) {
-        Session session = sessions.get(m.sessionId());
+    /**
+     * The member {@code peerId} of {@code session} if it speaks from the endpoint it registered
+     * from; otherwise null, with the drop counted (unknown session, or not that member).
+     */
+    private Session.Member memberAt(Session session, int peerId, Endpoint source) {
         if (session == null) {
             droppedUnknownSession++;
-            return;
+            return null;
         }
-        Session.Member member = session.member(m.peerId());
+        Session.Member member = session.member(peerId);
         if (member == null || !member.endpoint.equals(source)) {
             droppedNonMember++;
+            return null;
+        }
+        return member;
+    }
+
+    private void addressReport(Endpoint source, AddressReport m) {
+        Session session = sessions.get(m.sessionId());
+        Session.Member member = memberAt(session, m.peerId(), source);
+        if (member == null) {
             return;
         }
         member.local = m.local();
@@ -203,13 +215,8 @@ public final class CloudServer implements Machine {
 
     private void leave(Endpoint source, Leave m) {
         Session session = sessions.get(m.sessionId());
-        if (session == null) {
-            droppedUnknownSession++;
-            return;
-        }
-        Session.Member member = session.member(m.peerId());
-        if (member == null || !member.endpoint.equals(source)) {
-            droppedNonMember++;
+        Session.Member member = memberAt(session, m.peerId(), source);
+        if (member == null) {
             return;
         }
         if (member == session.host) {
@@ -224,13 +231,8 @@ public final class CloudServer implements Machine {
 
     private void relay(Endpoint source, Relay relay, byte[] payload) {
         Session session = sessions.get(relay.sessionId());
-        if (session == null) {
-            droppedUnknownSession++;
-            return;
-        }
-        Session.Member from = session.member(relay.peerId());
-        if (from == null || !from.endpoint.equals(source)) {
-            droppedNonMember++;
+        Session.Member from = memberAt(session, relay.peerId(), source);
+        if (from == null) {
             return;
         }
         Session.Member to = session.other(from);

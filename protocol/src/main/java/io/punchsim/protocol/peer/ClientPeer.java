@@ -112,17 +112,8 @@ public final class ClientPeer extends Peer {
         }
         k1At = context.now();
         emit(Step.K1, () -> "host " + addresses.reflexive() + " / " + addresses.local());
-        addTarget(addresses.reflexive());
-        if (config.localCandidates()) {
-            addTarget(addresses.local());
-        }
-        if (config.portPrediction()) {
-            for (int i = 1; i <= config.predictedPorts(); i++) {
-                int port = addresses.reflexive().port() + i;
-                if (port <= 0xFFFF) {
-                    addTarget(new Endpoint(addresses.reflexive().ip(), port));
-                }
-            }
+        for (Endpoint candidate : candidates(addresses)) {
+            addTarget(candidate);
         }
         attempt();
     }

@@ -96,17 +96,8 @@ public final class HostPeer extends Peer {
         }
         k2At = context.now();
         emit(Step.K2, () -> "client " + addresses.reflexive() + " / " + addresses.local());
-        addTarget(addresses.reflexive());
-        if (config.localCandidates()) {
-            addTarget(addresses.local());
-        }
-        if (config.portPrediction()) {
-            for (int i = 1; i <= config.predictedPorts(); i++) {
-                int port = addresses.reflexive().port() + i;
-                if (port <= 0xFFFF) {
-                    addTarget(new Endpoint(addresses.reflexive().ip(), port));
-                }
-            }
+        for (Endpoint candidate : candidates(addresses)) {
+            addTarget(candidate);
         }
         if (path == Outcome.PENDING) {
             listenTimer = context.setTimer(k2At + config.listenTimeoutNanos(), listenTimeout);

@@ -15,6 +15,8 @@ import io.punchsim.protocol.wire.Message.*;
 import io.punchsim.protocol.wire.MessageCodec;
 import io.punchsim.protocol.wire.PeerRole;
 import io.punchsim.protocol.wire.Props;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -114,6 +116,27 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
 
     /** K1/K2: the other member's addresses arrived. */
     abstract void onPeerAddresses(PeerAddresses addresses);
+
+    /**
+     * Where to send to reach the other peer, best first: its reflexive address, then (with the
+     * variants on) its local address and the next predicted ports above the reflexive one.
+     */
+    final List<Endpoint> candidates(PeerAddresses addresses) {
+        List<Endpoint> candidates = new ArrayList<>(2 + config.predictedPorts());
+        candidates.add(addresses.reflexive());
+        if (config.localCandidates()) {
+            candidates.add(addresses.local());
+        }
+        if (config.portPrediction()) {
+            for (int i = 1; i <= config.predictedPorts(); i++) {
+                int port = addresses.reflexive().port() + i;
+                if (port <= 0xFFFF) {
+                    candidates.add(new Endpoint(addresses.reflexive().ip(), port));
+                }
+            }
+        }
+        return candidates;
+    }
 
     /** A peer message, directly from {@code source}, or through the relay when {@code source} is null. */
     abstract void onPeerMessage(Endpoint source, PeerMessage message);
