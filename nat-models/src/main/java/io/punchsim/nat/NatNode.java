@@ -108,4 +108,9 @@ public final class NatNode implements Node {
             context.drop(datagram, ((NatVerdict.Drop) verdict).reason());
         }
     }
+
+    @Override
+    public boolean relaysOnly() {
+        return true;
+    }
 }

@@ -59,6 +59,17 @@ public record DirectionSpec(LatencyModel latency, LatencyModel jitter, boolean f
         return new DirectionSpec(latency, jitter, fifo, loss, duplication, more);
     }
 
+    /**
+     * Whether this direction does nothing to a datagram: no delay, no jitter, no loss, no duplicate,
+     * no fault. Such a direction draws nothing from its stream, so a datagram may cross it within the
+     * event that sent it (the wire of a LAN, a server's port on its site's router).
+     */
+    public boolean isIdeal() {
+        return latency instanceof LatencyModel.Constant c && c.nanos() == 0
+                && jitter instanceof LatencyModel.Constant j && j.nanos() == 0
+                && loss.equals(LossModel.NONE) && duplication == 0 && faults.isEmpty();
+    }
+
     /** Expected one-way delay, the weight of this direction in route computation. */
     public double meanDelay() {
         return latency.mean() + jitter.mean();

@@ -134,8 +134,20 @@ public final class Network {
             drop(from, datagram, DropReason.NO_ROUTE);
             return;
         }
-        Channel channel = channel(number);
         long now = loop.now();
+        if (topology.isIdeal(number)) {
+            Attachment to = attachments[topology.channelTarget(number)];
+            Node next = to.node();
+            if (next.relaysOnly()) {
+                // Nothing happens on the wire, and nothing but forwarding at its far end: cross it now.
+                if (trace != null) {
+                    trace.onHop(now, from.name, to.name, datagram);
+                }
+                next.receive(datagram, from.node());
+                return;
+            }
+        }
+        Channel channel = channel(number);
         DropReason reason = channel.admit(now);
         if (reason != null) {
             drop(from, datagram, reason);

@@ -17,4 +17,16 @@ public interface Node {
      *     node sent it
      */
     void receive(Datagram datagram, Node from);
+
+    /**
+     * Whether this node only passes datagrams on (rewritten, filtered or dropped) and never runs
+     * application code on receipt. The network hands such a node a datagram that crossed an ideal
+     * link within the event that sent it, instead of scheduling an arrival at the same instant:
+     * nothing can observe the difference but the order of same-instant events, and a run stays a
+     * pure function of its seed. An end host must answer false, so that a machine's handler is
+     * never entered from inside another's.
+     */
+    default boolean relaysOnly() {
+        return false;
+    }
 }

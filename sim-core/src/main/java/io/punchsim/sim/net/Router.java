@@ -14,4 +14,9 @@ public final class Router implements Node {
     public void receive(Datagram datagram, Node from) {
         context.forward(datagram);
     }
+
+    @Override
+    public boolean relaysOnly() {
+        return true;
+    }
 }

@@ -35,6 +35,7 @@ public final class Topology {
     private final List<Link> links;
     private final Hop[] hops;
     private final int[] channelTarget;
+    private final boolean[] idealChannel;
     private final Graph<String, Hop> graph;
     // nextChannel[from][to]: channel number of the first hop from -> to, or -1 (also for from == to).
     private final int[][] nextChannel;
@@ -79,8 +80,10 @@ public final class Topology {
         }
         graph = new AsUnmodifiableGraph<>(g);
         channelTarget = new int[hops.length];
+        idealChannel = new boolean[hops.length];
         for (int c = 0; c < hops.length; c++) {
             channelTarget[c] = indexByName.get(hops[c].to());
+            idealChannel[c] = links.get(hops[c].link()).spec().direction(hops[c].forward()).isIdeal();
         }
 
         int n = names.size();
@@ -163,6 +166,11 @@ public final class Topology {
     }
 
     /** Channel number of the first hop on the route from one node toward another, or -1 when none. */
+    /** Whether the channel does nothing to a datagram (see {@link io.punchsim.sim.link.DirectionSpec#isIdeal}). */
+    public boolean isIdeal(int channel) {
+        return idealChannel[channel];
+    }
+
     public int nextChannel(int from, int to) {
         return nextChannel[from][to];
     }
