@@ -1,8 +1,8 @@
 package io.punchsim.sim.link;
 
 import io.punchsim.sim.net.DropReason;
+import io.punchsim.sim.random.NamedStream;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * One direction of one link during one run: the mutable state behind a {@link DirectionSpec}
@@ -13,7 +13,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class Channel {
 
-    private final UniformRandomProvider random;
+    private final NamedStream random;
     private final LatencySampler latency;
     private final LatencySampler jitter;
     private final boolean hasJitter;
@@ -23,7 +23,11 @@ public final class Channel {
     private final Fault[] faults;
     private long lastArrival = Long.MIN_VALUE;
 
-    public Channel(DirectionSpec spec, UniformRandomProvider random) {
+    /**
+     * @param random the direction's own stream; the channel keeps it and the samplers bound to it
+     *     (they hold no state of their own between draws), so {@link #reset} is all another run needs
+     */
+    public Channel(DirectionSpec spec, NamedStream random) {
         this.random = random;
         this.latency = spec.latency().sampler(random);
         this.hasJitter = !(spec.jitter() instanceof LatencyModel.Constant c && c.nanos() == 0);
@@ -33,6 +37,16 @@ public final class Channel {
         this.duplication = spec.duplication();
         List<Fault> list = spec.faults();
         this.faults = list.toArray(new Fault[0]);
+    }
+
+    /**
+     * Starts the channel over for another run with root seed {@code rootSeed}: its stream as a new
+     * one of the same name would be, the loss chain in its good state, no earlier arrival.
+     */
+    public void reset(long rootSeed) {
+        random.reseed(rootSeed);
+        loss.reset();
+        lastArrival = Long.MIN_VALUE;
     }
 
     /**

@@ -60,6 +60,11 @@ public final class LossProcess {
         }
     }
 
+    /** Back to the start: the good state. */
+    void reset() {
+        bad = false;
+    }
+
     /** Whether the chain is in its bad state (always false for other models). */
     public boolean inBadState() {
         return bad;

@@ -4,6 +4,7 @@ import io.punchsim.sim.event.EventLoop;
 import io.punchsim.sim.event.Scheduler;
 import io.punchsim.sim.link.Channel;
 import io.punchsim.sim.link.DirectionSpec;
+import io.punchsim.sim.random.NamedStream;
 import io.punchsim.sim.random.RandomStreams;
 import io.punchsim.sim.topology.Hop;
 import io.punchsim.sim.topology.Link;
@@ -26,10 +27,11 @@ public final class Network {
     private RandomStreams streams;
     private final Attachment[] attachments;
     private final Channel[] channels;
-    /** Stream names of the link directions, built on first use and kept across {@link #reset}. */
-    private final String[] channelStreams;
     private TraceListener trace;
     private long nextDatagramId;
+    /** Arrivals that have fired, ready for reuse. */
+    private Arrival[] freeArrivals = new Arrival[64];
+    private int freeCount;
 
     /** A run with its own event loop and streams derived from {@code seed}. */
     public Network(Topology topology, long seed) {
@@ -45,7 +47,6 @@ public final class Network {
             attachments[i] = new Attachment(i, topology.nodeName(i));
         }
         this.channels = new Channel[topology.channelCount()];
-        this.channelStreams = new String[channels.length];
     }
 
     /**
@@ -57,9 +58,16 @@ public final class Network {
         streams = new RandomStreams(seed);
         for (Attachment attachment : attachments) {
             attachment.node = null;
-            attachment.random = null;
+            if (attachment.random != null) {
+                attachment.random.reseed(seed);
+            }
         }
-        java.util.Arrays.fill(channels, null);
+        // Channels are kept with their generators and samplers, started over for the new seed.
+        for (Channel channel : channels) {
+            if (channel != null) {
+                channel.reset(seed);
+            }
+        }
         trace = null;
         nextDatagramId = 0;
     }
@@ -116,11 +124,7 @@ public final class Network {
             Hop hop = topology.hop(number);
             Link link = topology.links().get(hop.link());
             DirectionSpec spec = link.spec().direction(hop.forward());
-            String stream = channelStreams[number];
-            if (stream == null) {
-                stream = "link:" + link.name() + (hop.forward() ? ":forward" : ":backward");
-                channelStreams[number] = stream;
-            }
+            String stream = "link:" + link.name() + (hop.forward() ? ":forward" : ":backward");
             channel = new Channel(spec, streams.stream(stream));
             channels[number] = channel;
         }
@@ -157,10 +161,18 @@ public final class Network {
         if (trace != null) {
             trace.onHop(now, from.name, attachments[to].name, datagram);
         }
-        loop.schedule(channel.arrival(now), new Arrival(datagram, attachments[to], from));
+        loop.schedule(channel.arrival(now), arrival(datagram, attachments[to], from));
         if (channel.duplicates()) {
-            loop.schedule(channel.arrival(now), new Arrival(datagram, attachments[to], from));
+            loop.schedule(channel.arrival(now), arrival(datagram, attachments[to], from));
         }
+    }
+
+    private Arrival arrival(Datagram datagram, Attachment to, Attachment from) {
+        Arrival arrival = freeCount == 0 ? new Arrival() : freeArrivals[--freeCount];
+        arrival.datagram = datagram;
+        arrival.to = to;
+        arrival.from = from;
+        return arrival;
     }
 
     private void drop(Attachment at, Datagram datagram, DropReason reason) {
@@ -169,21 +181,28 @@ public final class Network {
         }
     }
 
-    /** A datagram reaching the far end of a link. */
-    private static final class Arrival implements Runnable {
-        private final Datagram datagram;
-        private final Attachment to;
-        private final Attachment from;
-
-        Arrival(Datagram datagram, Attachment to, Attachment from) {
-            this.datagram = datagram;
-            this.to = to;
-            this.from = from;
-        }
+    /**
+     * A datagram reaching the far end of a link. Most of a run's events are these, so each is handed
+     * back to the network's free list as soon as it fires and reused for a later hop.
+     */
+    private final class Arrival implements Runnable {
+        private Datagram datagram;
+        private Attachment to;
+        private Attachment from;
 
         @Override
         public void run() {
-            to.node().receive(datagram, from.node());
+            Datagram what = datagram;
+            Attachment at = to;
+            Attachment previous = from;
+            datagram = null;
+            to = null;
+            from = null;
+            if (freeCount == freeArrivals.length) {
+                freeArrivals = java.util.Arrays.copyOf(freeArrivals, freeCount * 2);
+            }
+            freeArrivals[freeCount++] = this;
+            at.node().receive(what, previous.node());
         }
     }
 
@@ -193,7 +212,7 @@ public final class Network {
         private final String name;
         private final String stream;
         private Node node;
-        private UniformRandomProvider random;
+        private NamedStream random;
 
         Attachment(int index, String name) {
             this.index = index;

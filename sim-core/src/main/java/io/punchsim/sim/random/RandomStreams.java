@@ -30,10 +30,10 @@ public final class RandomStreams {
      * A new generator (XoRoShiRo128++) for the named stream. Asking twice for one name gives two
      * generators that produce the same numbers.
      */
-    public UniformRandomProvider stream(String name) {
+    public NamedStream stream(String name) {
         // Built directly rather than through RandomSource.create (which reflects on every call), and
         // seeded on first draw: same class, same seed, so the same numbers.
-        return new DeferredXoRoShiRo128PlusPlus(rootSeed, name);
+        return new NamedStream(rootSeed, name);
     }
 
     /** The 128-bit generator seed of the named stream. */

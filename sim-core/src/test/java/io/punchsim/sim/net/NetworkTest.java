@@ -71,6 +71,53 @@ class NetworkTest {
     }
 
     @Test
+    void idealLinksAddNoTimeAndNoHandlerRunsInsideAnother() {
+        // alice and bob on one switch over zero-delay wires, each echoing what it hears: the network
+        // crosses the wires within the sending event, but must still hand each host its datagram
+        // through the event loop.
+        Topology topology = Topology.builder()
+                .node("alice", "10.0.0.1")
+                .node("switch")
+                .node("bob", "10.0.0.2")
+                .link("alice", "switch", LinkSpec.constant(0))
+                .link("switch", "bob", LinkSpec.constant(0))
+                .build();
+        assertThat(topology.isIdeal(0)).isTrue();
+        Network network = new Network(topology, 1);
+        int[] depth = {0};
+        int[] deepest = {0};
+        List<Long> times = new ArrayList<>();
+        UdpSocket[] sockets = new UdpSocket[2];
+        ReceiveHandler echo = d -> {
+            depth[0]++;
+            deepest[0] = Math.max(deepest[0], depth[0]);
+            times.add(network.now());
+            if (d.payload()[0] < 10) {
+                UdpSocket self = d.destination().ip() == sockets[0].local().ip() ? sockets[0] : sockets[1];
+                self.send(d.source(), new byte[] {(byte) (d.payload()[0] + 1)});
+            }
+            depth[0]--;
+        };
+        sockets[0] = network.host("alice").bind(7, echo);
+        sockets[1] = network.host("bob").bind(7, echo);
+        network.scheduler().schedule(3 * MS, () -> sockets[0].send(sockets[1].local(), new byte[] {0}));
+        network.loop().run();
+        assertThat(times).hasSize(11).containsOnly(3 * MS);
+        assertThat(deepest[0]).as("handlers nested").isEqualTo(1);
+    }
+
+    @Test
+    void aLinkWithAnyImpairmentIsNotIdeal() {
+        DirectionSpec zero = DirectionSpec.constant(0);
+        assertThat(zero.isIdeal()).isTrue();
+        assertThat(DirectionSpec.constant(1).isIdeal()).isFalse();
+        assertThat(zero.withLoss(new io.punchsim.sim.link.LossModel.Bernoulli(0.01)).isIdeal()).isFalse();
+        assertThat(zero.withDuplication(0.01).isIdeal()).isFalse();
+        assertThat(zero.withJitter(new io.punchsim.sim.link.LatencyModel.Uniform(0, 1), true).isIdeal()).isFalse();
+        assertThat(zero.withFault(new io.punchsim.sim.link.Fault.Outage(0, 1)).isIdeal()).isFalse();
+    }
+
+    @Test
     void routesFollowTheLowestLatencyPathNotTheFewestHops() {
         // Direct a-b is 50 ms; a-c-b is 10 + 10 ms.
         Topology topology = Topology.builder()

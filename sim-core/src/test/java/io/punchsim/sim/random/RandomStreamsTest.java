@@ -128,6 +128,23 @@ class RandomStreamsTest {
         assertThat(draw(restored, 4)).containsExactly(draw(RandomSource.XO_RO_SHI_RO_128_PP.create(seed), 4));
     }
 
+    @Test
+    void aReseededStreamIsTheFreshStreamOfTheNewRootSeedEvenMidWayThroughCachedBits() {
+        NamedStream reused = new RandomStreams(3).stream("link:a-b:backward");
+        // Leave half of a 64-bit output and most of a boolean word cached in the old sequence.
+        reused.nextInt();
+        reused.nextBoolean();
+        reused.reseed(11);
+        long[] seed = new RandomStreams(11).seedFor("link:a-b:backward");
+        UniformRandomProvider expected = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        for (int i = 0; i < 20; i++) {
+            assertThat(reused.nextBoolean()).isEqualTo(expected.nextBoolean());
+            assertThat(reused.nextInt()).isEqualTo(expected.nextInt());
+            assertThat(reused.nextLong()).isEqualTo(expected.nextLong());
+        }
+        assertThat(reused.name()).isEqualTo("link:a-b:backward");
+    }
+
     private static long[] draw(UniformRandomProvider random, int count) {
         long[] values = new long[count];
         for (int i = 0; i < count; i++) {

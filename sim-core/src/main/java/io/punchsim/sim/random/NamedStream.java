@@ -5,22 +5,39 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 
 /**
- * The XoRoShiRo128++ generator of one named stream, seeded on its first draw.
+ * The XoRoShiRo128++ generator of one named stream (see {@link RandomStreams}), seeded on its first
+ * draw and able to start over for another run's root seed.
  *
  * <p>A run asks for more streams than it draws from (a constant-latency lossless link, a fixed
  * delay), and deriving a seed folds every byte of the name: deferring it skips that work for streams
  * never used. Every draw goes through {@link #next()}, so once seeded the numbers are exactly those
- * of the generator seeded up front.
+ * of the generator seeded up front. {@link #reseed} lets a network that is reset between runs keep
+ * its generators, and the samplers bound to them, instead of building new ones for every run.
  */
-final class DeferredXoRoShiRo128PlusPlus extends XoRoShiRo128PlusPlus {
-    private final long rootSeed;
+public final class NamedStream extends XoRoShiRo128PlusPlus {
+    private long rootSeed;
     private final String name;
     private boolean seeded;
 
-    DeferredXoRoShiRo128PlusPlus(long rootSeed, String name) {
+    NamedStream(long rootSeed, String name) {
         super(0, 0);
         this.rootSeed = rootSeed;
         this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Starts the stream over as the stream of the same name under {@code newRootSeed}: the next draw
+     * is the first that a fresh {@code new RandomStreams(newRootSeed).stream(name())} would give.
+     */
+    public void reseed(long newRootSeed) {
+        rootSeed = newRootSeed;
+        seeded = false;
+        // Bits kept back from an earlier nextInt or nextBoolean belong to the old sequence.
+        resetCachedState();
     }
 
     private void seed() {
