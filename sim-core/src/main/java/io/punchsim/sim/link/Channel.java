@@ -14,6 +14,8 @@ import java.util.List;
 public final class Channel {
 
     private final NamedStream random;
+    private final boolean constant;
+    private final long constantLatency;
     private final LatencySampler latency;
     private final LatencySampler jitter;
     private final boolean hasJitter;
@@ -29,7 +31,17 @@ public final class Channel {
      */
     public Channel(DirectionSpec spec, NamedStream random) {
         this.random = random;
-        this.latency = spec.latency().sampler(random);
+        // A constant delay is read from a field: most links have one, and a call through the
+        // sampler interface would meet many implementations at this one call site.
+        if (spec.latency() instanceof LatencyModel.Constant c) {
+            this.constant = true;
+            this.constantLatency = c.nanos();
+            this.latency = null;
+        } else {
+            this.constant = false;
+            this.constantLatency = 0;
+            this.latency = spec.latency().sampler(random);
+        }
         this.hasJitter = !(spec.jitter() instanceof LatencyModel.Constant c && c.nanos() == 0);
         this.jitter = hasJitter ? spec.jitter().sampler(random) : null;
         this.fifo = spec.fifo();
@@ -70,7 +82,7 @@ public final class Channel {
 
     /** Arrival time at the far end of a datagram admitted at {@code now}. */
     public long arrival(long now) {
-        long at = now + latency.sample();
+        long at = now + (constant ? constantLatency : latency.sample());
         if (hasJitter) {
             at += jitter.sample();
         }

@@ -58,6 +58,8 @@ public final class Network {
         streams = new RandomStreams(seed);
         for (Attachment attachment : attachments) {
             attachment.node = null;
+            attachment.relays = false;
+            attachment.router = false;
             if (attachment.random != null) {
                 attachment.random.reseed(seed);
             }
@@ -104,6 +106,8 @@ public final class Network {
             throw new IllegalStateException("node '" + name + "' is already bound");
         }
         attachment.node = node;
+        attachment.relays = node.relaysOnly();
+        attachment.router = node instanceof Router;
         node.attach(attachment);
         return node;
     }
@@ -141,13 +145,13 @@ public final class Network {
         long now = loop.now();
         if (topology.isIdeal(number)) {
             Attachment to = attachments[topology.channelTarget(number)];
-            Node next = to.node();
-            if (next.relaysOnly()) {
+            to.node();
+            if (to.relays) {
                 // Nothing happens on the wire, and nothing but forwarding at its far end: cross it now.
                 if (trace != null) {
                     trace.onHop(now, from.name, to.name, datagram);
                 }
-                next.receive(datagram, from.node());
+                receive(to, datagram, from);
                 return;
             }
         }
@@ -181,6 +185,17 @@ public final class Network {
         }
     }
 
+    /** Hands {@code datagram}, come over the link from {@code from}, to the node bound at {@code at}. */
+    private void receive(Attachment at, Datagram datagram, Attachment from) {
+        Node node = at.node();
+        if (at.router) {
+            // What Router.receive would do, without a call through the interface every node implements.
+            route(at, datagram);
+        } else {
+            node.receive(datagram, from.node());
+        }
+    }
+
     /**
      * A datagram reaching the far end of a link. Most of a run's events are these, so each is handed
      * back to the network's free list as soon as it fires and reused for a later hop.
@@ -202,7 +217,7 @@ public final class Network {
                 freeArrivals = java.util.Arrays.copyOf(freeArrivals, freeCount * 2);
             }
             freeArrivals[freeCount++] = this;
-            at.node().receive(what, previous.node());
+            receive(at, what, previous);
         }
     }
 
@@ -212,6 +227,9 @@ public final class Network {
         private final String name;
         private final String stream;
         private Node node;
+        /** Whether the bound node only relays ({@link Node#relaysOnly}), asked once when it is bound. */
+        private boolean relays;
+        private boolean router;
         private NamedStream random;
 
         Attachment(int index, String name) {

@@ -10,14 +10,17 @@ import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
  *
  * <p>A run asks for more streams than it draws from (a constant-latency lossless link, a fixed
  * delay), and deriving a seed folds every byte of the name: deferring it skips that work for streams
- * never used. Every draw goes through {@link #next()}, so once seeded the numbers are exactly those
- * of the generator seeded up front. {@link #reseed} lets a network that is reset between runs keep
- * its generators, and the samplers bound to them, instead of building new ones for every run.
+ * never used, and the fold is kept, so a reseeded stream does not repeat it. Every draw goes through
+ * {@link #next()}, so once seeded the numbers are exactly those of the generator seeded up front.
+ * {@link #reseed} lets a network that is reset between runs keep its generators, and the samplers
+ * bound to them, instead of building new ones for every run.
  */
 public final class NamedStream extends XoRoShiRo128PlusPlus {
     private long rootSeed;
     private final String name;
     private boolean seeded;
+    private long nameKey;
+    private boolean keyed;
 
     NamedStream(long rootSeed, String name) {
         super(0, 0);
@@ -41,7 +44,11 @@ public final class NamedStream extends XoRoShiRo128PlusPlus {
     }
 
     private void seed() {
-        long state = RandomStreams.nameHash(rootSeed, name);
+        if (!keyed) {
+            nameKey = RandomStreams.nameKey(name);
+            keyed = true;
+        }
+        long state = RandomStreams.streamState(rootSeed, nameKey);
         state0 = RandomStreams.mix64(state + RandomStreams.GOLDEN_GAMMA);
         state1 = RandomStreams.mix64(state + 2 * RandomStreams.GOLDEN_GAMMA);
         seeded = true;

@@ -7,9 +7,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * The random streams of one run, all derived from a single root seed.
  *
  * <p>Each component asks for a stream by a stable name ("link:a-b:forward", "node:nat1"). The
- * stream's seed is a fixed 64-bit hash of (root seed, UTF-8 bytes of the name), so a stream depends
- * on nothing but those two: adding a component never shifts another component's draws, and the same
- * (seed, name) gives the same numbers on every machine and thread.
+ * stream's seed is a fixed 64-bit function of the root seed and a key of the name: the key folds the
+ * name's UTF-8 bytes one SplitMix64 step per byte, and the stream's state is the SplitMix64 mix of
+ * (mixed root seed XOR key). A stream depends on nothing but those two, so adding a component never
+ * shifts another component's draws, and the same (seed, name) gives the same numbers on every
+ * machine and thread. The key does not depend on the root seed, so a stream kept from run to run
+ * ({@link NamedStream#reseed}) folds its name once, not once per run.
  */
 public final class RandomStreams {
 
@@ -38,16 +41,21 @@ public final class RandomStreams {
 
     /** The 128-bit generator seed of the named stream. */
     public long[] seedFor(String name) {
-        long state = nameHash(rootSeed, name);
+        long state = streamState(rootSeed, nameKey(name));
         return new long[] {mix64(state + GOLDEN_GAMMA), mix64(state + 2 * GOLDEN_GAMMA)};
     }
 
-    /** Folds the name's UTF-8 bytes and length into the root seed, one SplitMix64 step per byte. */
-    static long nameHash(long rootSeed, String name) {
+    /** The state both seed words are drawn from: the root seed and the name's key, mixed. */
+    static long streamState(long rootSeed, long nameKey) {
+        return mix64(mix64(rootSeed) ^ nameKey);
+    }
+
+    /** Folds the name's UTF-8 bytes and length, one SplitMix64 step per byte, starting from zero. */
+    static long nameKey(String name) {
         // ASCII chars are their own UTF-8 bytes: fold them without encoding into a new array, and
         // encode only the rest of the name from the first char that is not ASCII.
         int length = name.length();
-        long state = mix64(rootSeed);
+        long state = 0;
         int i = 0;
         for (; i < length; i++) {
             char c = name.charAt(i);

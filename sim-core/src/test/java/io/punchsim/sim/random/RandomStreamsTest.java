@@ -74,12 +74,13 @@ class RandomStreamsTest {
         // generator built directly must give the very same numbers (names with and without non-ASCII).
         for (long seed : new long[] {0, 1, -1, 42, Long.MIN_VALUE, 0x1234_5678_9ABC_DEF0L}) {
             for (String name : new String[] {"", "node:nat1", "link:host-access:forward", "machine:caf\u00e9", "\u00fc\u20ac\uD83D\uDE00"}) {
-                long state = RandomStreams.mix64(seed);
+                long key = 0;
                 byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
                 for (byte b : bytes) {
-                    state = RandomStreams.mix64(state + RandomStreams.GOLDEN_GAMMA + (b & 0xFF));
+                    key = RandomStreams.mix64(key + RandomStreams.GOLDEN_GAMMA + (b & 0xFF));
                 }
-                state = RandomStreams.mix64(state + RandomStreams.GOLDEN_GAMMA + bytes.length);
+                key = RandomStreams.mix64(key + RandomStreams.GOLDEN_GAMMA + bytes.length);
+                long state = RandomStreams.mix64(RandomStreams.mix64(seed) ^ key);
                 long[] expectedSeed = {RandomStreams.mix64(state + RandomStreams.GOLDEN_GAMMA),
                     RandomStreams.mix64(state + 2 * RandomStreams.GOLDEN_GAMMA)};
                 RandomStreams streams = new RandomStreams(seed);
