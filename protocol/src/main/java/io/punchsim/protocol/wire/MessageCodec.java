@@ -83,15 +83,20 @@ public final class MessageCodec {
         return w.done();
     }
 
+    /** The exact encoded length, so the writer fills one array and hands it over without a copy. */
     private static int sizeOf(Message message) {
-        if (message instanceof CreateSession m) {
-            return HEADER_LENGTH + 4 + propsSize(m.props());
-        } else if (message instanceof JoinRequest m) {
-            return HEADER_LENGTH + 9 + propsSize(m.props());
-        } else if (message instanceof Relay m) {
-            return HEADER_LENGTH + 10 + m.payload().length;
-        }
-        return HEADER_LENGTH + 32;
+        return HEADER_LENGTH + switch (message.type()) {
+            case CREATE_SESSION -> 4 + propsSize(((CreateSession) message).props());
+            case JOIN_REQUEST -> 9 + propsSize(((JoinRequest) message).props());
+            case RELAY -> 10 + ((Relay) message).payload().length;
+            case JOIN_RANDOM, NO_SESSION, ACK -> 4;
+            case CONNECT_REQUEST, CONNECT_ACCEPT -> 6;
+            case SESSION_CREATED, SESSION_FOUND, START, KEEPALIVE, PING -> 8;
+            case JOIN_ACK, LEAVE -> 12;
+            case GAME_UPDATE, GAME_ECHO -> 16;
+            case PEER_ADDRESSES -> 20;
+            case ADDRESS_REPORT -> 24;
+        };
     }
 
     private static int propsSize(Props props) {

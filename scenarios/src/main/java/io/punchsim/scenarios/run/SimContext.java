@@ -5,6 +5,8 @@ import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.runtime.Context;
 import io.punchsim.protocol.runtime.Machine;
 import io.punchsim.sim.event.Scheduler;
+import io.punchsim.sim.net.Datagram;
+import io.punchsim.sim.net.ReceiveHandler;
 import io.punchsim.sim.net.UdpSocket;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -23,6 +25,9 @@ final class SimContext implements Context {
     private final boolean recording;
     private final TrafficCounter traffic;
     private final Endpoint local;
+    /** The last destination and its network form: a machine sends mostly to the same one. */
+    private Endpoint lastDestination;
+    private io.punchsim.sim.net.Endpoint lastConverted;
 
     /** @param recording whether anyone reads the events' details (a sweep does not) */
     SimContext(UdpSocket socket, Scheduler scheduler, UniformRandomProvider stream, Consumer<StepEvent> events,
@@ -38,7 +43,21 @@ final class SimContext implements Context {
 
     /** Delivers what reaches the socket to the machine, with the observed source address. */
     static void wire(UdpSocket socket, Machine machine) {
-        socket.onReceive(d -> machine.onDatagram(toProtocol(d.source()), d.payload()));
+        socket.onReceive(new ReceiveHandler() {
+            // A machine hears from a handful of addresses, mostly the one it heard from last.
+            private io.punchsim.sim.net.Endpoint lastSource;
+            private Endpoint lastConverted;
+
+            @Override
+            public void receive(Datagram datagram) {
+                io.punchsim.sim.net.Endpoint source = datagram.source();
+                if (!source.equals(lastSource)) {
+                    lastSource = source;
+                    lastConverted = toProtocol(source);
+                }
+                machine.onDatagram(lastConverted, datagram.payload());
+            }
+        });
     }
 
     @Override
@@ -56,7 +75,11 @@ final class SimContext implements Context {
         if (traffic != null) {
             traffic.count(payload);
         }
-        socket.send(new io.punchsim.sim.net.Endpoint(to.ip(), to.port()), payload);
+        if (!to.equals(lastDestination)) {
+            lastDestination = to;
+            lastConverted = new io.punchsim.sim.net.Endpoint(to.ip(), to.port());
+        }
+        socket.send(lastConverted, payload);
     }
 
     @Override
