@@ -165,12 +165,12 @@ public final class Topology {
         return channelTarget[channel];
     }
 
-    /** Channel number of the first hop on the route from one node toward another, or -1 when none. */
     /** Whether the channel does nothing to a datagram (see {@link io.punchsim.sim.link.DirectionSpec#isIdeal}). */
     public boolean isIdeal(int channel) {
         return idealChannel[channel];
     }
 
+    /** Channel number of the first hop on the route from one node toward another, or -1 when none. */
     public int nextChannel(int from, int to) {
         return nextChannel[from][to];
     }
