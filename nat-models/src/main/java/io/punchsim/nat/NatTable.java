@@ -31,6 +31,11 @@ public final class NatTable {
     /** Random draws before a random allocation falls back to scanning for a free port. */
     private static final int RANDOM_TRIES = 32;
 
+    /** Expiry queue order: queued time, then creation order. One instance: a sweep builds tables per run. */
+    private static final Comparator<Mapping> BY_QUEUED_TIME = (a, b) -> a.queuedAt != b.queuedAt
+            ? Long.compare(a.queuedAt, b.queuedAt)
+            : Long.compare(a.serial, b.serial);
+
     private final NatBehaviour behaviour;
     private final int[] externalIps;
     private final UniformRandomProvider random;
@@ -40,7 +45,7 @@ public final class NatTable {
     /** Live mappings in creation order: the first is the one to evict. */
     private final LinkedHashSet<Mapping> byAge = new LinkedHashSet<>();
     private final PriorityQueue<Mapping> byExpiry =
-            new PriorityQueue<>(Comparator.comparingLong((Mapping m) -> m.queuedAt).thenComparingLong(m -> m.serial));
+            new PriorityQueue<>(BY_QUEUED_TIME);
     private final Map<Integer, Integer> pairedAddress = new HashMap<>();
     private final int[] sequentialCursor;
     private long serial;
