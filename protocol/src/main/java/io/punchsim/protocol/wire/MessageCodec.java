@@ -22,81 +22,65 @@ public final class MessageCodec {
     private MessageCodec() {}
 
     public static byte[] encode(Message message) {
-        Writer w = new Writer(sizeOf(message));
+        // One branch per type, the commonest first; each sizes its message exactly, so the writer
+        // fills one array and hands it over without a copy.
+        if (message instanceof Ack m) {
+            return start(MessageType.ACK, 4).u32(m.seq()).done();
+        } else if (message instanceof Ping m) {
+            return start(MessageType.PING, 8).u32(m.sessionId()).u32(m.count()).done();
+        } else if (message instanceof ConnectRequest m) {
+            return start(MessageType.CONNECT_REQUEST, 6).u32(m.sessionId()).u16(m.attempt()).done();
+        } else if (message instanceof ConnectAccept m) {
+            return start(MessageType.CONNECT_ACCEPT, 6).u32(m.sessionId()).u16(m.attempt()).done();
+        } else if (message instanceof Relay m) {
+            return encodeRelay(m.sessionId(), m.peerId(), m.payload());
+        } else if (message instanceof Keepalive m) {
+            return start(MessageType.KEEPALIVE, 8).u32(m.sessionId()).u32(m.peerId()).done();
+        } else if (message instanceof GameUpdate m) {
+            return start(MessageType.GAME_UPDATE, 16).u32(m.sessionId()).u32(m.tick()).u64(m.sentAtNanos()).done();
+        } else if (message instanceof GameEcho m) {
+            return start(MessageType.GAME_ECHO, 16).u32(m.sessionId()).u32(m.tick()).u64(m.sentAtNanos()).done();
+        } else if (message instanceof CreateSession m) {
+            return start(MessageType.CREATE_SESSION, 4 + propsSize(m.props())).u32(m.seq()).props(m.props()).done();
+        } else if (message instanceof SessionCreated m) {
+            return start(MessageType.SESSION_CREATED, 8).u32(m.seq()).u32(m.sessionId()).done();
+        } else if (message instanceof JoinRandom m) {
+            return start(MessageType.JOIN_RANDOM, 4).u32(m.seq()).done();
+        } else if (message instanceof SessionFound m) {
+            return start(MessageType.SESSION_FOUND, 8).u32(m.seq()).u32(m.sessionId()).done();
+        } else if (message instanceof NoSession m) {
+            return start(MessageType.NO_SESSION, 4).u32(m.seq()).done();
+        } else if (message instanceof JoinRequest m) {
+            return start(MessageType.JOIN_REQUEST, 9 + propsSize(m.props()))
+                    .u32(m.seq()).u32(m.sessionId()).u8(m.role().code()).props(m.props()).done();
+        } else if (message instanceof JoinAck m) {
+            return start(MessageType.JOIN_ACK, 12).u32(m.seq()).u32(m.sessionId()).u32(m.peerId()).done();
+        } else if (message instanceof Start m) {
+            return start(MessageType.START, 8).u32(m.seq()).u32(m.sessionId()).done();
+        } else if (message instanceof AddressReport m) {
+            return start(MessageType.ADDRESS_REPORT, 24).u32(m.seq()).u32(m.sessionId()).u32(m.peerId())
+                    .endpoint(m.local()).endpoint(m.reflexive()).done();
+        } else if (message instanceof PeerAddresses m) {
+            return start(MessageType.PEER_ADDRESSES, 20).u32(m.seq()).u32(m.sessionId())
+                    .endpoint(m.reflexive()).endpoint(m.local()).done();
+        } else if (message instanceof Leave m) {
+            return start(MessageType.LEAVE, 12).u32(m.seq()).u32(m.sessionId()).u32(m.peerId()).done();
+        }
+        throw new IllegalArgumentException("no encoding for " + message);
+    }
+
+    /** A writer for a message of {@code type} with a body of {@code bodyLength} bytes, header written. */
+    private static Writer start(MessageType type, int bodyLength) {
+        Writer w = new Writer(HEADER_LENGTH + bodyLength);
         w.u16(MAGIC);
         w.u8(VERSION);
-        w.u8(message.type().code());
-        if (message instanceof CreateSession m) {
-            w.u32(m.seq()); w.props(m.props());
-        } else if (message instanceof SessionCreated m) {
-            w.u32(m.seq()); w.u32(m.sessionId());
-        } else if (message instanceof JoinRandom m) {
-            w.u32(m.seq());
-        } else if (message instanceof SessionFound m) {
-            w.u32(m.seq()); w.u32(m.sessionId());
-        } else if (message instanceof NoSession m) {
-            w.u32(m.seq());
-        } else if (message instanceof JoinRequest m) {
-            w.u32(m.seq()); w.u32(m.sessionId()); w.u8(m.role().code()); w.props(m.props());
-        } else if (message instanceof JoinAck m) {
-            w.u32(m.seq()); w.u32(m.sessionId()); w.u32(m.peerId());
-        } else if (message instanceof Start m) {
-            w.u32(m.seq()); w.u32(m.sessionId());
-        } else if (message instanceof AddressReport m) {
-            w.u32(m.seq()); w.u32(m.sessionId()); w.u32(m.peerId());
-            w.endpoint(m.local()); w.endpoint(m.reflexive());
-        } else if (message instanceof PeerAddresses m) {
-            w.u32(m.seq()); w.u32(m.sessionId()); w.endpoint(m.reflexive()); w.endpoint(m.local());
-        } else if (message instanceof Leave m) {
-            w.u32(m.seq()); w.u32(m.sessionId()); w.u32(m.peerId());
-        } else if (message instanceof Ack m) {
-            w.u32(m.seq());
-        } else if (message instanceof Keepalive m) {
-            w.u32(m.sessionId()); w.u32(m.peerId());
-        } else if (message instanceof Relay m) {
-            byte[] p = m.payload();
-            w.u32(m.sessionId()); w.u32(m.peerId()); w.u16(p.length); w.bytes(p);
-        } else if (message instanceof Ping m) {
-            w.u32(m.sessionId()); w.u32(m.count());
-        } else if (message instanceof ConnectRequest m) {
-            w.u32(m.sessionId()); w.u16(m.attempt());
-        } else if (message instanceof ConnectAccept m) {
-            w.u32(m.sessionId()); w.u16(m.attempt());
-        } else if (message instanceof GameUpdate m) {
-            w.u32(m.sessionId()); w.u32(m.tick()); w.u64(m.sentAtNanos());
-        } else if (message instanceof GameEcho m) {
-            w.u32(m.sessionId()); w.u32(m.tick()); w.u64(m.sentAtNanos());
-        }
-        return w.done();
+        w.u8(type.code());
+        return w;
     }
 
     /** Wraps a peer message for the relay without copying the inner bytes twice. */
     public static byte[] encodeRelay(int sessionId, int peerId, byte[] inner) {
-        Writer w = new Writer(HEADER_LENGTH + 10 + inner.length);
-        w.u16(MAGIC);
-        w.u8(VERSION);
-        w.u8(MessageType.RELAY.code());
-        w.u32(sessionId);
-        w.u32(peerId);
-        w.u16(inner.length);
-        w.bytes(inner);
-        return w.done();
-    }
-
-    /** The exact encoded length, so the writer fills one array and hands it over without a copy. */
-    private static int sizeOf(Message message) {
-        return HEADER_LENGTH + switch (message.type()) {
-            case CREATE_SESSION -> 4 + propsSize(((CreateSession) message).props());
-            case JOIN_REQUEST -> 9 + propsSize(((JoinRequest) message).props());
-            case RELAY -> 10 + ((Relay) message).payload().length;
-            case JOIN_RANDOM, NO_SESSION, ACK -> 4;
-            case CONNECT_REQUEST, CONNECT_ACCEPT -> 6;
-            case SESSION_CREATED, SESSION_FOUND, START, KEEPALIVE, PING -> 8;
-            case JOIN_ACK, LEAVE -> 12;
-            case GAME_UPDATE, GAME_ECHO -> 16;
-            case PEER_ADDRESSES -> 20;
-            case ADDRESS_REPORT -> 24;
-        };
+        return start(MessageType.RELAY, 10 + inner.length).u32(sessionId).u32(peerId).u16(inner.length).bytes(inner).done();
     }
 
     private static int propsSize(Props props) {
@@ -293,69 +277,63 @@ public final class MessageCodec {
         }
     }
 
+    /** Fills an array sized exactly for one message; writing past its end is a sizing bug. */
     private static final class Writer {
-        private byte[] buf;
+        private final byte[] buf;
         private int pos;
 
         Writer(int capacity) {
             buf = new byte[capacity];
         }
 
-        private void ensure(int n) {
-            if (buf.length - pos < n) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
-            }
-        }
-
-        void u8(int v) {
-            ensure(1);
+        Writer u8(int v) {
             buf[pos++] = (byte) v;
+            return this;
         }
 
-        void u16(int v) {
-            ensure(2);
+        Writer u16(int v) {
             buf[pos++] = (byte) (v >>> 8);
             buf[pos++] = (byte) v;
+            return this;
         }
 
-        void u32(int v) {
-            ensure(4);
+        Writer u32(int v) {
             buf[pos++] = (byte) (v >>> 24);
             buf[pos++] = (byte) (v >>> 16);
             buf[pos++] = (byte) (v >>> 8);
             buf[pos++] = (byte) v;
+            return this;
         }
 
-        void u64(long v) {
-            u32((int) (v >>> 32));
-            u32((int) v);
+        Writer u64(long v) {
+            return u32((int) (v >>> 32)).u32((int) v);
         }
 
-        void endpoint(Endpoint e) {
-            u32(e.ip());
-            u16(e.port());
+        Writer endpoint(Endpoint e) {
+            return u32(e.ip()).u16(e.port());
         }
 
-        void bytes(byte[] b) {
-            ensure(b.length);
+        Writer bytes(byte[] b) {
             System.arraycopy(b, 0, buf, pos, b.length);
             pos += b.length;
+            return this;
         }
 
-        void props(Props props) {
+        Writer props(Props props) {
             u8(props.entries().size());
             for (Map.Entry<String, String> e : props.entries().entrySet()) {
                 byte[] k = utf8(e.getKey());
                 byte[] v = utf8(e.getValue());
-                u8(k.length);
-                bytes(k);
-                u8(v.length);
-                bytes(v);
+                u8(k.length).bytes(k).u8(v.length).bytes(v);
             }
+            return this;
         }
 
         byte[] done() {
-            return pos == buf.length ? buf : java.util.Arrays.copyOf(buf, pos);
+            if (pos != buf.length) {
+                throw new IllegalStateException("message sized " + buf.length + " bytes, wrote " + pos);
+            }
+            return buf;
         }
     }
 }
