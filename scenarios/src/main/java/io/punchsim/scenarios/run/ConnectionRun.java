@@ -27,6 +27,7 @@ import io.punchsim.sim.net.Host;
 import io.punchsim.sim.net.Network;
 import io.punchsim.sim.net.UdpSocket;
 import io.punchsim.sim.random.RandomStreams;
+import io.punchsim.sim.random.StreamName;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -45,6 +46,18 @@ public final class ConnectionRun {
 
     private static final Consumer<StepEvent> IGNORE = e -> {};
 
+    // The names of the streams every run draws from, folded once.
+    private static final StreamName HOST_NAT = StreamName.of("scenario:host-nat");
+    private static final StreamName CLIENT_NAT = StreamName.of("scenario:client-nat");
+    private static final StreamName HOST_STARTUP = StreamName.of("scenario:host-startup");
+    private static final StreamName CLIENT_STARTUP = StreamName.of("scenario:client-startup");
+    private static final StreamName HOST_JOIN = StreamName.of("scenario:host-join");
+    private static final StreamName CLIENT_JOIN = StreamName.of("scenario:client-join");
+    private static final StreamName HOST_MACHINE = StreamName.of("machine:" + SiteLayout.HOST);
+    private static final StreamName CLIENT_MACHINE = StreamName.of("machine:" + SiteLayout.CLIENT);
+    private static final StreamName CLOUD_MACHINE = StreamName.of("machine:" + SiteLayout.CLOUD);
+    private static final StreamName STUN_MACHINE = StreamName.of("machine:" + SiteLayout.STUN);
+
     private ConnectionRun() {}
 
     public static RunOutcome run(PreparedPoint point, long seed) {
@@ -54,10 +67,10 @@ public final class ConnectionRun {
     public static RunOutcome run(PreparedPoint point, long seed, RunObserver observer) {
         Scenario scenario = point.scenario();
         RandomStreams draws = new RandomStreams(seed);
-        NatSpec hostNat = draw(scenario.network().host().nat(), draws.stream("scenario:host-nat"));
+        NatSpec hostNat = draw(scenario.network().host().nat(), draws.stream(HOST_NAT));
         NatSpec clientNat = scenario.network().sameLan()
                 ? hostNat
-                : draw(scenario.network().client().nat(), draws.stream("scenario:client-nat"));
+                : draw(scenario.network().client().nat(), draws.stream(CLIENT_NAT));
         String hostLabel = hostNat.label();
         String clientLabel = scenario.network().sameLan() ? "same-lan" : clientNat.label();
         if (observer != null) {
@@ -96,13 +109,13 @@ public final class ConnectionRun {
 
         PeerSpec hostSpec = scenario.network().host();
         PeerSpec clientSpec = scenario.network().client();
-        ProtocolConfig hostConfig = withStartup(point.protocol(), hostSpec, draws, "scenario:host-startup");
-        ProtocolConfig clientConfig = withStartup(point.protocol(), clientSpec, draws, "scenario:client-startup");
+        ProtocolConfig hostConfig = withStartup(point.protocol(), hostSpec, draws, HOST_STARTUP);
+        ProtocolConfig clientConfig = withStartup(point.protocol(), clientSpec, draws, CLIENT_STARTUP);
         HostPeer host = new HostPeer(hostConfig, cloudAt, stunAt);
         ClientPeer client = new ClientPeer(clientConfig, cloudAt, stunAt);
         TrafficCounter traffic = new TrafficCounter();
-        long hostJoin = sample(hostSpec.joinDelay(), draws.stream("scenario:host-join"));
-        long clientJoin = sample(clientSpec.joinDelay(), draws.stream("scenario:client-join"));
+        long hostJoin = sample(hostSpec.joinDelay(), draws.stream(HOST_JOIN));
+        long clientJoin = sample(clientSpec.joinDelay(), draws.stream(CLIENT_JOIN));
         startAt(net, SiteLayout.HOST, SiteLayout.PEER_PORT, hostJoin, host, events, traffic);
         startAt(net, SiteLayout.CLIENT, SiteLayout.PEER_PORT, clientJoin, client, events, traffic);
 
@@ -133,7 +146,7 @@ public final class ConnectionRun {
         return nodes;
     }
 
-    private static ProtocolConfig withStartup(ProtocolConfig base, PeerSpec peer, RandomStreams draws, String stream) {
+    private static ProtocolConfig withStartup(ProtocolConfig base, PeerSpec peer, RandomStreams draws, StreamName stream) {
         long delay = sample(peer.startupDelay(), draws.stream(stream));
         return delay == 0 ? base : base.withStartupDelay(StartupDelay.fixed(delay));
     }
@@ -160,14 +173,13 @@ public final class ConnectionRun {
         }
     }
 
-    private static String machineStream(String node) {
-        // Constants, so a run does not build the names again.
+    private static StreamName machineStream(String node) {
         return switch (node) {
-            case SiteLayout.HOST -> "machine:" + SiteLayout.HOST;
-            case SiteLayout.CLIENT -> "machine:" + SiteLayout.CLIENT;
-            case SiteLayout.CLOUD -> "machine:" + SiteLayout.CLOUD;
-            case SiteLayout.STUN -> "machine:" + SiteLayout.STUN;
-            default -> "machine:" + node;
+            case SiteLayout.HOST -> HOST_MACHINE;
+            case SiteLayout.CLIENT -> CLIENT_MACHINE;
+            case SiteLayout.CLOUD -> CLOUD_MACHINE;
+            case SiteLayout.STUN -> STUN_MACHINE;
+            default -> StreamName.of("machine:" + node);
         };
     }
 

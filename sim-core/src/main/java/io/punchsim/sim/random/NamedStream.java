@@ -28,6 +28,12 @@ public final class NamedStream extends XoRoShiRo128PlusPlus {
         this.name = name;
     }
 
+    NamedStream(long rootSeed, String name, long nameKey) {
+        this(rootSeed, name);
+        this.nameKey = nameKey;
+        this.keyed = true;
+    }
+
     public String name() {
         return name;
     }

@@ -39,6 +39,11 @@ public final class RandomStreams {
         return new NamedStream(rootSeed, name);
     }
 
+    /** The same stream as {@link #stream(String)}, its name's key folded beforehand. */
+    public NamedStream stream(StreamName name) {
+        return new NamedStream(rootSeed, name.name(), name.key());
+    }
+
     /** The 128-bit generator seed of the named stream. */
     public long[] seedFor(String name) {
         long state = streamState(rootSeed, nameKey(name));

@@ -1,6 +1,7 @@
 package io.punchsim.sim.random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
@@ -144,6 +145,15 @@ class RandomStreamsTest {
             assertThat(reused.nextLong()).isEqualTo(expected.nextLong());
         }
         assertThat(reused.name()).isEqualTo("link:a-b:backward");
+    }
+
+    @Test
+    void aPreFoldedNameGivesTheSameStreamAndAWrongKeyIsRefused() {
+        RandomStreams streams = new RandomStreams(21);
+        StreamName name = StreamName.of("scenario:host-join");
+        assertThat(draw(streams.stream(name), 8)).containsExactly(draw(streams.stream("scenario:host-join"), 8));
+        assertThatThrownBy(() -> new StreamName("scenario:host-join", name.key() + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scenario:host-join");
     }
 
     private static long[] draw(UniformRandomProvider random, int count) {
