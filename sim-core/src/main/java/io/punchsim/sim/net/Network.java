@@ -29,6 +29,9 @@ public final class Network {
     private final Channel[] channels;
     private TraceListener trace;
     private long nextDatagramId;
+    /** The destination address routed last and the node that owns it (the topology never changes). */
+    private int lastRoutedIp;
+    private int lastRoutedOwner;
     /** Arrivals that have fired, ready for reuse. */
     private Arrival[] freeArrivals = new Arrival[64];
     private int freeCount;
@@ -47,6 +50,7 @@ public final class Network {
             attachments[i] = new Attachment(i, topology.nodeName(i));
         }
         this.channels = new Channel[topology.channelCount()];
+        this.lastRoutedOwner = topology.ownerOf(lastRoutedIp);
     }
 
     /**
@@ -136,7 +140,13 @@ public final class Network {
     }
 
     private void route(Attachment from, Datagram datagram) {
-        int owner = topology.ownerOf(datagram.destination().ip());
+        int ip = datagram.destination().ip();
+        if (ip != lastRoutedIp) {
+            // A datagram is routed once per hop to the same destination: look its owner up once.
+            lastRoutedIp = ip;
+            lastRoutedOwner = topology.ownerOf(ip);
+        }
+        int owner = lastRoutedOwner;
         int number = owner < 0 ? -1 : topology.nextChannel(from.index, owner);
         if (number < 0) {
             drop(from, datagram, DropReason.NO_ROUTE);

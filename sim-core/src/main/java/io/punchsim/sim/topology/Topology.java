@@ -29,6 +29,7 @@ public final class Topology {
     private static final double HOP_COST = 1.0;
 
     private final List<String> names;
+    private final int nodeCount;
     private final Map<String, Integer> indexByName;
     private final int[][] addresses;
     private final AddressTable owners;
@@ -37,12 +38,14 @@ public final class Topology {
     private final int[] channelTarget;
     private final boolean[] idealChannel;
     private final Graph<String, Hop> graph;
-    // nextChannel[from][to]: channel number of the first hop from -> to, or -1 (also for from == to).
-    private final int[][] nextChannel;
+    // nextChannel[from * n + to]: channel number of the first hop from -> to, or -1 (also for
+    // from == to). One flat array: a route lookup is on every hop of every datagram.
+    private final int[] nextChannel;
     private final double[][] distance;
 
     private Topology(Builder builder) {
         names = List.copyOf(builder.nodes.keySet());
+        nodeCount = names.size();
         indexByName = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             indexByName.put(names.get(i), i);
@@ -87,11 +90,11 @@ public final class Topology {
         }
 
         int n = names.size();
-        nextChannel = new int[n][n];
+        nextChannel = new int[n * n];
+        Arrays.fill(nextChannel, -1);
         distance = new double[n][n];
         DijkstraShortestPath<String, Hop> dijkstra = new DijkstraShortestPath<>(g);
         for (int from = 0; from < n; from++) {
-            Arrays.fill(nextChannel[from], -1);
             Arrays.fill(distance[from], Double.POSITIVE_INFINITY);
             distance[from][from] = 0;
             var paths = dijkstra.getPaths(names.get(from));
@@ -101,7 +104,7 @@ public final class Topology {
                 }
                 GraphPath<String, Hop> path = paths.getPath(names.get(to));
                 if (path != null && !path.getEdgeList().isEmpty()) {
-                    nextChannel[from][to] = path.getEdgeList().get(0).channel();
+                    nextChannel[from * n + to] = path.getEdgeList().get(0).channel();
                     double sum = 0;
                     for (Hop hop : path.getEdgeList()) {
                         sum += links.get(hop.link()).spec().direction(hop.forward()).meanDelay();
@@ -172,7 +175,7 @@ public final class Topology {
 
     /** Channel number of the first hop on the route from one node toward another, or -1 when none. */
     public int nextChannel(int from, int to) {
-        return nextChannel[from][to];
+        return nextChannel[from * nodeCount + to];
     }
 
     /** Sum of mean one-way delays along the chosen route, infinite when unreachable. */
@@ -187,7 +190,7 @@ public final class Topology {
         List<String> path = new ArrayList<>();
         path.add(from);
         while (at != target) {
-            int channel = nextChannel[at][target];
+            int channel = nextChannel(at, target);
             if (channel < 0) {
                 return List.of();
             }
