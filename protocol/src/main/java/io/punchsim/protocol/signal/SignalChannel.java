@@ -57,7 +57,7 @@ public final class SignalChannel {
     public void acknowledged(int seq) {
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);
-            if (p.message.seq() == seq) {
+            if (p.seq == seq) {
                 context.cancelTimer(p.timer);
                 pending.remove(i);
                 return;
@@ -115,12 +115,15 @@ public final class SignalChannel {
 
     private final class Pending implements Runnable {
         final Message.Reliable message;
+        /** The message's sequence number, read once: acks are matched against it. */
+        final int seq;
         final byte[] bytes;
         int sent;
         long timer;
 
         Pending(Message.Reliable message, byte[] bytes) {
             this.message = message;
+            this.seq = message.seq();
             this.bytes = bytes;
         }
 

@@ -240,6 +240,7 @@ public final class Network {
         /** Whether the bound node only relays ({@link Node#relaysOnly}), asked once when it is bound. */
         private boolean relays;
         private boolean router;
+        private Router spareRouter;
         private NamedStream random;
 
         Attachment(int index, String name) {
@@ -250,7 +251,11 @@ public final class Network {
 
         Node node() {
             if (node == null) {
-                bind(name, new Router());
+                // The same router for this node in every run: it holds nothing but its context.
+                if (spareRouter == null) {
+                    spareRouter = new Router();
+                }
+                bind(name, spareRouter);
             }
             return node;
         }
