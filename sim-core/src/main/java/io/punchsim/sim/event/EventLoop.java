@@ -5,30 +5,47 @@ import java.util.Arrays;
 /**
  * The scheduler and run loop of one simulation run: single-threaded, reusable through {@link #reset()}.
  *
- * <p>Pending events live in a 4-ary min-heap kept in parallel primitive arrays (time, sequence
- * number, slot), so ordering never boxes a time and a sift touches few cache lines. Each event occupies a slot
- * that remembers its heap position; a handle names the slot and the slot's generation, so
- * {@link #cancel(long)} finds the event directly and removes it in logarithmic time, and a stale
- * handle (fired, cancelled, or from an earlier use of the slot) is recognised and ignored.
+ * <p>Pending events live in a 4-ary min-heap ordered by time, then by scheduling order. Each heap
+ * entry is two longs side by side in one array: the time, and a key holding the event's sequence
+ * number (its scheduling order) in the high half and its slot in the low half. Comparing two keys
+ * compares sequence numbers, so a tie on time costs no lookup, and the four children of an entry
+ * lie together in a few cache lines. The smallest of four children is chosen with arithmetic on the
+ * two words rather than branches (times and keys are never negative, so a difference never
+ * overflows), which keeps the sift down free of mispredicted jumps. Entries past the end of the
+ * heap hold a sentinel that orders after every event, so every entry has four children to compare.
+ *
+ * <p>Each event occupies a slot that remembers its heap position; a handle names the slot and the
+ * slot's generation, so {@link #cancel(long)} finds the event directly and removes it in logarithmic
+ * time, and a stale handle (fired, cancelled, or from an earlier use of the slot) is recognised and
+ * ignored.
  *
  * <p>Most events schedule another as they run. So {@link #step()} leaves the top entry vacant while
  * the event runs, and the first event scheduled meanwhile takes its place with one sift down,
  * instead of a removal (a sift down) followed by an insertion (a sift up).
+ *
+ * <p>Sequence numbers fill 31 bits. When they run out, the pending events are renumbered in their
+ * order, which changes no comparison, and numbering continues after them.
  */
 public final class EventLoop implements Scheduler {
 
-    private static final int ARITY = 4;
     private static final int INITIAL_CAPACITY = 64;
+    private static final int SLOT_BITS = 32;
+    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+    /** First sequence number that no longer fits in a key. */
+    private static final long SEQUENCE_LIMIT = 1L << 31;
+    /** Time and key of the entries past the end of the heap: after every event. */
+    private static final long SENTINEL = Long.MAX_VALUE;
+    /** Entries kept past the end so that the last parent's four children can always be read. */
+    private static final int PADDING = 4;
+
+    private final long sequenceLimit;
 
     private long now;
     private long nextSequence;
     private boolean stopRequested;
 
-    // Heap, indexed by heap position. The sequence number sits beside the time: at simulation
-    // scale many events share an instant, and a tie must not cost a lookup elsewhere.
-    private long[] heapTime = new long[INITIAL_CAPACITY];
-    private long[] heapSequence = new long[INITIAL_CAPACITY];
-    private int[] heapSlot = new int[INITIAL_CAPACITY];
+    // Entry i of the heap: heap[2i] is its time, heap[2i + 1] its key (sequence << 32 | slot).
+    private long[] heap = sentinels(2 * (INITIAL_CAPACITY + PADDING));
     private int size;
     // True while step() runs an event whose entry still sits, logically removed, at the top.
     private boolean topVacant;
@@ -42,6 +59,18 @@ public final class EventLoop implements Scheduler {
     private int slotCount;
 
     private long executed;
+
+    public EventLoop() {
+        this(SEQUENCE_LIMIT);
+    }
+
+    /** For tests: renumbers pending events whenever {@code sequenceLimit} sequence numbers are used. */
+    EventLoop(long sequenceLimit) {
+        if (sequenceLimit < 1 || sequenceLimit > SEQUENCE_LIMIT) {
+            throw new IllegalArgumentException("sequence limit " + sequenceLimit);
+        }
+        this.sequenceLimit = sequenceLimit;
+    }
 
     @Override
     public long now() {
@@ -61,7 +90,7 @@ public final class EventLoop implements Scheduler {
     /** Time of the earliest pending event, or {@link Long#MAX_VALUE} when none is pending. */
     public long nextEventTime() {
         settle();
-        return size == 0 ? Long.MAX_VALUE : heapTime[0];
+        return size == 0 ? Long.MAX_VALUE : heap[0];
     }
 
     /**
@@ -77,17 +106,20 @@ public final class EventLoop implements Scheduler {
         if (action == null) {
             throw new NullPointerException("action");
         }
+        if (nextSequence >= sequenceLimit) {
+            renumber();
+        }
         int slot = allocateSlot();
         actions[slot] = action;
-        long sequence = nextSequence++;
+        long key = (nextSequence++ << SLOT_BITS) | slot;
         if (topVacant) {
             topVacant = false;
-            siftDown(0, atNanos, sequence, slot);
+            siftDown(0, atNanos, key);
         } else {
-            if (size == heapTime.length) {
+            if (2 * (size + 1 + PADDING) > heap.length) {
                 growHeap();
             }
-            siftUp(size++, atNanos, sequence, slot);
+            siftUp(size++, atNanos, key);
         }
         return ((long) generation[slot] << 32) | slot;
     }
@@ -118,8 +150,8 @@ public final class EventLoop implements Scheduler {
         if (size == 0) {
             return false;
         }
-        int slot = heapSlot[0];
-        now = heapTime[0];
+        int slot = (int) heap[1];
+        now = heap[0];
         Runnable action = actions[slot];
         freeSlot(slot);
         topVacant = true;
@@ -167,6 +199,7 @@ public final class EventLoop implements Scheduler {
     public void reset() {
         Arrays.fill(actions, 0, slotCount, null);
         Arrays.fill(positionOfSlot, 0, slotCount, -1);
+        Arrays.fill(heap, 0, 2 * size, SENTINEL);
         // Generations are kept so that a handle from before the reset can never cancel a new event.
         size = 0;
         topVacant = false;
@@ -199,92 +232,126 @@ public final class EventLoop implements Scheduler {
         freeSlots[freeCount++] = slot;
     }
 
+    /**
+     * Gives the pending events the sequence numbers 0, 1, ... in their current order (so no two
+     * entries compare differently and the heap stays as it is) and continues numbering after them.
+     */
+    private void renumber() {
+        settle();
+        long[] h = heap;
+        long[] sequences = new long[size];
+        for (int i = 0; i < size; i++) {
+            sequences[i] = h[2 * i + 1] >>> SLOT_BITS;
+        }
+        Arrays.sort(sequences);
+        for (int i = 0; i < size; i++) {
+            long key = h[2 * i + 1];
+            long rank = Arrays.binarySearch(sequences, key >>> SLOT_BITS);
+            h[2 * i + 1] = (rank << SLOT_BITS) | (key & SLOT_MASK);
+        }
+        nextSequence = size;
+    }
+
     private void removeAt(int position) {
+        long[] h = heap;
         int last = --size;
+        long time = h[2 * last];
+        long key = h[2 * last + 1];
+        h[2 * last] = SENTINEL;
+        h[2 * last + 1] = SENTINEL;
         if (position == last) {
             return;
         }
-        long time = heapTime[last];
-        long sequence = heapSequence[last];
-        int slot = heapSlot[last];
-        int parent = (position - 1) / ARITY;
-        if (position > 0 && before(time, sequence, heapTime[parent], heapSequence[parent])) {
-            siftUp(position, time, sequence, slot);
+        int parent = (position - 1) >> 2;
+        if (position > 0 && before(time, key, h[2 * parent], h[2 * parent + 1])) {
+            siftUp(position, time, key);
         } else {
-            siftDown(position, time, sequence, slot);
+            siftDown(position, time, key);
         }
     }
 
-    private void siftUp(int position, long time, long sequence, int slot) {
-        long[] times = heapTime;
-        long[] sequences = heapSequence;
-        int[] slots = heapSlot;
+    private void siftUp(int position, long time, long key) {
+        long[] h = heap;
+        int[] positions = positionOfSlot;
         while (position > 0) {
-            int parent = (position - 1) / ARITY;
-            if (!before(time, sequence, times[parent], sequences[parent])) {
+            int parent = (position - 1) >> 2;
+            long parentTime = h[2 * parent];
+            long parentKey = h[2 * parent + 1];
+            if (!before(time, key, parentTime, parentKey)) {
                 break;
             }
-            times[position] = times[parent];
-            sequences[position] = sequences[parent];
-            int moved = slots[parent];
-            slots[position] = moved;
-            positionOfSlot[moved] = position;
+            h[2 * position] = parentTime;
+            h[2 * position + 1] = parentKey;
+            positions[(int) parentKey] = position;
             position = parent;
         }
-        times[position] = time;
-        sequences[position] = sequence;
-        slots[position] = slot;
-        positionOfSlot[slot] = position;
+        h[2 * position] = time;
+        h[2 * position + 1] = key;
+        positions[(int) key] = position;
     }
 
-    private void siftDown(int position, long time, long sequence, int slot) {
-        long[] times = heapTime;
-        long[] sequences = heapSequence;
-        int[] slots = heapSlot;
+    private void siftDown(int position, long time, long key) {
+        long[] h = heap;
+        int[] positions = positionOfSlot;
         int n = size;
         while (true) {
-            int first = position * ARITY + 1;
+            int first = 4 * position + 1;
             if (first >= n) {
                 break;
             }
-            int best = first;
-            long bestTime = times[first];
-            long bestSequence = sequences[first];
-            int end = Math.min(first + ARITY, n);
-            for (int child = first + 1; child < end; child++) {
-                long childTime = times[child];
-                if (childTime < bestTime || (childTime == bestTime && sequences[child] < bestSequence)) {
-                    best = child;
-                    bestTime = childTime;
-                    bestSequence = sequences[child];
-                }
-            }
-            if (!before(bestTime, bestSequence, time, sequence)) {
+            // The four children (sentinels past the end), the smaller of each pair, then of the two.
+            int i = 2 * first;
+            long t0 = h[i], k0 = h[i + 1], t1 = h[i + 2], k1 = h[i + 3];
+            long t2 = h[i + 4], k2 = h[i + 5], t3 = h[i + 6], k3 = h[i + 7];
+            long m01 = beforeMask(t1, k1, t0, k0);
+            long m23 = beforeMask(t3, k3, t2, k2);
+            long t01 = t0 ^ ((t0 ^ t1) & m01);
+            long k01 = k0 ^ ((k0 ^ k1) & m01);
+            long t23 = t2 ^ ((t2 ^ t3) & m23);
+            long k23 = k2 ^ ((k2 ^ k3) & m23);
+            int c01 = first - (int) m01;
+            int c23 = first + 2 - (int) m23;
+            long m = beforeMask(t23, k23, t01, k01);
+            long bestTime = t01 ^ ((t01 ^ t23) & m);
+            long bestKey = k01 ^ ((k01 ^ k23) & m);
+            int best = c01 ^ ((c01 ^ c23) & (int) m);
+            if (!before(bestTime, bestKey, time, key)) {
                 break;
             }
-            times[position] = bestTime;
-            sequences[position] = bestSequence;
-            int moved = slots[best];
-            slots[position] = moved;
-            positionOfSlot[moved] = position;
+            h[2 * position] = bestTime;
+            h[2 * position + 1] = bestKey;
+            positions[(int) bestKey] = position;
             position = best;
         }
-        times[position] = time;
-        sequences[position] = sequence;
-        slots[position] = slot;
-        positionOfSlot[slot] = position;
+        h[2 * position] = time;
+        h[2 * position + 1] = key;
+        positions[(int) key] = position;
     }
 
-    /** Order of two entries: by time, then by scheduling order. */
-    private static boolean before(long time, long sequence, long otherTime, long otherSequence) {
-        return time < otherTime || (time == otherTime && sequence < otherSequence);
+    /** Order of two entries: by time, then by key (scheduling order). */
+    private static boolean before(long time, long key, long otherTime, long otherKey) {
+        return time < otherTime || (time == otherTime && key < otherKey);
+    }
+
+    /**
+     * All ones when the first entry orders before the second, else zero, computed without a branch:
+     * the key difference borrows one from the time difference exactly when the key is smaller. Times
+     * and keys are never negative, so neither difference overflows.
+     */
+    private static long beforeMask(long time, long key, long otherTime, long otherKey) {
+        return ((time - otherTime) + ((key - otherKey) >> 63)) >> 63;
+    }
+
+    private static long[] sentinels(int length) {
+        long[] array = new long[length];
+        Arrays.fill(array, SENTINEL);
+        return array;
     }
 
     private void growHeap() {
-        int capacity = heapTime.length * 2;
-        heapTime = Arrays.copyOf(heapTime, capacity);
-        heapSequence = Arrays.copyOf(heapSequence, capacity);
-        heapSlot = Arrays.copyOf(heapSlot, capacity);
+        int length = heap.length;
+        heap = Arrays.copyOf(heap, 2 * length);
+        Arrays.fill(heap, length, 2 * length, SENTINEL);
     }
 
     private void growSlots() {
