@@ -173,7 +173,7 @@ class EventLoopModelTest {
     /**
      * Delays spread over the whole range of time: zero (ties with the running event), nanoseconds,
      * microseconds, half a second, and far-future events up to {@link Long#MAX_VALUE}, which must
-     * still order before the padding past the end of the heap.
+     * still order before the sentinel that fills free slots.
      */
     @Test
     void agreesWithASortedMapWithWidelySpreadAndFarFutureTimes() {
@@ -192,7 +192,7 @@ class EventLoopModelTest {
         }
     }
 
-    /** Thousands pending: the heap and the slot tables grow several times, then shrink back. */
+    /** Thousands pending: the queue and the slot tables grow several times, then drain. */
     @Test
     void agreesWithASortedMapWhileGrowingAndShrinking() {
         for (long seed = 1; seed <= 5; seed++) {
