@@ -32,6 +32,16 @@ public final class HoldCpuTime {
                 return ours.loop.now();
             });
 
+            SchedulerHoldBenchmark.Heap heap = new SchedulerHoldBenchmark.Heap();
+            heap.pending = pending;
+            heap.setUp();
+            report("heapLoop", pending, threads, n -> {
+                for (int i = 0; i < n; i++) {
+                    heap.loop.step();
+                }
+                return heap.loop.now();
+            });
+
             SchedulerHoldBenchmark.Lazy lazy = new SchedulerHoldBenchmark.Lazy();
             lazy.pending = pending;
             lazy.setUp();

@@ -4,7 +4,7 @@ import io.punchsim.sim.event.Scheduler;
 import java.util.Arrays;
 
 /**
- * Measured alternative to the indexed heap: cancellation only marks the slot dead; dead entries
+ * Measured alternative to an indexed heap: cancellation only marks the slot dead; dead entries
  * are skipped when they reach the top, and the heap is rebuilt when more than half of it is dead.
  */
 public final class LazyCancelEventLoop implements Scheduler {

@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The classic hold model of event-list benchmarks: with a fixed number of events pending, each
  * operation removes the earliest and schedules one at now plus an exponential delay. Measured for
- * the project's event loop and for a plain {@link PriorityQueue} of event objects.
+ * the project's event loop, for two heaps kept as measured alternatives, and for a plain
+ * {@link PriorityQueue} of event objects.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -48,6 +49,27 @@ public class SchedulerHoldBenchmark {
         @Setup
         public void setUp() {
             loop = new EventLoop();
+            delays = delays();
+            hold = () -> loop.schedule(loop.now() + delays[next++ & 0xFFFF], hold);
+            for (int i = 0; i < pending; i++) {
+                loop.schedule(delays[next++ & 0xFFFF], hold);
+            }
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Heap {
+        @Param({"16", "128", "1024", "100000"})
+        int pending;
+
+        HeapEventLoop loop;
+        long[] delays;
+        int next;
+        Runnable hold;
+
+        @Setup
+        public void setUp() {
+            loop = new HeapEventLoop();
             delays = delays();
             hold = () -> loop.schedule(loop.now() + delays[next++ & 0xFFFF], hold);
             for (int i = 0; i < pending; i++) {
@@ -129,6 +151,16 @@ public class SchedulerHoldBenchmark {
     @OperationsPerInvocation(BATCH)
     public long eventLoop(Ours state) {
         EventLoop loop = state.loop;
+        for (int i = 0; i < BATCH; i++) {
+            loop.step();
+        }
+        return loop.now();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long heapLoop(Heap state) {
+        HeapEventLoop loop = state.loop;
         for (int i = 0; i < BATCH; i++) {
             loop.step();
         }

@@ -5,43 +5,80 @@ import java.util.Arrays;
 /**
  * The scheduler and run loop of one simulation run: single-threaded, reusable through {@link #reset()}.
  *
- * <p>Pending events live in a 4-ary min-heap kept in parallel primitive arrays (time, sequence
- * number, slot), so ordering never boxes a time and a sift touches few cache lines. Each event occupies a slot
- * that remembers its heap position; a handle names the slot and the slot's generation, so
- * {@link #cancel(long)} finds the event directly and removes it in logarithmic time, and a stale
- * handle (fired, cancelled, or from an earlier use of the slot) is recognised and ignored.
+ * <p>Pending events are the leaves of a tournament tree (a winner tree). Each event occupies a slot,
+ * and slot {@code s} is leaf {@code s} of a complete binary tree; every inner node holds the earlier
+ * of its two children, so the root holds the next event to run. A node is two longs side by side in
+ * one array: the time, and a key holding the event's sequence number (its scheduling order) in the
+ * high half and its slot in the low half. Comparing keys compares sequence numbers, so a tie on time
+ * costs no lookup and events due at the same instant run in scheduling order. A free leaf holds a
+ * sentinel that orders after every event.
  *
- * <p>Most events schedule another as they run. So {@link #step()} leaves the top entry vacant while
- * the event runs, and the first event scheduled meanwhile takes its place with one sift down,
- * instead of a removal (a sift down) followed by an insertion (a sift up).
+ * <p>Scheduling, running and cancelling all come down to writing one leaf and replaying its path to
+ * the root: one comparison with the sibling per level, chosen with arithmetic on the two words
+ * instead of branches (times and keys are never negative, so a difference never overflows). The
+ * number of levels is fixed by the number of slots in use and the nodes visited depend only on the
+ * slot, never on the times, so the walk has neither mispredicted jumps nor loads waiting on
+ * comparisons. A handle names the slot and the slot's generation, so {@link #cancel(long)} finds the
+ * event directly and removes it in logarithmic time, and a stale handle (fired, cancelled, or from
+ * before a reset) is recognised and ignored.
+ *
+ * <p>Most events schedule another as they run. So {@link #step()} leaves the running event's leaf as
+ * it is, and the first event scheduled meanwhile takes over that slot with a single replay, instead of
+ * one replay to empty the leaf and another to fill a leaf.
+ *
+ * <p>The tree spans the smallest power of two of slots that has held every slot used since the last
+ * reset (slots are reused last-freed first), so its depth follows the largest number of events that
+ * were pending at once, not the current number. Sequence numbers fill 31 bits; when they run out, the
+ * pending events are renumbered in their order, which changes no comparison, and numbering continues.
  */
 public final class EventLoop implements Scheduler {
 
-    private static final int ARITY = 4;
     private static final int INITIAL_CAPACITY = 64;
+    private static final int SLOT_BITS = 32;
+    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+    /** First sequence number that no longer fits in a key. */
+    private static final long SEQUENCE_LIMIT = 1L << 31;
+    /** Time and key of a free leaf, and of a node whose leaves are all free: after every event. */
+    private static final long SENTINEL = Long.MAX_VALUE;
+
+    private final long sequenceLimit;
 
     private long now;
     private long nextSequence;
     private boolean stopRequested;
 
-    // Heap, indexed by heap position. The sequence number sits beside the time: at simulation
-    // scale many events share an instant, and a tie must not cost a lookup elsewhere.
-    private long[] heapTime = new long[INITIAL_CAPACITY];
-    private long[] heapSequence = new long[INITIAL_CAPACITY];
-    private int[] heapSlot = new int[INITIAL_CAPACITY];
-    private int size;
-    // True while step() runs an event whose entry still sits, logically removed, at the top.
+    // Node v of the tree: tree[2v] is its time, tree[2v + 1] its key (sequence << 32 | slot). Node 1
+    // would be the root of all capacity leaves, which are nodes capacity .. 2 capacity - 1; the tree
+    // in use is the subtree under node root, over the first capacity / root leaves.
+    private long[] tree = sentinels(4 * INITIAL_CAPACITY);
+    private int capacity = INITIAL_CAPACITY;
+    private int root = INITIAL_CAPACITY;
+    private int pending;
+    // True while step() runs the event of vacantSlot, whose leaf still holds it.
     private boolean topVacant;
+    private int vacantSlot;
 
-    // Slots, indexed by slot number.
+    // Slots, indexed by slot number. A slot's generation changes when its event runs or is
+    // cancelled, so only the handle of a pending event matches it.
     private Runnable[] actions = new Runnable[INITIAL_CAPACITY];
-    private int[] positionOfSlot = new int[INITIAL_CAPACITY];
     private int[] generation = new int[INITIAL_CAPACITY];
     private int[] freeSlots = new int[INITIAL_CAPACITY];
     private int freeCount;
     private int slotCount;
 
     private long executed;
+
+    public EventLoop() {
+        this(SEQUENCE_LIMIT);
+    }
+
+    /** For tests: renumbers pending events whenever {@code sequenceLimit} sequence numbers are used. */
+    EventLoop(long sequenceLimit) {
+        if (sequenceLimit < 1 || sequenceLimit > SEQUENCE_LIMIT) {
+            throw new IllegalArgumentException("sequence limit " + sequenceLimit);
+        }
+        this.sequenceLimit = sequenceLimit;
+    }
 
     @Override
     public long now() {
@@ -50,7 +87,7 @@ public final class EventLoop implements Scheduler {
 
     /** Number of events waiting to run. */
     public int pending() {
-        return topVacant ? size - 1 : size;
+        return pending;
     }
 
     /** Number of events run since the last reset. */
@@ -61,7 +98,7 @@ public final class EventLoop implements Scheduler {
     /** Time of the earliest pending event, or {@link Long#MAX_VALUE} when none is pending. */
     public long nextEventTime() {
         settle();
-        return size == 0 ? Long.MAX_VALUE : heapTime[0];
+        return tree[2 * root];
     }
 
     /**
@@ -77,19 +114,21 @@ public final class EventLoop implements Scheduler {
         if (action == null) {
             throw new NullPointerException("action");
         }
-        int slot = allocateSlot();
-        actions[slot] = action;
-        long sequence = nextSequence++;
+        if (nextSequence >= sequenceLimit) {
+            renumber();
+        }
+        int slot;
         if (topVacant) {
             topVacant = false;
-            siftDown(0, atNanos, sequence, slot);
+            slot = vacantSlot;
         } else {
-            if (size == heapTime.length) {
-                growHeap();
-            }
-            siftUp(size++, atNanos, sequence, slot);
+            slot = allocateSlot();
         }
-        return ((long) generation[slot] << 32) | slot;
+        actions[slot] = action;
+        pending++;
+        long handle = ((long) generation[slot] << 32) | slot;
+        replay(slot, atNanos, (nextSequence++ << SLOT_BITS) | slot);
+        return handle;
     }
 
     @Override
@@ -99,12 +138,11 @@ public final class EventLoop implements Scheduler {
         if (slot < 0 || slot >= slotCount || generation[slot] != handleGeneration) {
             return false;
         }
-        if (positionOfSlot[slot] < 0) {
-            return false;
-        }
-        settle();
-        removeAt(positionOfSlot[slot]);
-        freeSlot(slot);
+        retire(slot);
+        actions[slot] = null;
+        pending--;
+        freeSlots[freeCount++] = slot;
+        replay(slot, SENTINEL, SENTINEL);
         return true;
     }
 
@@ -115,24 +153,31 @@ public final class EventLoop implements Scheduler {
      */
     public boolean step() {
         settle();
-        if (size == 0) {
+        long[] t = tree;
+        int top = 2 * root;
+        long key = t[top + 1];
+        if (key == SENTINEL) {
             return false;
         }
-        int slot = heapSlot[0];
-        now = heapTime[0];
+        int slot = (int) key;
+        now = t[top];
         Runnable action = actions[slot];
-        freeSlot(slot);
+        actions[slot] = null;
+        retire(slot);
+        pending--;
+        vacantSlot = slot;
         topVacant = true;
         executed++;
         action.run();
         return true;
     }
 
-    /** Completes the removal of a vacant top entry that no new event has taken over. */
+    /** Frees the leaf of an event that ran and scheduled nothing in its place. */
     private void settle() {
         if (topVacant) {
             topVacant = false;
-            removeAt(0);
+            freeSlots[freeCount++] = vacantSlot;
+            replay(vacantSlot, SENTINEL, SENTINEL);
         }
     }
 
@@ -150,8 +195,8 @@ public final class EventLoop implements Scheduler {
      */
     public void runUntil(long limitNanos) {
         stopRequested = false;
-        while (!stopRequested && nextEventTime() <= limitNanos) {
-            step();
+        while (!stopRequested && nextEventTime() <= limitNanos && step()) {
+            // each step runs one event
         }
         if (!stopRequested && limitNanos > now) {
             now = limitNanos;
@@ -165,10 +210,16 @@ public final class EventLoop implements Scheduler {
 
     /** Forgets every pending event and returns to time zero, keeping the allocated arrays. */
     public void reset() {
+        if (pending > 0 || topVacant) {
+            Arrays.fill(tree, SENTINEL);
+        }
         Arrays.fill(actions, 0, slotCount, null);
-        Arrays.fill(positionOfSlot, 0, slotCount, -1);
-        // Generations are kept so that a handle from before the reset can never cancel a new event.
-        size = 0;
+        // Generations move on, so that a handle from before the reset can never cancel a new event.
+        for (int slot = 0; slot < slotCount; slot++) {
+            retire(slot);
+        }
+        root = capacity;
+        pending = 0;
         topVacant = false;
         slotCount = 0;
         freeCount = 0;
@@ -178,120 +229,117 @@ public final class EventLoop implements Scheduler {
         stopRequested = false;
     }
 
-    private int allocateSlot() {
-        int slot;
-        if (freeCount > 0) {
-            slot = freeSlots[--freeCount];
-        } else {
-            if (slotCount == actions.length) {
-                growSlots();
-            }
-            slot = slotCount++;
+    /** Writes a leaf and recomputes every node from it to the root. */
+    private void replay(int slot, long time, long key) {
+        long[] t = tree;
+        int top = root;
+        int node = capacity + slot;
+        t[2 * node] = time;
+        t[2 * node + 1] = key;
+        while (node > top) {
+            int sibling = 2 * (node ^ 1);
+            long siblingTime = t[sibling];
+            long siblingKey = t[sibling + 1];
+            // All ones when the sibling comes first: its key difference borrows from its time difference.
+            long first = ((siblingTime - time) + ((siblingKey - key) >> 63)) >> 63;
+            time ^= (time ^ siblingTime) & first;
+            key ^= (key ^ siblingKey) & first;
+            node >>= 1;
+            t[2 * node] = time;
+            t[2 * node + 1] = key;
         }
+    }
+
+    /** Makes the handles of a slot's current event stale. Never zero, so no handle is zero. */
+    private void retire(int slot) {
         int next = generation[slot] + 1;
         generation[slot] = next == 0 ? 1 : next;
+    }
+
+    private int allocateSlot() {
+        if (freeCount > 0) {
+            return freeSlots[--freeCount];
+        }
+        int slot = slotCount;
+        if (slot == capacity / root) {
+            widen();
+        }
+        if (generation[slot] == 0) {
+            generation[slot] = 1;
+        }
+        slotCount = slot + 1;
         return slot;
     }
 
-    private void freeSlot(int slot) {
-        actions[slot] = null;
-        positionOfSlot[slot] = -1;
-        freeSlots[freeCount++] = slot;
-    }
-
-    private void removeAt(int position) {
-        int last = --size;
-        if (position == last) {
-            return;
+    /**
+     * Doubles the span of the tree in use, for a slot that lies just past it: the new root's right
+     * subtree has only free leaves, and the new root gets its value when that slot's leaf is
+     * replayed, which schedule() does next. At full capacity the arrays double first.
+     */
+    private void widen() {
+        if (root == 1) {
+            grow();
         }
-        long time = heapTime[last];
-        long sequence = heapSequence[last];
-        int slot = heapSlot[last];
-        int parent = (position - 1) / ARITY;
-        if (position > 0 && before(time, sequence, heapTime[parent], heapSequence[parent])) {
-            siftUp(position, time, sequence, slot);
-        } else {
-            siftDown(position, time, sequence, slot);
+        root >>= 1;
+    }
+
+    /** Doubles the arrays: the leaves move to the new bottom level and the inner nodes are recomputed. */
+    private void grow() {
+        int old = capacity;
+        int doubled = 2 * old;
+        long[] t = sentinels(4 * doubled);
+        System.arraycopy(tree, 2 * old, t, 2 * doubled, 2 * old);
+        tree = t;
+        capacity = doubled;
+        root = 2; // the old tree sits under node 2 of the new one
+        rebuild();
+        actions = Arrays.copyOf(actions, doubled);
+        generation = Arrays.copyOf(generation, doubled);
+        freeSlots = Arrays.copyOf(freeSlots, doubled);
+    }
+
+    /** Recomputes every inner node from the leaves. */
+    private void rebuild() {
+        long[] t = tree;
+        for (int node = capacity - 1; node >= 1; node--) {
+            int left = 4 * node;
+            long first = ((t[left + 2] - t[left]) + ((t[left + 3] - t[left + 1]) >> 63)) >> 63;
+            t[2 * node] = t[left] ^ ((t[left] ^ t[left + 2]) & first);
+            t[2 * node + 1] = t[left + 1] ^ ((t[left + 1] ^ t[left + 3]) & first);
         }
     }
 
-    private void siftUp(int position, long time, long sequence, int slot) {
-        long[] times = heapTime;
-        long[] sequences = heapSequence;
-        int[] slots = heapSlot;
-        while (position > 0) {
-            int parent = (position - 1) / ARITY;
-            if (!before(time, sequence, times[parent], sequences[parent])) {
-                break;
+    /**
+     * Gives the pending events the sequence numbers 0, 1, ... in their current order (so no two
+     * events compare differently) and continues numbering after them.
+     */
+    private void renumber() {
+        settle();
+        long[] t = tree;
+        int base = 2 * capacity;
+        long[] sequences = new long[pending];
+        int count = 0;
+        for (int slot = 0; slot < slotCount; slot++) {
+            long key = t[base + 2 * slot + 1];
+            if (key != SENTINEL) {
+                sequences[count++] = key >>> SLOT_BITS;
             }
-            times[position] = times[parent];
-            sequences[position] = sequences[parent];
-            int moved = slots[parent];
-            slots[position] = moved;
-            positionOfSlot[moved] = position;
-            position = parent;
         }
-        times[position] = time;
-        sequences[position] = sequence;
-        slots[position] = slot;
-        positionOfSlot[slot] = position;
-    }
-
-    private void siftDown(int position, long time, long sequence, int slot) {
-        long[] times = heapTime;
-        long[] sequences = heapSequence;
-        int[] slots = heapSlot;
-        int n = size;
-        while (true) {
-            int first = position * ARITY + 1;
-            if (first >= n) {
-                break;
+        Arrays.sort(sequences);
+        for (int slot = 0; slot < slotCount; slot++) {
+            long key = t[base + 2 * slot + 1];
+            if (key != SENTINEL) {
+                long rank = Arrays.binarySearch(sequences, key >>> SLOT_BITS);
+                t[base + 2 * slot + 1] = (rank << SLOT_BITS) | (key & SLOT_MASK);
             }
-            int best = first;
-            long bestTime = times[first];
-            long bestSequence = sequences[first];
-            int end = Math.min(first + ARITY, n);
-            for (int child = first + 1; child < end; child++) {
-                long childTime = times[child];
-                if (childTime < bestTime || (childTime == bestTime && sequences[child] < bestSequence)) {
-                    best = child;
-                    bestTime = childTime;
-                    bestSequence = sequences[child];
-                }
-            }
-            if (!before(bestTime, bestSequence, time, sequence)) {
-                break;
-            }
-            times[position] = bestTime;
-            sequences[position] = bestSequence;
-            int moved = slots[best];
-            slots[position] = moved;
-            positionOfSlot[moved] = position;
-            position = best;
         }
-        times[position] = time;
-        sequences[position] = sequence;
-        slots[position] = slot;
-        positionOfSlot[slot] = position;
+        rebuild();
+        nextSequence = pending;
     }
 
-    /** Order of two entries: by time, then by scheduling order. */
-    private static boolean before(long time, long sequence, long otherTime, long otherSequence) {
-        return time < otherTime || (time == otherTime && sequence < otherSequence);
-    }
-
-    private void growHeap() {
-        int capacity = heapTime.length * 2;
-        heapTime = Arrays.copyOf(heapTime, capacity);
-        heapSequence = Arrays.copyOf(heapSequence, capacity);
-        heapSlot = Arrays.copyOf(heapSlot, capacity);
-    }
-
-    private void growSlots() {
-        int capacity = actions.length * 2;
-        actions = Arrays.copyOf(actions, capacity);
-        positionOfSlot = Arrays.copyOf(positionOfSlot, capacity);
-        generation = Arrays.copyOf(generation, capacity);
-        freeSlots = Arrays.copyOf(freeSlots, capacity);
+    private static long[] sentinels(int length) {
+        long[] array = new long[length];
+        Arrays.fill(array, SENTINEL);
+        return array;
     }
 }

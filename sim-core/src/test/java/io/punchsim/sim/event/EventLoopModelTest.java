@@ -26,7 +26,8 @@ class EventLoopModelTest {
 
     private final class Program {
         final Random random;
-        final EventLoop loop = new EventLoop();
+        final EventLoop loop;
+        final Delays delays;
         final TreeMap<Key, Integer> model = new TreeMap<>();
         final List<Long> handles = new ArrayList<>();
         final List<Key> keys = new ArrayList<>();
@@ -38,13 +39,20 @@ class EventLoopModelTest {
         final long seed;
 
         Program(long seed) {
+            this(seed, new EventLoop(), (random, now) -> random.nextInt(20));
+        }
+
+        Program(long seed, EventLoop loop, Delays delays) {
             this.seed = seed;
+            this.loop = loop;
+            this.delays = delays;
             random = new Random(seed);
         }
 
         void schedule() {
             int id = handles.size();
-            long time = loop.now() + random.nextInt(20);
+            long now = loop.now();
+            long time = now + Math.min(delays.next(random, now), Long.MAX_VALUE - now);
             Key key = new Key(time, order++);
             keys.add(key);
             model.put(key, id);
@@ -80,6 +88,18 @@ class EventLoopModelTest {
             }
         }
 
+        /** Cancels the earliest pending event, the one at the top of the queue. */
+        void cancelEarliest() {
+            var first = model.firstEntry();
+            if (first == null) {
+                return;
+            }
+            model.remove(first.getKey());
+            if (!loop.cancel(handles.get(first.getValue()))) {
+                fail("seed %d: cancel of the earliest event %d failed", seed, first.getValue());
+            }
+        }
+
         void step() {
             var first = model.pollFirstEntry();
             boolean stepped = loop.step();
@@ -95,29 +115,109 @@ class EventLoopModelTest {
         }
     }
 
+    /** Delay of the next scheduled event, given the current time. */
+    private interface Delays {
+        long next(Random random, long now);
+    }
+
+    /** Runs a random program of {@code ops} operations, then drains the loop, checking every step. */
+    private static void check(Program program, int ops) {
+        long seed = program.seed;
+        for (int op = 0; op < ops; op++) {
+            int choice = program.random.nextInt(20);
+            if (choice < 8) {
+                program.schedule();
+            } else if (choice < 11) {
+                program.cancel();
+            } else if (choice < 12) {
+                program.cancelEarliest();
+            } else {
+                program.step();
+            }
+            if (program.loop.pending() != program.model.size()) {
+                fail("seed %d, op %d: %d pending, model has %d", seed, op, program.loop.pending(), program.model.size());
+            }
+            long earliest = program.model.isEmpty() ? Long.MAX_VALUE : program.model.firstKey().time();
+            if (op % 7 == 0 && program.loop.nextEventTime() != earliest) {
+                fail("seed %d, op %d: next event at %d, model says %d", seed, op, program.loop.nextEventTime(), earliest);
+            }
+        }
+        program.draining = true;
+        while (!program.model.isEmpty()) {
+            program.step();
+        }
+        assertThat(program.loop.step()).isFalse();
+        assertThat(program.ran).as("seed %d", seed).isEqualTo(program.expected);
+    }
+
     @Test
     void agreesWithASortedMapUnderRandomSchedulingAndCancelling() {
         for (long seed = 1; seed <= 20; seed++) {
-            Program program = new Program(seed);
-            for (int op = 0; op < 3000; op++) {
-                int choice = program.random.nextInt(10);
-                if (choice < 4) {
-                    program.schedule();
-                } else if (choice < 6) {
-                    program.cancel();
-                } else {
-                    program.step();
-                }
-                if (program.loop.pending() != program.model.size()) {
-                    fail("seed %d, op %d: %d pending, model has %d", seed, op, program.loop.pending(), program.model.size());
-                }
+            check(new Program(seed), 3000);
+        }
+    }
+
+    /**
+     * Sequence numbers run out every few schedules, so pending events are renumbered again and
+     * again, with ties, with the top entry vacant, and with more events pending than numbers.
+     */
+    @Test
+    void agreesWithASortedMapWhenSequenceNumbersRunOut() {
+        for (long limit : new long[] {1, 2, 5, 64, 1000}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                check(new Program(seed * 1000 + limit, new EventLoop(limit), (random, now) -> random.nextInt(20)), 3000);
             }
-            program.draining = true;
-            while (!program.model.isEmpty()) {
-                program.step();
+        }
+    }
+
+    /**
+     * Delays spread over the whole range of time: zero (ties with the running event), nanoseconds,
+     * microseconds, half a second, and far-future events up to {@link Long#MAX_VALUE}, which must
+     * still order before the sentinel that fills free slots.
+     */
+    @Test
+    void agreesWithASortedMapWithWidelySpreadAndFarFutureTimes() {
+        Delays spread = (random, now) -> switch (random.nextInt(8)) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(3);
+            case 2 -> random.nextInt(1_000);
+            case 3 -> 1_000 + random.nextInt(50_000);
+            case 4 -> 500_000_000;
+            case 5 -> random.nextInt(2) * 500_000_000L;
+            case 6 -> Long.MAX_VALUE - now; // exactly at the end of time: many ties there
+            default -> (random.nextLong() >>> 1) % (Long.MAX_VALUE - now + 1);
+        };
+        for (long seed = 1; seed <= 20; seed++) {
+            check(new Program(seed, new EventLoop(), spread), 4000);
+        }
+    }
+
+    /** Thousands pending: the queue and the slot tables grow several times, then drain. */
+    @Test
+    void agreesWithASortedMapWhileGrowingAndShrinking() {
+        for (long seed = 1; seed <= 5; seed++) {
+            Program program = new Program(seed, new EventLoop(), (random, now) -> random.nextInt(5_000));
+            for (int i = 0; i < 5_000; i++) {
+                program.schedule();
             }
-            assertThat(program.loop.step()).isFalse();
-            assertThat(program.ran).as("seed %d", seed).isEqualTo(program.expected);
+            check(program, 20_000);
+        }
+    }
+
+    /** The loop is reused after a reset, with events still pending and the top entry vacant. */
+    @Test
+    void agreesWithASortedMapAfterResets() {
+        EventLoop loop = new EventLoop(50);
+        for (long seed = 1; seed <= 10; seed++) {
+            Program program = new Program(seed, loop, (random, now) -> random.nextInt(100));
+            check(program, 2000);
+            for (int i = 0; i < 300; i++) {
+                program.schedule();
+            }
+            loop.schedule(loop.now(), loop::reset); // reset from inside a running event
+            loop.run();
+            assertThat(loop.pending()).isZero();
+            assertThat(loop.now()).isZero();
         }
     }
 }

@@ -198,6 +198,64 @@ class EventLoopTest {
     }
 
     @Test
+    void tiesFollowSchedulingOrderNotSlotOrder() {
+        EventLoop loop = new EventLoop();
+        List<String> ran = new ArrayList<>();
+        long first = loop.schedule(7, () -> ran.add("first"));
+        loop.schedule(7, () -> ran.add("second"));
+        loop.cancel(first);
+        // The freed slot, lower than the second event's, is reused by a later event at the same time.
+        loop.schedule(7, () -> ran.add("third"));
+        loop.schedule(7, () -> ran.add("fourth"));
+        loop.run();
+        assertThat(ran).containsExactly("second", "third", "fourth");
+    }
+
+    @Test
+    void theQueueWidensAndGrowsWhileEventsArePendingAndRunning() {
+        EventLoop loop = new EventLoop();
+        List<Long> ran = new ArrayList<>();
+        // Each event schedules two more until 3,000 have been scheduled: the number pending climbs
+        // past several powers of two while the earliest keep running.
+        long[] scheduled = {0};
+        Runnable[] spawn = new Runnable[1];
+        spawn[0] = () -> {
+            ran.add(loop.now());
+            for (int i = 0; i < 2 && scheduled[0] < 3000; i++) {
+                scheduled[0]++;
+                loop.scheduleAfter(1 + (scheduled[0] * 7919) % 1000, spawn[0]);
+            }
+        };
+        scheduled[0]++;
+        loop.schedule(0, spawn[0]);
+        loop.run();
+        assertThat(ran).hasSize(3000);
+        assertThat(ran).isSorted();
+        assertThat(loop.pending()).isZero();
+    }
+
+    @Test
+    void aResetFromTheLastRunningEventLeavesNothingBehind() {
+        EventLoop loop = new EventLoop();
+        List<Long> ran = new ArrayList<>();
+        for (long t = 1; t <= 3; t++) {
+            loop.schedule(t, () -> {});
+        }
+        // The last event to run resets the loop while it is the only one left, from the highest slot.
+        loop.schedule(4, loop::reset);
+        loop.run();
+        assertThat(loop.pending()).isZero();
+        assertThat(loop.nextEventTime()).isEqualTo(Long.MAX_VALUE);
+        // Three slots: the fourth, where the reset ran, stays free and must not come back.
+        for (long t = 30; t >= 10; t -= 10) {
+            loop.schedule(t, () -> ran.add(loop.now()));
+        }
+        loop.run();
+        assertThat(ran).containsExactly(10L, 20L, 30L);
+        assertThat(loop.executed()).isEqualTo(3);
+    }
+
+    @Test
     void manyPendingEventsGrowTheQueueAndStillComeOutSorted() {
         long seed = 99L;
         Random random = new Random(seed);
