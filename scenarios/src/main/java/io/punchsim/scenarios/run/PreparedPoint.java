@@ -5,6 +5,7 @@ import io.punchsim.scenarios.model.NatMix;
 import io.punchsim.scenarios.model.NatSpec;
 import io.punchsim.scenarios.model.Scenario;
 import io.punchsim.scenarios.sweep.SweepPoint;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class PreparedPoint {
         this.protocol = ProtocolConfigs.of(point.scenario().protocol());
         resolve(point.scenario().network().host().nat());
         resolve(point.scenario().network().client().nat());
+        buildLayouts();
     }
 
     /**
@@ -46,6 +48,35 @@ public final class PreparedPoint {
         } else {
             hops.put(spec, NatModels.hops(spec));
         }
+    }
+
+    /**
+     * Builds the topology of every pair of NAT chains the point's runs can draw, routes included, so
+     * a layout that cannot be built fails here rather than in the middle of a sweep, and no run pays
+     * for building one.
+     */
+    private void buildLayouts() {
+        List<List<NatHop>> hostSides = sides(point.scenario().network().host().nat());
+        List<List<NatHop>> clientSides = point.scenario().network().sameLan()
+                ? List.of(List.of())
+                : sides(point.scenario().network().client().nat());
+        for (List<NatHop> host : hostSides) {
+            for (List<NatHop> client : clientSides) {
+                layout(host, client);
+            }
+        }
+    }
+
+    private List<List<NatHop>> sides(NatSpec spec) {
+        List<List<NatHop>> sides = new ArrayList<>();
+        if (spec instanceof NatMix mix) {
+            for (NatMix.Option option : mix.options()) {
+                sides.addAll(sides(option.nat()));
+            }
+        } else {
+            sides.add(hops.get(spec));
+        }
+        return sides;
     }
 
     public SweepPoint point() {
