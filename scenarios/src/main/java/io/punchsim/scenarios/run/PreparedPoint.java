@@ -21,6 +21,12 @@ public final class PreparedPoint {
     private final ProtocolConfig protocol;
     private final Map<NatSpec, List<NatHop>> hops = new IdentityHashMap<>();
     private final ConcurrentHashMap<String, SiteLayout> layouts = new ConcurrentHashMap<>();
+    /**
+     * The same layouts by the identity of the two sides' hop lists (the lists {@link #hops} hands
+     * out), so a run finds its layout without building a key. Filled while the point is prepared,
+     * only read afterwards.
+     */
+    private final Map<List<NatHop>, Map<List<NatHop>, SiteLayout>> bySides = new IdentityHashMap<>();
 
     private PreparedPoint(SweepPoint point) {
         this.point = point;
@@ -62,7 +68,7 @@ public final class PreparedPoint {
                 : sides(point.scenario().network().client().nat());
         for (List<NatHop> host : hostSides) {
             for (List<NatHop> client : clientSides) {
-                layout(host, client);
+                bySides.computeIfAbsent(host, k -> new IdentityHashMap<>()).put(client, byShape(host, client));
             }
         }
     }
@@ -96,6 +102,12 @@ public final class PreparedPoint {
     }
 
     SiteLayout layout(List<NatHop> host, List<NatHop> client) {
+        Map<List<NatHop>, SiteLayout> row = bySides.get(host);
+        SiteLayout layout = row == null ? null : row.get(client);
+        return layout != null ? layout : byShape(host, client);
+    }
+
+    private SiteLayout byShape(List<NatHop> host, List<NatHop> client) {
         return layouts.computeIfAbsent(SiteLayout.shapeKey(host, client),
                 key -> SiteLayout.build(point.scenario(), host, client));
     }
