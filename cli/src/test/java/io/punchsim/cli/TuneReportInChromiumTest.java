@@ -3,15 +3,10 @@ package io.punchsim.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.punchsim.reports.testing.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +24,7 @@ class TuneReportInChromiumTest {
 
     @Test
     void theTuneSweepReportRendersWithItsCharts() throws Exception {
-        Optional<Path> chromium = onPath("chromium").or(() -> onPath("chromium-browser"));
+        Optional<HeadlessChromium> chromium = HeadlessChromium.onPath();
         assumeTrue(chromium.isPresent(),
                 "no chromium binary on PATH: skipping the browser check of report.html (install Debian's chromium)");
         Path out = dir.resolve("tune");
@@ -41,11 +36,11 @@ class TuneReportInChromiumTest {
         Path screenshot = Path.of("target", "screenshots", "tune-interval-limit.png").toAbsolutePath();
         Files.createDirectories(screenshot.getParent());
         Files.deleteIfExists(screenshot);
-        run(chromium.get(), "--screenshot=" + screenshot, "--window-size=1280,2400", url);
+        chromium.get().run(dir, "--screenshot=" + screenshot, "--window-size=1280,2400", url);
         assertThat(screenshot).exists();
         assertThat(Files.size(screenshot)).isGreaterThan(10_000);
 
-        String dom = run(chromium.get(), "--dump-dom", url);
+        String dom = chromium.get().run(dir, "--dump-dom", url);
         assertThat(count(dom, "<svg[^>]*class=\"chart chart-rates\"")).as("one rates chart per axis").isEqualTo(3);
         assertThat(count(dom, "<svg[^>]*class=\"chart chart-connect\"")).isEqualTo(1);
         assertThat(count(dom, "<svg[^>]*class=\"chart chart-natpairs\"")).isEqualTo(1);
@@ -54,35 +49,5 @@ class TuneReportInChromiumTest {
 
     private static int count(String text, String regex) {
         return (int) Pattern.compile(regex).matcher(text).results().count();
-    }
-
-    private String run(Path chromium, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(dir, "profile")));
-        command.addAll(List.of(args));
-        Path stdout = Files.createTempFile(dir, "chromium", ".out");
-        Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 120 s: " + command);
-        }
-        assertThat(p.exitValue()).as("chromium exit code for %s", command).isZero();
-        return Files.readString(stdout, StandardCharsets.UTF_8);
-    }
-
-    private static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String d : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(d, name);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }
