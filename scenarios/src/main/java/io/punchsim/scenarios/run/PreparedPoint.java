@@ -6,25 +6,24 @@ import io.punchsim.scenarios.model.NatSpec;
 import io.punchsim.scenarios.model.Scenario;
 import io.punchsim.scenarios.sweep.SweepPoint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One sweep point made ready to run: its protocol config built and validated, every NAT it can draw
- * resolved to behaviours, and a cache of the topologies its runs need (one per shape of NAT chains),
- * so that routes are computed once and shared by all runs and threads.
+ * resolved to behaviours, and the topologies its runs need built up front (one per shape of NAT
+ * chains), so that routes are computed once and shared by all runs and threads.
  */
 public final class PreparedPoint {
     private final SweepPoint point;
     private final ProtocolConfig protocol;
     private final Map<NatSpec, List<NatHop>> hops = new IdentityHashMap<>();
-    private final ConcurrentHashMap<String, SiteLayout> layouts = new ConcurrentHashMap<>();
     /**
-     * The same layouts by the identity of the two sides' hop lists (the lists {@link #hops} hands
-     * out), so a run finds its layout without building a key. Filled while the point is prepared,
-     * only read afterwards.
+     * The layouts by the identity of the two sides' hop lists (the lists {@link #hops} hands out),
+     * so a run finds its layout without building a key. Filled while the point is prepared, only
+     * read afterwards.
      */
     private final Map<List<NatHop>, Map<List<NatHop>, SiteLayout>> bySides = new IdentityHashMap<>();
 
@@ -66,9 +65,13 @@ public final class PreparedPoint {
         List<List<NatHop>> clientSides = point.scenario().network().sameLan()
                 ? List.of(List.of())
                 : sides(point.scenario().network().client().nat());
+        // Pairs of chains with the same shape share one layout.
+        Map<String, SiteLayout> byShape = new HashMap<>();
         for (List<NatHop> host : hostSides) {
             for (List<NatHop> client : clientSides) {
-                bySides.computeIfAbsent(host, k -> new IdentityHashMap<>()).put(client, byShape(host, client));
+                SiteLayout layout = byShape.computeIfAbsent(SiteLayout.shapeKey(host, client),
+                        key -> SiteLayout.build(point.scenario(), host, client));
+                bySides.computeIfAbsent(host, k -> new IdentityHashMap<>()).put(client, layout);
             }
         }
     }
@@ -101,14 +104,8 @@ public final class PreparedPoint {
         return hops.get(drawn);
     }
 
+    /** The layout of a pair of chains drawn from {@link #hops}. */
     SiteLayout layout(List<NatHop> host, List<NatHop> client) {
-        Map<List<NatHop>, SiteLayout> row = bySides.get(host);
-        SiteLayout layout = row == null ? null : row.get(client);
-        return layout != null ? layout : byShape(host, client);
-    }
-
-    private SiteLayout byShape(List<NatHop> host, List<NatHop> client) {
-        return layouts.computeIfAbsent(SiteLayout.shapeKey(host, client),
-                key -> SiteLayout.build(point.scenario(), host, client));
+        return bySides.get(host).get(client);
     }
 }
