@@ -4,7 +4,8 @@ import io.punchsim.protocol.config.ProtocolConfig;
 import io.punchsim.protocol.event.Role;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.stun.DiscoveryResult;
-import io.punchsim.protocol.stun.RetransmissionPolicy;
+import io.punchsim.protocol.config.Retransmission;
+import io.punchsim.protocol.config.Units;
 import io.punchsim.protocol.stun.StunServer;
 import io.punchsim.realnet.cloud.CloudService;
 import io.punchsim.realnet.peer.PeerRun;
@@ -139,16 +140,16 @@ public final class RealnetMain {
     }
 
     static int classify(Arguments args, PrintStream out) throws IOException {
-        RetransmissionPolicy defaults = Classification.DEFAULT_POLICY;
-        long rto = args.value("--rto").map(Durations::parseNanos).orElse(defaults.initialRtoNanos());
-        int requests = args.value("--requests").map(Integer::parseInt).orElse(defaults.maxRequests());
+        Retransmission defaults = Classification.DEFAULT_SCHEDULE;
+        long rto = args.value("--rto").map(Units::parseDuration).orElse(defaults.initialRtoNanos());
+        int requests = args.value("--requests").map(Integer::parseInt).orElse(defaults.maxTransmissions());
         return classify(args.endpoint("--stun"), args.optionalEndpoint("--bind").orElse(new Endpoint(0, 0)),
-                new RetransmissionPolicy(rto, requests, defaults.finalWaitMultiplier()), out);
+                Classification.schedule(rto, requests), out);
     }
 
-    public static int classify(Endpoint stun, Endpoint bind, RetransmissionPolicy policy, PrintStream out)
+    public static int classify(Endpoint stun, Endpoint bind, Retransmission schedule, PrintStream out)
             throws IOException {
-        Optional<DiscoveryResult> result = Classification.discover(stun, bind, policy);
+        Optional<DiscoveryResult> result = Classification.discover(stun, bind, schedule);
         if (result.isEmpty()) {
             out.println("interrupted");
             return FAILED;

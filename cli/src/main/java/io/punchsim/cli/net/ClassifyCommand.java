@@ -1,8 +1,8 @@
 package io.punchsim.cli.net;
 
 import io.punchsim.protocol.net.Endpoint;
-import io.punchsim.protocol.stun.RetransmissionPolicy;
-import io.punchsim.realnet.Durations;
+import io.punchsim.protocol.config.Retransmission;
+import io.punchsim.protocol.config.Units;
 import io.punchsim.realnet.RealnetMain;
 import io.punchsim.realnet.stun.Classification;
 import java.io.IOException;
@@ -44,10 +44,9 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RetransmissionPolicy policy;
+        Retransmission policy;
         try {
-            policy = new RetransmissionPolicy(Durations.parseNanos(rto), requests,
-                    Classification.DEFAULT_POLICY.finalWaitMultiplier());
+            policy = Classification.schedule(Units.parseDuration(rto), requests);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,13 +1,17 @@
 package io.punchsim.protocol.config;
 
+import java.util.Optional;
+
 /**
- * Every parameter of the connection process, with the spec's defaults ({@link #DEFAULTS}) and
- * validated on construction. Change one with the {@code with…} methods.
+ * Every parameter of the connection process, immutable. Each is declared once, with its default,
+ * range and meaning, in {@link ProtocolParameters}; {@link #DEFAULTS} is that table's defaults and
+ * {@link #builder()} the one way to change them. A config outside the table's ranges cannot be
+ * built, so what the state machines read has been checked where its text was read.
  *
- * @param attemptIntervalNanos T, between client connection attempts (500 ms)
- * @param attemptLimit L, attempts before the client gives up (10)
- * @param directFraction f, attempts {@code n < f × L} are direct (2/3)
- * @param pingIntervalNanos P, between host pings (equal to T)
+ * @param attemptIntervalNanos T, between client connection attempts
+ * @param attemptLimit L, attempts before the client gives up
+ * @param directFraction f, attempts {@code n < f × L} are direct
+ * @param pingIntervalNanos P, between host pings
  * @param listenTimeoutNanos how long the host listens from K2 before giving up
  * @param stun the STUN request schedule (H9/C9)
  * @param cloud the signalling retransmission schedule
@@ -36,7 +40,7 @@ public record ProtocolConfig(
         StartupDelay startupDelay,
         NoSessionPolicy noSession,
         boolean gamePhase,
-        int tickRateHz,
+        double tickRateHz,
         long gamePhaseNanos,
         long echoGraceNanos,
         boolean peerReflexive,
@@ -45,149 +49,155 @@ public record ProtocolConfig(
         int predictedPorts,
         boolean parallelRelay) {
 
-    private static final long MS = 1_000_000L;
-
-    public static final ProtocolConfig DEFAULTS = new ProtocolConfig(
-            500 * MS, 10, Fraction.TWO_THIRDS, 500 * MS, 10_000 * MS,
-            Retransmission.STUN_DEFAULT, Retransmission.CLOUD_DEFAULT, 10_000 * MS,
-            StartupDelay.NONE, NoSessionPolicy.RETRY_DEFAULT,
-            true, 20, 2_000 * MS, 1_000 * MS,
-            false, false, false, 3, false);
+    public static final ProtocolConfig DEFAULTS = builder().build();
 
     public ProtocolConfig {
-        positive("attempt interval", attemptIntervalNanos);
-        positive("ping interval", pingIntervalNanos);
-        positive("listen timeout", listenTimeoutNanos);
-        positive("keepalive interval", keepaliveIntervalNanos);
-        positive("game phase length", gamePhaseNanos);
-        positive("echo grace", echoGraceNanos);
-        if (attemptLimit < 1 || attemptLimit > 0xFFFF) {
-            throw new IllegalArgumentException("attempt limit must be 1..65535: " + attemptLimit);
-        }
-        if (tickRateHz < 1 || tickRateHz > 1000) {
-            throw new IllegalArgumentException("tick rate must be 1..1000 Hz: " + tickRateHz);
-        }
-        if (predictedPorts < 1 || predictedPorts > 64) {
-            throw new IllegalArgumentException("predicted ports must be 1..64: " + predictedPorts);
-        }
         if (directFraction == null || stun == null || cloud == null || startupDelay == null || noSession == null) {
             throw new IllegalArgumentException("no parameter may be null");
         }
     }
 
-    private static void positive(String name, long value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive: " + value);
-        }
+    /** A builder holding the defaults of {@link ProtocolParameters}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
+    /** A builder holding this config's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder(false);
+        b.attemptInterval = attemptIntervalNanos;
+        b.attemptLimit = attemptLimit;
+        b.directFraction = directFraction;
+        b.pingInterval = pingIntervalNanos;
+        b.listenTimeout = listenTimeoutNanos;
+        b.stunRto = stun.initialRtoNanos();
+        b.stunMaxRequests = stun.maxTransmissions();
+        b.stunFinalWait = stun.finalWaitNanos();
+        b.cloudRto = cloud.initialRtoNanos();
+        b.cloudMaxRetransmits = cloud.maxTransmissions() - 1;
+        b.cloudFinalWait = cloud.finalWaitNanos();
+        b.keepaliveInterval = keepaliveIntervalNanos;
+        b.startupDelay = startupDelay;
+        b.noSessionRetries = noSession.maxRetries();
+        b.noSessionBackoff = noSession.initialBackoffNanos();
+        b.noSessionMaxBackoff = noSession.maxBackoffNanos();
+        b.gamePhase = gamePhase;
+        b.tickRate = tickRateHz;
+        b.gamePhaseLength = gamePhaseNanos;
+        b.echoGrace = echoGraceNanos;
+        b.peerReflexive = peerReflexive;
+        b.localCandidates = localCandidates;
+        b.portPrediction = portPrediction;
+        b.predictedPorts = predictedPorts;
+        b.parallelRelay = parallelRelay;
+        return b;
+    }
+
+    /** Between game updates; a rate too low to tick twice in the phase sends one update. */
     public long tickIntervalNanos() {
-        return 1_000_000_000L / tickRateHz;
+        return (long) (1e9 / tickRateHz);
     }
 
     /** Updates sent in the game phase. */
     public int gameTicks() {
-        return (int) Math.max(1, gamePhaseNanos / tickIntervalNanos());
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, gamePhaseNanos / tickIntervalNanos()));
     }
 
-    /** T changes P with it, as the spec's default has P = T. */
-    public ProtocolConfig withAttemptInterval(long nanos) {
-        return new ProtocolConfig(nanos, attemptLimit, directFraction, nanos, listenTimeoutNanos, stun, cloud,
-                keepaliveIntervalNanos, startupDelay, noSession, gamePhase, tickRateHz, gamePhaseNanos,
-                echoGraceNanos, peerReflexive, localCandidates, portPrediction, predictedPorts, parallelRelay);
-    }
+    /**
+     * Collects values one parameter at a time. The setters are what the rows of
+     * {@link ProtocolParameters} call; {@link #build()} refuses values outside their ranges, naming
+     * the parameter's key.
+     */
+    public static final class Builder {
+        private long attemptInterval;
+        private int attemptLimit;
+        private Fraction directFraction;
+        /** {@code null}: P follows T (SPEC 2.3). */
+        private Long pingInterval;
+        private long listenTimeout;
+        private long stunRto;
+        private int stunMaxRequests;
+        private long stunFinalWait;
+        private long cloudRto;
+        private int cloudMaxRetransmits;
+        private long cloudFinalWait;
+        private long keepaliveInterval;
+        private StartupDelay startupDelay;
+        private int noSessionRetries;
+        private long noSessionBackoff;
+        private long noSessionMaxBackoff;
+        private boolean gamePhase;
+        private double tickRate;
+        private long gamePhaseLength;
+        private long echoGrace;
+        private boolean peerReflexive;
+        private boolean localCandidates;
+        private boolean portPrediction;
+        private int predictedPorts;
+        private boolean parallelRelay;
 
-    public ProtocolConfig withAttemptLimit(int limit) {
-        return new ProtocolConfig(attemptIntervalNanos, limit, directFraction, pingIntervalNanos, listenTimeoutNanos,
-                stun, cloud, keepaliveIntervalNanos, startupDelay, noSession, gamePhase, tickRateHz, gamePhaseNanos,
-                echoGraceNanos, peerReflexive, localCandidates, portPrediction, predictedPorts, parallelRelay);
-    }
+        private Builder() {
+            this(true);
+        }
 
-    public ProtocolConfig withDirectFraction(Fraction f) {
-        return new ProtocolConfig(attemptIntervalNanos, attemptLimit, f, pingIntervalNanos, listenTimeoutNanos,
-                stun, cloud, keepaliveIntervalNanos, startupDelay, noSession, gamePhase, tickRateHz, gamePhaseNanos,
-                echoGraceNanos, peerReflexive, localCandidates, portPrediction, predictedPorts, parallelRelay);
-    }
+        private Builder(boolean defaults) {
+            if (defaults) {
+                for (Parameter<?> p : ProtocolParameters.ALL) {
+                    p.applyDefault(this);
+                }
+            }
+        }
 
-    public ProtocolConfig withPingInterval(long nanos) {
-        return new ProtocolConfig(attemptIntervalNanos, attemptLimit, directFraction, nanos, listenTimeoutNanos,
-                stun, cloud, keepaliveIntervalNanos, startupDelay, noSession, gamePhase, tickRateHz, gamePhaseNanos,
-                echoGraceNanos, peerReflexive, localCandidates, portPrediction, predictedPorts, parallelRelay);
-    }
+        public Builder attemptInterval(long nanos) { attemptInterval = nanos; return this; }
+        public Builder attemptLimit(int n) { attemptLimit = n; return this; }
+        public Builder directFraction(Fraction f) { directFraction = f; return this; }
+        /** {@code null} makes P follow T again. */
+        public Builder pingInterval(Long nanos) { pingInterval = nanos; return this; }
+        public Builder listenTimeout(long nanos) { listenTimeout = nanos; return this; }
+        public Builder stunRto(long nanos) { stunRto = nanos; return this; }
+        public Builder stunMaxRequests(int n) { stunMaxRequests = n; return this; }
+        public Builder stunFinalWait(long nanos) { stunFinalWait = nanos; return this; }
+        public Builder cloudRto(long nanos) { cloudRto = nanos; return this; }
+        public Builder cloudMaxRetransmits(int n) { cloudMaxRetransmits = n; return this; }
+        public Builder cloudFinalWait(long nanos) { cloudFinalWait = nanos; return this; }
+        public Builder keepaliveInterval(long nanos) { keepaliveInterval = nanos; return this; }
+        public Builder startupDelay(StartupDelay delay) { startupDelay = delay; return this; }
+        public Builder noSessionRetries(int n) { noSessionRetries = n; return this; }
+        public Builder noSessionBackoff(long nanos) { noSessionBackoff = nanos; return this; }
+        public Builder noSessionMaxBackoff(long nanos) { noSessionMaxBackoff = nanos; return this; }
+        public Builder gamePhase(boolean on) { gamePhase = on; return this; }
+        public Builder tickRate(double hz) { tickRate = hz; return this; }
+        public Builder gamePhaseLength(long nanos) { gamePhaseLength = nanos; return this; }
+        public Builder echoGrace(long nanos) { echoGrace = nanos; return this; }
+        public Builder peerReflexive(boolean on) { peerReflexive = on; return this; }
+        public Builder localCandidates(boolean on) { localCandidates = on; return this; }
+        public Builder portPrediction(boolean on) { portPrediction = on; return this; }
+        public Builder predictedPorts(int n) { predictedPorts = n; return this; }
+        public Builder parallelRelay(boolean on) { parallelRelay = on; return this; }
 
-    public ProtocolConfig withListenTimeout(long nanos) {
-        return new ProtocolConfig(attemptIntervalNanos, attemptLimit, directFraction, pingIntervalNanos, nanos,
-                stun, cloud, keepaliveIntervalNanos, startupDelay, noSession, gamePhase, tickRateHz, gamePhaseNanos,
-                echoGraceNanos, peerReflexive, localCandidates, portPrediction, predictedPorts, parallelRelay);
-    }
-
-    public ProtocolConfig withStun(Retransmission schedule) {
-        return new ProtocolConfig(attemptIntervalNanos, attemptLimit, directFraction, pingIntervalNanos,
-                listenTimeoutNanos, schedule, cloud, keepaliveIntervalNanos, startupDelay, noSession, gamePhase,
-                tickRateHz, gamePhaseNanos, echoGraceNanos, peerReflexive, localCandidates, portPrediction,
-                predictedPorts, parallelRelay);
-    }
-
-    public ProtocolConfig withCloud(Retransmission schedule) {
-        return new ProtocolConfig(attemptIntervalNanos, attemptLimit, directFraction, pingIntervalNanos,
-                listenTimeoutNanos, stun, schedule, keepaliveIntervalNanos, startupDelay, noSession, gamePhase,
-                tickRateHz, gamePhaseNanos, echoGraceNanos, peerReflexive, localCandidates, portPrediction,
-                predictedPorts, parallelRelay);
-    }
-
-    public ProtocolConfig withKeepaliveInterval(long nanos) {
-        return new ProtocolConfig(attemptIntervalNanos, attemptLimit, directFraction, pingIntervalNanos,
-                listenTimeoutNanos, stun, cloud, nanos, startupDelay, noSession, gamePhase, tickRateHz,
-                gamePhaseNanos, echoGraceNanos, peerReflexive, localCandidates, portPrediction, predictedPorts,
-                parallelRelay);
-    }
-
-    public ProtocolConfig withStartupDelay(StartupDelay delay) {
-        return new ProtocolConfig(attemptIntervalNanos, attemptLimit, directFraction, pingIntervalNanos,
-                listenTimeoutNanos, stun, cloud, keepaliveIntervalNanos, delay, noSession, gamePhase, tickRateHz,
-                gamePhaseNanos, echoGraceNanos, peerReflexive, localCandidates, portPrediction, predictedPorts,
-                parallelRelay);
-    }
-
-    public ProtocolConfig withNoSession(NoSessionPolicy policy) {
-        return new ProtocolConfig(attemptIntervalNanos, attemptLimit, directFraction, pingIntervalNanos,
-                listenTimeoutNanos, stun, cloud, keepaliveIntervalNanos, startupDelay, policy, gamePhase, tickRateHz,
-                gamePhaseNanos, echoGraceNanos, peerReflexive, localCandidates, portPrediction, predictedPorts,
-                parallelRelay);
-    }
-
-    public ProtocolConfig withGamePhase(boolean on, int rateHz, long lengthNanos) {
-        return new ProtocolConfig(attemptIntervalNanos, attemptLimit, directFraction, pingIntervalNanos,
-                listenTimeoutNanos, stun, cloud, keepaliveIntervalNanos, startupDelay, noSession, on, rateHz,
-                lengthNanos, echoGraceNanos, peerReflexive, localCandidates, portPrediction, predictedPorts,
-                parallelRelay);
-    }
-
-    public ProtocolConfig withPeerReflexive(boolean on) {
-        return new ProtocolConfig(attemptIntervalNanos, attemptLimit, directFraction, pingIntervalNanos,
-                listenTimeoutNanos, stun, cloud, keepaliveIntervalNanos, startupDelay, noSession, gamePhase,
-                tickRateHz, gamePhaseNanos, echoGraceNanos, on, localCandidates, portPrediction, predictedPorts,
-                parallelRelay);
-    }
-
-    public ProtocolConfig withLocalCandidates(boolean on) {
-        return new ProtocolConfig(attemptIntervalNanos, attemptLimit, directFraction, pingIntervalNanos,
-                listenTimeoutNanos, stun, cloud, keepaliveIntervalNanos, startupDelay, noSession, gamePhase,
-                tickRateHz, gamePhaseNanos, echoGraceNanos, peerReflexive, on, portPrediction, predictedPorts,
-                parallelRelay);
-    }
-
-    public ProtocolConfig withPortPrediction(boolean on, int ports) {
-        return new ProtocolConfig(attemptIntervalNanos, attemptLimit, directFraction, pingIntervalNanos,
-                listenTimeoutNanos, stun, cloud, keepaliveIntervalNanos, startupDelay, noSession, gamePhase,
-                tickRateHz, gamePhaseNanos, echoGraceNanos, peerReflexive, localCandidates, on, ports,
-                parallelRelay);
-    }
-
-    public ProtocolConfig withParallelRelay(boolean on) {
-        return new ProtocolConfig(attemptIntervalNanos, attemptLimit, directFraction, pingIntervalNanos,
-                listenTimeoutNanos, stun, cloud, keepaliveIntervalNanos, startupDelay, noSession, gamePhase,
-                tickRateHz, gamePhaseNanos, echoGraceNanos, peerReflexive, localCandidates, portPrediction,
-                predictedPorts, on);
+        /**
+         * @throws IllegalArgumentException naming every parameter whose value is outside its range
+         */
+        public ProtocolConfig build() {
+            // Each range is checked before anything is constructed from it, so the message names keys.
+            ProtocolConfig config;
+            try {
+                config = new ProtocolConfig(attemptInterval, attemptLimit, directFraction,
+                        pingInterval == null ? attemptInterval : pingInterval, listenTimeout,
+                        new Retransmission(stunRto, stunMaxRequests, stunFinalWait),
+                        new Retransmission(cloudRto, cloudMaxRetransmits + 1, cloudFinalWait),
+                        keepaliveInterval, startupDelay,
+                        new NoSessionPolicy(noSessionRetries, noSessionBackoff, noSessionMaxBackoff),
+                        gamePhase, tickRate, gamePhaseLength, echoGrace,
+                        peerReflexive, localCandidates, portPrediction, predictedPorts, parallelRelay);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("protocol parameters: " + e.getMessage(), e);
+            }
+            Optional<String> problem = ProtocolParameters.problemIn(config);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException("protocol parameters: " + problem.get());
+            }
+            return config;
+        }
     }
 }

@@ -1,7 +1,8 @@
 package io.punchsim.protocol.config;
 
 /**
- * A retransmission schedule: send, wait {@code initialRto}, resend, wait twice as long, … up to
+ * The one retransmission schedule of the protocol (signalling, the peers' STUN requests, STUN
+ * client transactions and NAT behaviour discovery), run by {@code runtime.Retransmitter}: send, wait {@code initialRto}, resend, wait twice as long, … up to
  * {@code maxTransmissions} sends, then wait {@code finalWait} for an answer before giving up.
  * With STUN's defaults (500 ms, 7, 8 s) requests leave at 0, 0.5, 1.5, 3.5, 7.5, 15.5, 31.5 s and
  * the transaction fails at 39.5 s (RFC 8489, section 6.2.1).
@@ -24,6 +25,15 @@ public record Retransmission(long initialRtoNanos, int maxTransmissions, long fi
         if (finalWaitNanos <= 0) {
             throw new IllegalArgumentException("final wait must be positive: " + finalWaitNanos);
         }
+    }
+
+    /** When transmission {@code index} (0-based) goes out, relative to the first. */
+    public long sendOffsetNanos(int index) {
+        long offset = 0;
+        for (int sent = 1; sent <= index; sent++) {
+            offset += waitAfter(sent);
+        }
+        return offset;
     }
 
     /** From the first transmission until giving up. */

@@ -211,7 +211,7 @@ public final class ClientPeer extends Peer {
         }
         if (ticksSent == 0) {
             emit(outcome == Outcome.DIRECT ? Step.K9 : Step.K12,
-                    () -> config.gameTicks() + " game updates at " + config.tickRateHz() + " Hz");
+                    () -> config.gameTicks() + " game updates at " + java.math.BigDecimal.valueOf(config.tickRateHz()).stripTrailingZeros().toPlainString() + " Hz");
         }
         ticksSent++;
         if (ticksSent < config.gameTicks()) {

@@ -7,6 +7,7 @@ import io.punchsim.protocol.event.StepEvent;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.runtime.Context;
 import io.punchsim.protocol.runtime.Machine;
+import io.punchsim.protocol.runtime.Retransmitter;
 import io.punchsim.protocol.signal.SignalChannel;
 import io.punchsim.protocol.stun.StunWire;
 import io.punchsim.protocol.wire.Decoded;
@@ -49,11 +50,9 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     private boolean startPending;
     private byte[] stunTransaction;
     private byte[] stunRequest;
-    private int stunSent;
-    private long stunTimer = -1;
+    private Retransmitter stunRequests;
     private long keepaliveTimer = -1;
     private byte[] keepalive;
-    private final Runnable stunTimeout = this::onStunTimeout;
     private final Runnable afterStartup = this::afterStartup;
     private final Runnable keepaliveTick = this::sendKeepalive;
     private final Runnable cloudSilent = this::onCloudSilent;
@@ -248,25 +247,18 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         stunTransaction = new byte[12];
         context.random().nextBytes(stunTransaction);
         stunRequest = StunWire.bindingRequest(stunTransaction);
-        sendStun();
+        stunRequests = new Retransmitter(context, config.stun(), this::sendStun, this::onStunGiveUp);
+        stunRequests.start();
     }
 
-    private void sendStun() {
-        stunSent++;
-        emit(setupStep(9), () -> stunSent == 1 ? "binding request" : "binding request, transmission " + stunSent);
+    private void sendStun(int n) {
+        emit(setupStep(9), () -> n == 1 ? "binding request" : "binding request, transmission " + n);
         context.send(stun, stunRequest);
-        stunTimer = context.setTimer(context.now() + config.stun().waitAfter(stunSent), stunTimeout);
     }
 
-    private void onStunTimeout() {
-        stunTimer = -1;
-        if (reflexive != null || shutDown) {
-            return;
-        }
-        if (stunSent >= config.stun().maxTransmissions()) {
+    private void onStunGiveUp() {
+        if (reflexive == null && !shutDown) {
             stunFailed();
-        } else {
-            sendStun();
         }
     }
 
@@ -279,7 +271,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             return;
         }
         reflexive = mapped.get();
-        cancel(stunTimer);
+        stunRequests.stop();
         emit(setupStep(10), () -> "reflexive " + reflexive);
         emit(setupStep(11), () -> "report " + local + " / " + reflexive);
         signal.send(new AddressReport(signal.nextSeq(), sessionId, peerId, local, reflexive));
@@ -328,7 +320,9 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         shutDown = true;
         finished = true;
         cancel(keepaliveTimer);
-        cancel(stunTimer);
+        if (stunRequests != null) {
+            stunRequests.stop();
+        }
         cancel(answerTimer);
         signal.close();
     }

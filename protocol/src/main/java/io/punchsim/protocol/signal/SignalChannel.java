@@ -3,6 +3,7 @@ package io.punchsim.protocol.signal;
 import io.punchsim.protocol.config.Retransmission;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.runtime.Context;
+import io.punchsim.protocol.runtime.Retransmitter;
 import io.punchsim.protocol.wire.Message;
 import io.punchsim.protocol.wire.MessageCodec;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class SignalChannel {
     public void send(Message.Reliable message) {
         Pending p = new Pending(message, MessageCodec.encode(message));
         pending.add(p);
-        p.transmit();
+        p.retransmitter.start();
     }
 
     /** An {@code Ack} arrived: stop retransmitting that message. */
@@ -58,7 +59,7 @@ public final class SignalChannel {
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);
             if (p.seq == seq) {
-                context.cancelTimer(p.timer);
+                p.retransmitter.stop();
                 pending.remove(i);
                 return;
             }
@@ -108,40 +109,35 @@ public final class SignalChannel {
     /** Stops all retransmission. */
     public void close() {
         for (Pending p : pending) {
-            context.cancelTimer(p.timer);
+            p.retransmitter.stop();
         }
         pending.clear();
     }
 
-    private final class Pending implements Runnable {
+    private final class Pending {
         final Message.Reliable message;
         /** The message's sequence number, read once: acks are matched against it. */
         final int seq;
         final byte[] bytes;
-        int sent;
-        long timer;
+        final Retransmitter retransmitter;
 
         Pending(Message.Reliable message, byte[] bytes) {
             this.message = message;
             this.seq = message.seq();
             this.bytes = bytes;
+            this.retransmitter = new Retransmitter(context, schedule, this::transmit, this::giveUp);
         }
 
-        void transmit() {
-            sent++;
-            context.send(remote, bytes);
-            timer = context.setTimer(context.now() + schedule.waitAfter(sent), this);
-        }
-
-        @Override
-        public void run() {
-            if (sent >= schedule.maxTransmissions()) {
-                pending.remove(this);
-                giveUp.onGiveUp(SignalChannel.this, message);
-                return;
+        void transmit(int n) {
+            if (n > 1) {
+                retransmissions++;
             }
-            retransmissions++;
-            transmit();
+            context.send(remote, bytes);
+        }
+
+        void giveUp() {
+            pending.remove(this);
+            giveUp.onGiveUp(SignalChannel.this, message);
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.punchsim.protocol.stun;
 
+import io.punchsim.protocol.config.Retransmission;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.runtime.Context;
+import io.punchsim.protocol.runtime.Retransmitter;
 import io.punchsim.protocol.stun.StunAttribute.Fingerprint;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One STUN Binding client transaction over UDP with RFC 8489 retransmission. Its owner forwards
+ * One STUN Binding client transaction over UDP with RFC 8489 retransmission (the schedule's defaults are RFC 8489's: 500 ms, Rc = 7, Rm = 16). Its owner forwards
  * every datagram to {@link #onDatagram}; the outcome is reported once, through the callback, on
  * the owner's thread of control (from {@code onDatagram} or a timer).
  */
@@ -34,33 +36,31 @@ public final class BindingTransaction {
         }
     }
 
-    /** No response within the policy's schedule. */
+    /** No response within the schedule. */
     public record TimedOut(int requestsSent) implements Outcome {}
 
     private final Context context;
     private final Endpoint server;
-    private final RetransmissionPolicy policy;
     private final Consumer<Outcome> onOutcome;
     private final TransactionId transactionId;
     private final byte[] request;
-    private int requestsSent;
-    private long rto;
-    private long timer = -1;
+    private final Retransmitter retransmitter;
     private boolean done;
 
     /**
      * @param extraAttributes sent before the FINGERPRINT this class always adds (e.g. CHANGE-REQUEST)
      */
     public BindingTransaction(Context context, Endpoint server, List<StunAttribute> extraAttributes,
-                              RetransmissionPolicy policy, Consumer<Outcome> onOutcome) {
+                              Retransmission schedule, Consumer<Outcome> onOutcome) {
         this.context = context;
         this.server = server;
-        this.policy = policy;
         this.onOutcome = onOutcome;
+
         this.transactionId = TransactionId.random(context.random());
         List<StunAttribute> attributes = new ArrayList<>(extraAttributes);
         attributes.add(Fingerprint.toBeComputed());
         this.request = StunEncoder.encode(new StunMessage(StunMessage.BINDING, StunClass.REQUEST, transactionId, attributes));
+        this.retransmitter = new Retransmitter(context, schedule, n -> context.send(server, request), this::timedOut);
     }
 
     public TransactionId transactionId() {
@@ -73,11 +73,7 @@ public final class BindingTransaction {
 
     /** Sends the first request and arms the retransmission timer. */
     public void start() {
-        if (requestsSent > 0) {
-            throw new IllegalStateException("already started");
-        }
-        rto = policy.initialRtoNanos();
-        transmit();
+        retransmitter.start();
     }
 
     /**
@@ -86,7 +82,7 @@ public final class BindingTransaction {
      * @return whether it was this transaction's response (and so consumed)
      */
     public boolean onDatagram(Endpoint source, byte[] payload) {
-        if (done || requestsSent == 0 || !StunDecoder.looksLikeStun(payload)) {
+        if (done || retransmitter.sent() == 0 || !StunDecoder.looksLikeStun(payload)) {
             return false;
         }
         if (!(StunDecoder.decode(payload) instanceof Decoded decoded)) {
@@ -98,41 +94,23 @@ public final class BindingTransaction {
         if (!isResponse || response.method() != StunMessage.BINDING || !response.transactionId().equals(transactionId)) {
             return false;
         }
-        finish(new Answered(source, response, requestsSent));
+        finish(new Answered(source, response, retransmitter.sent()));
         return true;
     }
 
     /** Stops retransmitting; no outcome is reported. */
     public void cancel() {
         done = true;
-        context.cancelTimer(timer);
+        retransmitter.stop();
     }
 
-    private void transmit() {
-        context.send(server, request);
-        requestsSent++;
-        if (requestsSent < policy.maxRequests()) {
-            timer = context.setTimer(context.now() + rto, this::onTimer);
-            rto *= 2;
-        } else {
-            timer = context.setTimer(context.now() + policy.finalWaitMultiplier() * policy.initialRtoNanos(), this::onTimer);
-        }
-    }
-
-    private void onTimer() {
-        if (done) {
-            return;
-        }
-        if (requestsSent < policy.maxRequests()) {
-            transmit();
-        } else {
-            finish(new TimedOut(requestsSent));
-        }
+    private void timedOut() {
+        finish(new TimedOut(retransmitter.sent()));
     }
 
     private void finish(Outcome outcome) {
         done = true;
-        context.cancelTimer(timer);
+        retransmitter.stop();
         onOutcome.accept(outcome);
     }
 }

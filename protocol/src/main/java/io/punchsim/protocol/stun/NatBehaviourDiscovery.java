@@ -1,5 +1,6 @@
 package io.punchsim.protocol.stun;
 
+import io.punchsim.protocol.config.Retransmission;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.runtime.Context;
 import io.punchsim.protocol.runtime.Machine;
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
 public final class NatBehaviourDiscovery implements Machine {
 
     private final Endpoint server;
-    private final RetransmissionPolicy policy;
+    private final Retransmission schedule;
     private final Consumer<DiscoveryResult> onResult;
     private Context context;
     private BindingTransaction current;
@@ -40,9 +41,9 @@ public final class NatBehaviourDiscovery implements Machine {
     private FilteringBehaviour filtering;
     private Endpoint mappedII;
 
-    public NatBehaviourDiscovery(Endpoint server, RetransmissionPolicy policy, Consumer<DiscoveryResult> onResult) {
+    public NatBehaviourDiscovery(Endpoint server, Retransmission schedule, Consumer<DiscoveryResult> onResult) {
         this.server = server;
-        this.policy = policy;
+        this.schedule = schedule;
         this.onResult = onResult;
     }
 
@@ -159,7 +160,7 @@ public final class NatBehaviourDiscovery implements Machine {
     }
 
     private void ask(Endpoint to, List<StunAttribute> attributes, Consumer<Outcome> next) {
-        current = new BindingTransaction(context, to, attributes, policy, next);
+        current = new BindingTransaction(context, to, attributes, schedule, next);
         current.start();
     }
 

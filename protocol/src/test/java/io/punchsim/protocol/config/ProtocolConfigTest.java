@@ -42,11 +42,11 @@ class ProtocolConfigTest {
 
     @Test
     void impossibleValuesAreRejected() {
-        assertThatThrownBy(() -> ProtocolConfig.DEFAULTS.withAttemptLimit(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ProtocolConfig.DEFAULTS.withAttemptInterval(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProtocolConfig.builder().attemptLimit(0).build()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProtocolConfig.builder().attemptInterval(0).build()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Fraction(4, 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Retransmission(500 * MS, 0, MS)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ProtocolConfig.DEFAULTS.withGamePhase(true, 0, MS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProtocolConfig.builder().gamePhase(true).tickRate(0).build()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new StartupDelay(5, 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new NoSessionPolicy(-1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     }

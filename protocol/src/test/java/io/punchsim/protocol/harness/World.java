@@ -22,6 +22,15 @@ public final class World {
     public static final Endpoint HOST = Endpoint.parse("10.0.0.1:4000");
     public static final Endpoint CLIENT = Endpoint.parse("10.1.0.1:5000");
 
+    /**
+     * The default process with exact timings to assert on: no start-up delay, and the game phase
+     * on (20 Hz for 2 s) so that round trips are measured. Tests of the defaults themselves use
+     * {@code ProtocolConfig.DEFAULTS}.
+     */
+    public static final ProtocolConfig TIMED = ProtocolConfig.builder()
+            .startupDelay(io.punchsim.protocol.config.StartupDelay.NONE)
+            .gamePhase(true).tickRate(20).gamePhaseLength(2_000_000_000L).build();
+
     public final TestNet net;
     public final CloudServer cloud;
     public final StunResponder stun = new StunResponder();

@@ -20,7 +20,7 @@ class AcceptRulesTest {
     private static final long SEED = 23;
 
     private static World slowCloud(long hostClientOneWay) {
-        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        World w = new World(World.TIMED, SEED);
         w.net.latency(World.CLIENT, World.CLOUD, 100 * MS).latency(World.HOST, World.CLOUD, 100 * MS)
                 .latency(World.HOST, World.CLIENT, hostClientOneWay * MS);
         return w;
@@ -28,7 +28,7 @@ class AcceptRulesTest {
 
     @Test
     void directConnectionTakesOneRoundTripFromK1AndMeasuresIt() {
-        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        World w = new World(World.TIMED, SEED);
         w.net.latency(World.HOST, World.CLIENT, 20 * MS);
         w.start(0).runUntilClientFinished(60_000 * MS);
         ConnectionResult r = w.client.result();
@@ -44,7 +44,7 @@ class AcceptRulesTest {
 
     @Test
     void hostRepliesToTheObservedSourceNotTheReportedAddress() {
-        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        World w = new World(World.TIMED, SEED);
         Endpoint towardStun = Endpoint.parse("192.0.2.50:1000");
         Endpoint towardOthers = Endpoint.parse("192.0.2.50:2000");
         // An endpoint-dependent mapping: the client's NAT maps it differently toward the STUN server.
@@ -114,7 +114,7 @@ class AcceptRulesTest {
 
     @Test
     void duplicatedAcceptsAndEchoesChangeNothing() {
-        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        World w = new World(World.TIMED, SEED);
         w.net.latency(World.HOST, World.CLIENT, 20 * MS);
         w.net.duplicate(p -> p.to().equals(World.CLIENT));
         w.start(0).runUntilClientFinished(60_000 * MS);

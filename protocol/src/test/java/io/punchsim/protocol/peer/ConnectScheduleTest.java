@@ -58,8 +58,8 @@ class ConnectScheduleTest {
 
     @Test
     void halfOfSixAt200MsSplitsThreeAndThree() {
-        World w = unanswered(ProtocolConfig.DEFAULTS.withAttemptInterval(200 * MS).withAttemptLimit(6)
-                .withDirectFraction(new Fraction(1, 2)));
+        World w = unanswered(ProtocolConfig.builder().attemptInterval(200 * MS).attemptLimit(6)
+                .directFraction(new Fraction(1, 2)).build());
         assertThat(directAttempts(w)).containsExactly(0L, 200L, 400L);
         assertThat(relayAttempts(w)).containsExactly(600L, 800L, 1000L);
         assertThat(w.eventTime(Role.CLIENT, Step.K6) - w.client.result().k1AtNanos()).isEqualTo(1200 * MS);
@@ -68,17 +68,17 @@ class ConnectScheduleTest {
     @Test
     void threeTenthsOfTenIsExactlyThreeDirect() {
         // 0.3 × 10 in doubles is 3.0000000000000004: attempt 3 must nevertheless be relayed.
-        World w = unanswered(ProtocolConfig.DEFAULTS.withDirectFraction(new Fraction(3, 10)));
+        World w = unanswered(ProtocolConfig.builder().directFraction(new Fraction(3, 10)).build());
         assertThat(directAttempts(w)).containsExactly(0L, 500L, 1000L);
         assertThat(relayAttempts(w)).containsExactly(1500L, 2000L, 2500L, 3000L, 3500L, 4000L, 4500L);
     }
 
     @Test
     void fractionZeroRelaysEverythingAndOneRelaysNothing() {
-        World none = unanswered(ProtocolConfig.DEFAULTS.withAttemptLimit(3).withDirectFraction(new Fraction(0, 1)));
+        World none = unanswered(ProtocolConfig.builder().attemptLimit(3).directFraction(new Fraction(0, 1)).build());
         assertThat(directAttempts(none)).isEmpty();
         assertThat(relayAttempts(none)).containsExactly(0L, 500L, 1000L);
-        World all = unanswered(ProtocolConfig.DEFAULTS.withAttemptLimit(3).withDirectFraction(new Fraction(1, 1)));
+        World all = unanswered(ProtocolConfig.builder().attemptLimit(3).directFraction(new Fraction(1, 1)).build());
         assertThat(directAttempts(all)).containsExactly(0L, 500L, 1000L);
         assertThat(relayAttempts(all)).isEmpty();
         assertThat(all.eventTime(Role.CLIENT, Step.K6) - all.client.result().k1AtNanos()).isEqualTo(1500 * MS);
@@ -86,7 +86,7 @@ class ConnectScheduleTest {
 
     @Test
     void hostPingsFromK2EveryPingIntervalUntilTheListenTimeout() {
-        World w = unanswered(ProtocolConfig.DEFAULTS.withPingInterval(300 * MS).withListenTimeout(3000 * MS));
+        World w = unanswered(ProtocolConfig.builder().pingInterval(300 * MS).listenTimeout(3000 * MS).build());
         w.net.runFor(60_000 * MS);
         long k2 = w.eventTime(Role.HOST, Step.K2);
         List<Long> pings = w.net.packets().stream()
@@ -101,8 +101,8 @@ class ConnectScheduleTest {
     @Test
     void aRequestAfterTheListenTimeoutIsNotAnswered() {
         // The client's attempt 0 takes 4 s to arrive; the host listens for 3 s only.
-        World w = new World(ProtocolConfig.DEFAULTS.withListenTimeout(3000 * MS).withDirectFraction(
-                new Fraction(1, 1)).withAttemptLimit(20), SEED);
+        World w = new World(ProtocolConfig.builder().listenTimeout(3000 * MS).directFraction(
+                new Fraction(1, 1)).attemptLimit(20).build(), SEED);
         w.net.latency(World.HOST, World.CLIENT, 4000 * MS);
         w.start(0).runUntilClientFinished(60_000 * MS);
         assertThat(w.client.result().outcome()).isEqualTo(Outcome.FAILED);

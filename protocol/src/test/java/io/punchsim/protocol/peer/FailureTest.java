@@ -3,7 +3,6 @@ package io.punchsim.protocol.peer;
 import static io.punchsim.protocol.harness.TestNet.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.punchsim.protocol.config.NoSessionPolicy;
 import io.punchsim.protocol.config.ProtocolConfig;
 import io.punchsim.protocol.config.StartupDelay;
 import io.punchsim.protocol.event.Role;
@@ -20,7 +19,7 @@ class FailureTest {
 
     @Test
     void stunRetransmitsOnTheRfcScheduleThenFails() {
-        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        World w = new World(World.TIMED, SEED);
         w.net.drop(p -> p.from().equals(World.CLIENT) && p.to().equals(World.STUN));
         w.start(0).runUntilClientFinished(120_000 * MS);
         long first = w.eventTime(Role.CLIENT, Step.C9);
@@ -35,7 +34,7 @@ class FailureTest {
 
     @Test
     void unreachableCloudFailsAfterTheLastRetransmission() {
-        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        World w = new World(World.TIMED, SEED);
         w.net.drop(p -> p.from().equals(World.CLIENT) && p.to().equals(World.CLOUD));
         w.start(0).runUntilClientFinished(120_000 * MS);
         List<Long> joins = w.net.packets().stream()
@@ -48,7 +47,7 @@ class FailureTest {
 
     @Test
     void anAnswerThatNeverComesMeansTheCloudIsUnreachable() {
-        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        World w = new World(World.TIMED, SEED);
         // The JoinRequest is acknowledged, but no JoinAck ever reaches the client.
         w.net.drop(p -> p.to().equals(World.CLIENT) && p.kind() == MessageKind.JOIN_ACK);
         w.start(0).runUntilClientFinished(120_000 * MS);
@@ -59,7 +58,7 @@ class FailureTest {
 
     @Test
     void aClientWhoseHostNeverReportsGivesUpAfterTheListenTimeout() {
-        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        World w = new World(World.TIMED, SEED);
         w.net.drop(p -> p.from().equals(World.HOST) && p.to().equals(World.STUN));
         w.start(0).runUntilClientFinished(120_000 * MS);
         assertThat(w.client.result().failureReason()).isEqualTo(FailureReason.NO_SESSION);
@@ -71,7 +70,7 @@ class FailureTest {
 
     @Test
     void noSessionFailsAtOnceWhenConfiguredTo() {
-        World w = new World(ProtocolConfig.DEFAULTS.withNoSession(NoSessionPolicy.FAIL), SEED);
+        World w = new World(ProtocolConfig.builder().noSessionRetries(0).build(), SEED);
         w.net.start(World.CLOUD, 0);
         w.net.start(World.CLIENT, 0);
         w.runUntilClientFinished(60_000 * MS);
@@ -82,8 +81,8 @@ class FailureTest {
 
     @Test
     void noSessionRetriesWithDoublingBackOff() {
-        ProtocolConfig config = ProtocolConfig.DEFAULTS
-                .withNoSession(new NoSessionPolicy(3, 100 * MS, 10_000 * MS));
+        ProtocolConfig config = ProtocolConfig.builder()
+                .noSessionRetries(3).noSessionBackoff(100 * MS).noSessionMaxBackoff(10_000 * MS).build();
         World w = new World(config, SEED);
         w.net.start(World.CLOUD, 0);
         w.net.start(World.STUN, 0);
@@ -100,7 +99,7 @@ class FailureTest {
 
     @Test
     void startupDelayPostponesTheLocalAddressStep() {
-        World w = new World(ProtocolConfig.DEFAULTS.withStartupDelay(StartupDelay.fixed(700 * MS)), SEED);
+        World w = new World(ProtocolConfig.builder().startupDelay(StartupDelay.fixed(700 * MS)).build(), SEED);
         w.start(0).runUntilClientFinished(60_000 * MS);
         assertThat(w.eventTime(Role.HOST, Step.H8) - w.eventTime(Role.HOST, Step.H7)).isEqualTo(700 * MS);
         assertThat(w.eventTime(Role.CLIENT, Step.C8) - w.eventTime(Role.CLIENT, Step.C7)).isEqualTo(700 * MS);
@@ -108,7 +107,7 @@ class FailureTest {
 
     @Test
     void everySetUpStepHappensInOrder() {
-        World w = new World(ProtocolConfig.DEFAULTS, SEED);
+        World w = new World(World.TIMED, SEED);
         w.start(0).runUntilClientFinished(60_000 * MS);
         List<Step> host = w.net.events().stream().filter(e -> e.role() == Role.HOST).map(e -> e.step())
                 .distinct().limit(13).toList();

@@ -27,9 +27,9 @@ class LossyNetworkPropertyTest {
         for (int run = 0; run < RUNS; run++) {
             long seed = 1000 + run;
             SplittableRandom rnd = new SplittableRandom(seed);
-            ProtocolConfig config = ProtocolConfig.DEFAULTS.withPeerReflexive(rnd.nextBoolean())
-                    .withLocalCandidates(rnd.nextBoolean()).withPortPrediction(rnd.nextBoolean(), 2)
-                    .withParallelRelay(rnd.nextBoolean());
+            ProtocolConfig config = ProtocolConfig.builder().peerReflexive(rnd.nextBoolean())
+                    .localCandidates(rnd.nextBoolean()).portPrediction(rnd.nextBoolean()).predictedPorts(2)
+                    .parallelRelay(rnd.nextBoolean()).build();
             World w = new World(config, seed);
             long maxOneWay = 0;
             for (int i = 0; i < nodes.size(); i++) {

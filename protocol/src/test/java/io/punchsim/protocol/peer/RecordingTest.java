@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RecordingTest {
 
     private static World run(long seed, boolean recording) {
-        World w = new World(ProtocolConfig.DEFAULTS, seed);
+        World w = new World(World.TIMED, seed);
         w.net.recording(recording);
         return w.start(120 * MS).runUntilClientFinished(60_000 * MS);
     }

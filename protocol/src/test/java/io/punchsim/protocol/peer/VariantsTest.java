@@ -32,7 +32,7 @@ class VariantsTest {
 
     @Test
     void parallelRelaySendsRelayAttemptsFromAttemptZero() {
-        World w = new World(ProtocolConfig.DEFAULTS.withParallelRelay(true), SEED);
+        World w = new World(ProtocolConfig.builder().parallelRelay(true).build(), SEED);
         w.net.drop(p -> p.to().equals(World.HOST) && p.kind() == MessageKind.CONNECT_REQUEST);
         w.net.drop(p -> p.from().equals(World.CLOUD) && p.to().equals(World.HOST) && p.kind() == MessageKind.RELAY);
         w.start(0).runUntilClientFinished(60_000 * MS);
@@ -46,7 +46,7 @@ class VariantsTest {
 
     @Test
     void parallelRelayConnectsThroughTheCloudAtAttemptZeroWhenDirectIsBlocked() {
-        World w = new World(ProtocolConfig.DEFAULTS.withParallelRelay(true), SEED);
+        World w = new World(ProtocolConfig.builder().parallelRelay(true).build(), SEED);
         w.net.drop(p -> p.to().equals(World.HOST) && p.kind() == MessageKind.CONNECT_REQUEST);
         w.start(0).runUntilClientFinished(60_000 * MS);
         assertThat(w.client.result().outcome()).isEqualTo(Outcome.RELAYED);
@@ -63,7 +63,7 @@ class VariantsTest {
 
     @Test
     void peerReflexiveTargetsTheAddressTheHostsPingsComeFrom() {
-        World w = hostBehindDependentNat(ProtocolConfig.DEFAULTS.withPeerReflexive(true), HOST_TOWARD_CLIENT_FAR);
+        World w = hostBehindDependentNat(ProtocolConfig.builder().peerReflexive(true).build(), HOST_TOWARD_CLIENT_FAR);
         ConnectionResult r = w.client.result();
         // Ping 0 arrives 10 ms after K1; attempt 1 (at 500 ms) also goes to its source and is answered.
         assertThat(r.outcome()).isEqualTo(Outcome.DIRECT);
@@ -76,7 +76,7 @@ class VariantsTest {
     void portPredictionTriesTheNextPorts() {
         World off = hostBehindDependentNat(ProtocolConfig.DEFAULTS, HOST_TOWARD_CLIENT);
         assertThat(off.client.result().outcome()).isEqualTo(Outcome.RELAYED);
-        World on = hostBehindDependentNat(ProtocolConfig.DEFAULTS.withPortPrediction(true, 3), HOST_TOWARD_CLIENT);
+        World on = hostBehindDependentNat(ProtocolConfig.builder().portPrediction(true).predictedPorts(3).build(), HOST_TOWARD_CLIENT);
         assertThat(on.client.directTargets()).containsExactly(HOST_PUBLIC, HOST_TOWARD_CLIENT,
                 Endpoint.parse("192.0.2.1:1002"), Endpoint.parse("192.0.2.1:1003"));
         assertThat(on.client.result().outcome()).isEqualTo(Outcome.DIRECT);
@@ -87,7 +87,7 @@ class VariantsTest {
     void localCandidatesConnectOnALanWithoutHairpinning() {
         Endpoint hostPublic = Endpoint.parse("192.0.2.1:4000");
         Endpoint clientPublic = Endpoint.parse("192.0.2.1:5000");
-        ProtocolConfig config = ProtocolConfig.DEFAULTS.withLocalCandidates(true);
+        ProtocolConfig config = ProtocolConfig.builder().localCandidates(true).build();
         for (boolean on : new boolean[] {false, true}) {
             World w = new World(on ? config : ProtocolConfig.DEFAULTS, SEED);
             // Both behind one NAT: public addresses toward STUN and the cloud; on the LAN, their own.

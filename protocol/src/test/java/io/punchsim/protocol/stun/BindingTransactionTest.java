@@ -1,5 +1,7 @@
 package io.punchsim.protocol.stun;
 
+import io.punchsim.protocol.config.Retransmission;
+
 import static io.punchsim.protocol.stun.FakeNetwork.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,11 +25,11 @@ class BindingTransactionTest {
     private static final class Client implements Machine {
         final List<Outcome> outcomes = new ArrayList<>();
         final List<Long> outcomeTimes = new ArrayList<>();
-        final RetransmissionPolicy policy;
+        final Retransmission policy;
         Context context;
         BindingTransaction transaction;
 
-        Client(RetransmissionPolicy policy) {
+        Client(Retransmission policy) {
             this.policy = policy;
         }
 
@@ -78,7 +80,7 @@ class BindingTransactionTest {
 
     @Test
     void withDefaultsRequestsGoOutAtTheRfcTimesAndTheTransactionFailsAt39500Ms() {
-        Client client = new Client(RetransmissionPolicy.RFC_8489);
+        Client client = new Client(Retransmission.STUN_DEFAULT);
         network.attach(CLIENT, client); // no server: every request is lost
         network.runUntil(60_000 * MS);
 
@@ -89,17 +91,17 @@ class BindingTransactionTest {
 
     @Test
     void thePolicyGivesTheRfcScheduleInClosedForm() {
-        RetransmissionPolicy rfc = RetransmissionPolicy.RFC_8489;
+        Retransmission rfc = Retransmission.STUN_DEFAULT;
         long[] expectedMs = {0, 500, 1500, 3500, 7500, 15500, 31500};
         for (int i = 0; i < expectedMs.length; i++) {
             assertThat(rfc.sendOffsetNanos(i)).isEqualTo(expectedMs[i] * MS);
         }
-        assertThat(rfc.timeoutOffsetNanos()).isEqualTo(39_500 * MS);
+        assertThat(rfc.totalSpanNanos()).isEqualTo(39_500 * MS);
     }
 
     @Test
     void aCustomPolicyIsFollowed() {
-        Client client = new Client(new RetransmissionPolicy(100 * MS, 3, 4));
+        Client client = new Client(new Retransmission(100 * MS, 3, 400 * MS));
         network.attach(CLIENT, client);
         network.runUntil(10_000 * MS);
 
@@ -110,7 +112,7 @@ class BindingTransactionTest {
     @Test
     void theAnswerToTheThirdRequestEndsTheTransactionWithTheMappedAddress() {
         network.attach(SERVER, new LossyServer(2));
-        Client client = new Client(RetransmissionPolicy.RFC_8489);
+        Client client = new Client(Retransmission.STUN_DEFAULT);
         network.attach(CLIENT, client);
         network.runUntil(60_000 * MS);
 
@@ -127,7 +129,7 @@ class BindingTransactionTest {
 
     @Test
     void ignoresDatagramsThatAreNotItsResponse() {
-        Client client = new Client(RetransmissionPolicy.RFC_8489);
+        Client client = new Client(Retransmission.STUN_DEFAULT);
         network.attach(CLIENT, client);
         byte[] otherTransaction = StunEncoder.encode(new StunMessage(StunMessage.BINDING, StunClass.SUCCESS_RESPONSE,
                 new TransactionId(new byte[12]), List.of()));
@@ -141,7 +143,7 @@ class BindingTransactionTest {
 
     @Test
     void cancelStopsRetransmissionWithoutAnOutcome() {
-        Client client = new Client(RetransmissionPolicy.RFC_8489);
+        Client client = new Client(Retransmission.STUN_DEFAULT);
         network.attach(CLIENT, client);
         network.runUntil(600 * MS);
         client.transaction.cancel();

@@ -3,6 +3,7 @@ package io.punchsim.protocol.stun;
 import static io.punchsim.protocol.stun.FakeNetwork.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.punchsim.protocol.config.Retransmission;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.stun.DiscoveryResult.BehindNat;
 import io.punchsim.protocol.stun.DiscoveryResult.NoNat;
@@ -102,7 +103,7 @@ class NatBehaviourDiscoveryTest {
     private final List<DiscoveryResult> results = new ArrayList<>();
 
     private void discover(Endpoint local) {
-        network.attach(local, new NatBehaviourDiscovery(PRIMARY, RetransmissionPolicy.RFC_8489, results::add));
+        network.attach(local, new NatBehaviourDiscovery(PRIMARY, Retransmission.STUN_DEFAULT, results::add));
         network.runUntil(10 * 60_000 * MS);
     }
 

@@ -3,7 +3,7 @@ package io.punchsim.realnet.stun;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.stun.DiscoveryResult;
 import io.punchsim.protocol.stun.NatBehaviourDiscovery;
-import io.punchsim.protocol.stun.RetransmissionPolicy;
+import io.punchsim.protocol.config.Retransmission;
 import io.punchsim.realnet.runtime.EventLoop;
 import io.punchsim.realnet.runtime.ProcessLifetime;
 import io.punchsim.realnet.runtime.SocketAddresses;
@@ -21,7 +21,12 @@ import java.util.Optional;
 public final class Classification {
 
     /** Short timeouts: two of the tests are expected to go unanswered behind most NATs. */
-    public static final RetransmissionPolicy DEFAULT_POLICY = new RetransmissionPolicy(200_000_000L, 4, 4);
+    public static final Retransmission DEFAULT_SCHEDULE = schedule(200_000_000L, 4);
+
+    /** Requests at RTO, doubling; a test counts as unanswered four RTOs after its last request. */
+    public static Retransmission schedule(long rtoNanos, int requests) {
+        return new Retransmission(rtoNanos, requests, 4 * rtoNanos);
+    }
 
     private Classification() {}
 
@@ -30,7 +35,7 @@ public final class Classification {
      * routes toward the server, so "no NAT" can be recognised) and returns its result, or empty if
      * the process was interrupted.
      */
-    public static Optional<DiscoveryResult> discover(Endpoint server, Endpoint bind, RetransmissionPolicy policy)
+    public static Optional<DiscoveryResult> discover(Endpoint server, Endpoint bind, Retransmission schedule)
             throws IOException {
         Endpoint local = bind.ip() == 0
                 ? new Endpoint(SocketAddresses.sourceAddressToward(server).ip(), bind.port())
@@ -38,7 +43,7 @@ public final class Classification {
         List<DiscoveryResult> results = new ArrayList<>(1);
         EventLoop loop = new EventLoop();
         UdpContext context = loop.open(SocketAddresses.toInet(local), event -> {});
-        context.start(new NatBehaviourDiscovery(server, policy, results::add));
+        context.start(new NatBehaviourDiscovery(server, schedule, results::add));
         ProcessLifetime.run(loop, () -> !results.isEmpty());
         return results.stream().findFirst();
     }

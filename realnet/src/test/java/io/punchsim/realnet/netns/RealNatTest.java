@@ -165,7 +165,7 @@ class RealNatTest {
 
     private static String[] peerArgs(String command, String inside) {
         return new String[] {command, "--cloud", CLOUD, "--stun", STUN, "--bind", inside + ":" + PEER_PORT,
-                "--game-phase-length", "300ms", "--echo-grace", "300ms"};
+                "--game-phase-enabled", "--game-phase-length", "300ms", "--game-phase-echo-grace", "300ms"};
     }
 
     private static void awaitEntry(NatLab lab, String router, String source, String destination) throws Exception {

@@ -53,13 +53,16 @@ class ProtocolFlagsTest {
     @Test
     void schedulesAndDelaysTakeDurations() {
         ProtocolConfig config = ProtocolFlags.toConfig(Map.of("--startup-delay", "100ms..300ms", "--stun-rto", "1s",
-                "--stun-transmissions", "3", "--game-phase", "off", "--keepalive-interval", "15s"), Set.of());
+                "--stun-max-requests", "3", "--cloud-max-retransmits", "2", "--cloud-keepalive", "20s",
+                "--game-phase-tick-rate", "0.5"), Set.of("--game-phase-enabled"));
         assertThat(config.startupDelay().minNanos()).isEqualTo(100 * MS);
         assertThat(config.startupDelay().maxNanos()).isEqualTo(300 * MS);
         assertThat(config.stun().initialRtoNanos()).isEqualTo(1_000 * MS);
         assertThat(config.stun().maxTransmissions()).isEqualTo(3);
-        assertThat(config.gamePhase()).isFalse();
-        assertThat(config.keepaliveIntervalNanos()).isEqualTo(15_000 * MS);
+        assertThat(config.cloud().maxTransmissions()).isEqualTo(1 + 2);
+        assertThat(config.gamePhase()).isTrue();
+        assertThat(config.tickRateHz()).isEqualTo(0.5);
+        assertThat(config.keepaliveIntervalNanos()).isEqualTo(20_000 * MS);
     }
 
     @Test
@@ -68,10 +71,17 @@ class ProtocolFlagsTest {
                 .hasMessageContaining("--attempt-interval");
         assertThatThrownBy(() -> ProtocolFlags.toConfig(Map.of("--direct-fraction", "1.5"), Set.of()))
                 .hasMessageContaining("--direct-fraction");
-        assertThatThrownBy(() -> ProtocolFlags.toConfig(Map.of("--game-phase", "maybe"), Set.of()))
-                .hasMessageContaining("--game-phase");
+        assertThatThrownBy(() -> ProtocolFlags.toConfig(Map.of("--game-phase-tick-rate", "0"), Set.of()))
+                .hasMessageContaining("--game-phase-tick-rate: out of range: 0 is not within (0, 1000]");
         assertThatThrownBy(() -> ProtocolFlags.toConfig(Map.of("--attempt-limit", "0"), Set.of()))
-                .hasMessageContaining("attempt limit");
+                .hasMessage("--attempt-limit: out of range: 0 is not within 1..1000");
+    }
+
+    @Test
+    void everyFlagIsTheScenarioKeysWords() {
+        assertThat(ProtocolFlags.FLAGS).allSatisfy(flag -> assertThat(flag.name()).isEqualTo(flag.parameter().flag()));
+        assertThat(ProtocolFlags.switchNames()).contains("--peer-reflexive", "--game-phase-enabled");
+        assertThat(ProtocolFlags.valuedNames()).contains("--cloud-keepalive", "--no-session-max-backoff", "--game-phase-echo-grace");
     }
 
     @Test

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
  */
 class LoopbackProcessTest {
 
-    /** A short game phase keeps the runs brief; it does not touch the connection schedule. */
-    private static final String[] SHORT_GAME = {"--game-phase-length", "300ms"};
+    /**
+     * A short game phase keeps the runs brief (the host ends after the last update instead of a
+     * listen timeout); it does not touch the connection schedule.
+     */
+    private static final String[] SHORT_GAME = {"--game-phase-enabled", "--game-phase-length", "300ms"};
 
     @Test
     void fourProcessesConnectDirectlyOnTheFirstAttempt() throws Exception {
@@ -117,7 +120,7 @@ class LoopbackProcessTest {
     }
 
     private static String[] peerArgs(String command, String cloud, String stun) {
-        String[] args = {command, "--cloud", cloud, "--stun", stun, SHORT_GAME[0], SHORT_GAME[1]};
+        String[] args = {command, "--cloud", cloud, "--stun", stun, SHORT_GAME[0], SHORT_GAME[1], SHORT_GAME[2]};
         return args;
     }
 

@@ -4,7 +4,7 @@ import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.runtime.Context;
 import io.punchsim.protocol.runtime.Machine;
 import io.punchsim.protocol.stun.BindingTransaction;
-import io.punchsim.protocol.stun.RetransmissionPolicy;
+import io.punchsim.protocol.config.Retransmission;
 import io.punchsim.realnet.runtime.EventLoop;
 import io.punchsim.realnet.runtime.SocketAddresses;
 import io.punchsim.realnet.runtime.UdpContext;
@@ -53,7 +53,7 @@ final class ServerHarness implements AutoCloseable {
 
                 @Override
                 public void start(Context ctx) {
-                    transaction = new BindingTransaction(ctx, server, List.of(), RetransmissionPolicy.RFC_8489, outcomes::add);
+                    transaction = new BindingTransaction(ctx, server, List.of(), Retransmission.STUN_DEFAULT, outcomes::add);
                     transaction.start();
                 }
 

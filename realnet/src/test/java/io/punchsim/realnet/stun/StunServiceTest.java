@@ -39,7 +39,7 @@ class StunServiceTest {
                     ServerHarness.endpoint("127.0.0.1", alternatePort), ServerHarness.endpoint("127.0.0.2", primaryPort));
 
             Optional<DiscoveryResult> result = Classification.discover(primary, Endpoint.parse("127.0.0.1:0"),
-                    Classification.DEFAULT_POLICY);
+                    Classification.DEFAULT_SCHEDULE);
 
             // No NAT and no firewall on loopback: every answer, from any address, arrives.
             assertThat(result).get().isInstanceOfSatisfying(DiscoveryResult.NoNat.class,

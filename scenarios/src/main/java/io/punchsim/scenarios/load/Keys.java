@@ -1,5 +1,7 @@
 package io.punchsim.scenarios.load;
 
+import io.punchsim.protocol.config.Parameter;
+import io.punchsim.protocol.config.ProtocolParameters;
 import java.util.List;
 
 /** The keys the loader accepts at each level of a scenario file, in documentation order. */
@@ -24,13 +26,8 @@ public final class Keys {
             "hairpinning", "external-addresses", "pooling", "max-mappings", "on-full");
     public static final List<String> MIX = List.of("mix");
     public static final List<String> MIX_OPTION = List.of("nat", "weight");
-    public static final List<String> PROTOCOL = List.of(
-            "attempt-interval", "attempt-limit", "direct-fraction", "ping-interval", "listen-timeout", "stun-rto",
-            "stun-max-requests", "cloud-rto", "cloud-max-retransmits", "cloud-keepalive", "variants", "no-session",
-            "game-phase");
-    public static final List<String> VARIANTS = List.of("peer-reflexive", "local-candidates", "port-prediction", "parallel-relay");
-    public static final List<String> NO_SESSION = List.of("retries", "backoff");
-    public static final List<String> GAME_PHASE = List.of("enabled", "tick-rate", "length");
+    /** The keys under {@code protocol:}, from the protocol's parameter table. */
+    public static final List<String> PROTOCOL = protocolLevel("");
     public static final List<String> FAULT_KINDS = List.of("link-down", "loss-burst", "nat-rebinding");
     public static final List<String> LINK_DOWN = List.of("link", "direction", "from", "to");
     public static final List<String> LOSS_BURST = List.of("link", "direction", "from", "to", "rate");
@@ -40,13 +37,32 @@ public final class Keys {
     private Keys() {
     }
 
+    /**
+     * The keys one level below {@code prefix} (empty, or a group such as {@code "game-phase."}) in
+     * the protocol's parameter table, in its order: a parameter's own name, or the group it opens.
+     */
+    public static List<String> protocolLevel(String prefix) {
+        java.util.LinkedHashSet<String> level = new java.util.LinkedHashSet<>();
+        for (Parameter<?> p : ProtocolParameters.protocolSection()) {
+            if (p.key().startsWith(prefix)) {
+                String rest = p.key().substring(prefix.length());
+                int dot = rest.indexOf('.');
+                level.add(dot < 0 ? rest : rest.substring(0, dot));
+            }
+        }
+        return List.copyOf(level);
+    }
+
     /** Every key at every level, plus the preset names that key a shorthand mix. */
     public static java.util.Set<String> all() {
         java.util.Set<String> all = new java.util.TreeSet<>(io.punchsim.scenarios.model.NatPreset.keys());
         for (List<String> level : List.of(TOP, PEER, NETWORK, PLACEMENT, LINK_DIRECTION, LINK, LATENCY, NORMAL, LOGNORMAL,
-                PARETO, LOSS, GILBERT_ELLIOTT, CUSTOM_NAT, MIX, MIX_OPTION, PROTOCOL, VARIANTS, NO_SESSION, GAME_PHASE,
+                PARETO, LOSS, GILBERT_ELLIOTT, CUSTOM_NAT, MIX, MIX_OPTION,
                 FAULT_KINDS, LINK_DOWN, LOSS_BURST, NAT_REBINDING, GATE)) {
             all.addAll(level);
+        }
+        for (Parameter<?> p : ProtocolParameters.protocolSection()) {
+            all.addAll(List.of(p.key().split("\\.")));
         }
         return all;
     }

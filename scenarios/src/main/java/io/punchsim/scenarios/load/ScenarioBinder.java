@@ -1,5 +1,10 @@
 package io.punchsim.scenarios.load;
 
+import io.punchsim.protocol.config.Parameter;
+import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.protocol.config.ProtocolParameters;
+import io.punchsim.protocol.config.ValueException;
+import io.punchsim.protocol.config.ValueType;
 import io.punchsim.scenarios.model.CustomNat;
 import io.punchsim.scenarios.model.FaultSpec;
 import io.punchsim.scenarios.model.GateSpec;
@@ -15,10 +20,8 @@ import io.punchsim.scenarios.model.NetworkSpec;
 import io.punchsim.scenarios.model.PeerSpec;
 import io.punchsim.scenarios.model.PlacementSpec;
 import io.punchsim.scenarios.model.PresetNat;
-import io.punchsim.scenarios.model.ProtocolSpec;
 import io.punchsim.scenarios.model.Scenario;
 import io.punchsim.scenarios.model.ScenarioDefaults;
-import io.punchsim.scenarios.model.VariantsSpec;
 import io.punchsim.scenarios.yaml.Node;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +64,7 @@ final class ScenarioBinder {
                 .map(n -> f.integer(n, "root-seed", Long.MIN_VALUE, Long.MAX_VALUE, ScenarioDefaults.ROOT_SEED))
                 .orElse(ScenarioDefaults.ROOT_SEED);
         NetworkSpec network = network(o);
-        ProtocolSpec protocol = o.take("protocol").map(this::protocol).orElseGet(() -> protocol(null));
+        ProtocolConfig protocol = o.take("protocol").map(this::protocol).orElseGet(() -> protocol(null));
         List<FaultSpec> faults = o.take("faults").map(n -> faults(n, network)).orElse(List.of());
         List<GateSpec> gates = o.take("gates").map(this::gates).orElse(List.of());
         o.take("sweep");
@@ -510,52 +513,60 @@ final class ScenarioBinder {
 
     // ---- protocol ----
 
-    /** Reads the protocol section; a null node gives the defaults. */
-    private ProtocolSpec protocol(Node node) {
-        Fields.Obj o = node == null ? null : f.object(node, "protocol", Keys.PROTOCOL).orElse(null);
-        if (o == null) {
-            long t = ScenarioDefaults.ATTEMPT_INTERVAL;
-            return new ProtocolSpec(t, ScenarioDefaults.ATTEMPT_LIMIT, ScenarioDefaults.DIRECT_FRACTION,
-                    ScenarioDefaults.PING_INTERVAL.orElse(t), ScenarioDefaults.LISTEN_TIMEOUT, ScenarioDefaults.STUN_RTO,
-                    ScenarioDefaults.STUN_MAX_REQUESTS, ScenarioDefaults.CLOUD_RTO, ScenarioDefaults.CLOUD_MAX_RETRANSMITS,
-                    ScenarioDefaults.CLOUD_KEEPALIVE, ScenarioDefaults.VARIANTS,
-                    new ProtocolSpec.NoSession(ScenarioDefaults.NO_SESSION_RETRIES, ScenarioDefaults.NO_SESSION_BACKOFF),
-                    new ProtocolSpec.GamePhase(ScenarioDefaults.GAME_PHASE_ENABLED, ScenarioDefaults.GAME_TICK_RATE,
-                            ScenarioDefaults.GAME_LENGTH));
+    /**
+     * Reads the protocol section, every key and range from the protocol's parameter table, so each
+     * value is checked here where its line and column are known; a null node gives the defaults.
+     */
+    private ProtocolConfig protocol(Node node) {
+        ProtocolConfig.Builder builder = ProtocolConfig.builder();
+        if (node != null) {
+            f.object(node, "protocol", Keys.PROTOCOL).ifPresent(o -> protocolGroup(o, "", builder));
         }
-        long interval = o.duration("attempt-interval", ScenarioDefaults.ATTEMPT_INTERVAL, MS, 60 * S);
-        int limit = o.integer("attempt-limit", ScenarioDefaults.ATTEMPT_LIMIT, 1, 1_000);
-        double fraction = o.take("direct-fraction").map(n -> f.fraction(n, "protocol.direct-fraction",
-                ScenarioDefaults.DIRECT_FRACTION)).orElse(ScenarioDefaults.DIRECT_FRACTION);
-        long ping = o.duration("ping-interval", ScenarioDefaults.PING_INTERVAL.orElse(interval), MS, 60 * S);
-        long listen = o.duration("listen-timeout", ScenarioDefaults.LISTEN_TIMEOUT, MS, MAX_RUN_TIME);
-        long stunRto = o.duration("stun-rto", ScenarioDefaults.STUN_RTO, MS, 60 * S);
-        int stunMax = o.integer("stun-max-requests", ScenarioDefaults.STUN_MAX_REQUESTS, 1, 100);
-        long cloudRto = o.duration("cloud-rto", ScenarioDefaults.CLOUD_RTO, MS, 60 * S);
-        int cloudMax = o.integer("cloud-max-retransmits", ScenarioDefaults.CLOUD_MAX_RETRANSMITS, 0, 100);
-        long keepalive = o.duration("cloud-keepalive", ScenarioDefaults.CLOUD_KEEPALIVE, 100 * MS, MAX_RUN_TIME);
-        VariantsSpec variants = o.take("variants").flatMap(n -> f.object(n, "protocol.variants", Keys.VARIANTS))
-                .map(v -> finished(v, new VariantsSpec(v.bool("peer-reflexive", false), v.bool("local-candidates", false),
-                        v.bool("port-prediction", false), v.bool("parallel-relay", false))))
-                .orElse(ScenarioDefaults.VARIANTS);
-        ProtocolSpec.NoSession noSession = o.take("no-session")
-                .flatMap(n -> f.object(n, "protocol.no-session", Keys.NO_SESSION))
-                .map(v -> finished(v, new ProtocolSpec.NoSession(
-                        v.integer("retries", ScenarioDefaults.NO_SESSION_RETRIES, 0, 1_000),
-                        v.duration("backoff", ScenarioDefaults.NO_SESSION_BACKOFF, 0, 60 * S))))
-                .orElse(new ProtocolSpec.NoSession(ScenarioDefaults.NO_SESSION_RETRIES, ScenarioDefaults.NO_SESSION_BACKOFF));
-        ProtocolSpec.GamePhase game = o.take("game-phase")
-                .flatMap(n -> f.object(n, "protocol.game-phase", Keys.GAME_PHASE))
-                .map(v -> finished(v, new ProtocolSpec.GamePhase(
-                        v.bool("enabled", ScenarioDefaults.GAME_PHASE_ENABLED),
-                        v.take("tick-rate").map(n -> f.real(n, v.path("tick-rate"), 0, 1_000, true,
-                                ScenarioDefaults.GAME_TICK_RATE)).orElse(ScenarioDefaults.GAME_TICK_RATE),
-                        v.duration("length", ScenarioDefaults.GAME_LENGTH, 0, MAX_RUN_TIME))))
-                .orElse(new ProtocolSpec.GamePhase(ScenarioDefaults.GAME_PHASE_ENABLED, ScenarioDefaults.GAME_TICK_RATE,
-                        ScenarioDefaults.GAME_LENGTH));
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            // Every range was checked above; this would be a missing check in the table.
+            f.report(node == null ? new Node.Position(1, 1) : node.position(), "protocol", e.getMessage());
+            return ProtocolConfig.DEFAULTS;
+        }
+    }
+
+    private void protocolGroup(Fields.Obj o, String prefix, ProtocolConfig.Builder builder) {
+        for (String name : Keys.protocolLevel(prefix)) {
+            Optional<Node> value = o.take(name);
+            if (value.isEmpty()) {
+                continue;
+            }
+            String key = prefix + name;
+            Optional<Parameter<?>> parameter = ProtocolParameters.byKey(key);
+            if (parameter.isPresent()) {
+                protocolValue(value.get(), o.path(name), parameter.get(), builder);
+            } else {
+                f.object(value.get(), o.path(name), Keys.protocolLevel(key + "."))
+                        .ifPresent(group -> protocolGroup(group, key + ".", builder));
+            }
+        }
         o.finish();
-        return new ProtocolSpec(interval, limit, fraction, ping, listen, stunRto, stunMax, cloudRto, cloudMax, keepalive,
-                variants, noSession, game);
+    }
+
+    private void protocolValue(Node node, String path, Parameter<?> parameter, ProtocolConfig.Builder builder) {
+        ValueType<?> type = parameter.type();
+        boolean fits = node instanceof Node.Scalar scalar && switch (type.shape()) {
+            case NUMBER -> scalar.type() == Node.ScalarKind.NUMBER;
+            case BOOLEAN -> scalar.type() == Node.ScalarKind.BOOLEAN;
+            case TEXT -> scalar.type() != Node.ScalarKind.NULL;
+        };
+        if (!fits) {
+            String expected = type.shape() == ValueType.Shape.BOOLEAN ? "true or false"
+                    : "a " + type.name() + (type.range().isEmpty() ? "" : " in " + type.range());
+            f.report(node, path, "expected " + expected + "; got " + Fields.describe(node));
+            return;
+        }
+        try {
+            parameter.setText(builder, ((Node.Scalar) node).text());
+        } catch (ValueException e) {
+            f.report(node, path, e.getMessage());
+        }
     }
 
     // ---- faults ----

@@ -1,16 +1,18 @@
 package io.punchsim.scenarios.model;
 
+import io.punchsim.protocol.config.ProtocolConfig;
 import java.util.List;
 
 /**
  * One fully resolved scenario: every default filled in, every value validated. Durations are
- * nanoseconds, rates are in [0, 1].
+ * nanoseconds, rates are in [0, 1]. The protocol is the state machines' own config: the binder
+ * builds it from {@code ProtocolParameters}, with the start-up delay left to each peer's spec.
  */
 public record Scenario(
         String name,
         String description,
         NetworkSpec network,
-        ProtocolSpec protocol,
+        ProtocolConfig protocol,
         List<FaultSpec> faults,
         int seeds,
         long rootSeed,

@@ -1,10 +1,10 @@
 package io.punchsim.scenarios.model;
 
-import java.util.Optional;
+import io.punchsim.protocol.config.ProtocolParameters;
 
 /**
- * The one place scenario defaults live. The protocol values are the SPEC defaults (500 ms attempt
- * interval, 10 attempts, 2/3 direct); the network values describe an ordinary broadband peer.
+ * The one place the defaults of a scenario's network live; they describe an ordinary broadband
+ * peer. The protocol's defaults are declared with its parameters, in {@code ProtocolParameters}.
  */
 public final class ScenarioDefaults {
 
@@ -20,30 +20,15 @@ public final class ScenarioDefaults {
     public static final boolean FIFO = true;
     public static final LossSpec LOSS = new LossSpec.Bernoulli(0.0);
     public static final double DUPLICATION = 0.0;
-    public static final LatencySpec STARTUP_DELAY = new LatencySpec.Uniform(0L, 100 * MS);
+    /** The protocol table's start-up delay, which a scenario gives per peer as a distribution. */
+    public static final LatencySpec STARTUP_DELAY = new LatencySpec.Uniform(
+            ProtocolParameters.STARTUP_DELAY.defaultValue().minNanos(),
+            ProtocolParameters.STARTUP_DELAY.defaultValue().maxNanos());
     public static final LatencySpec HOST_JOIN_DELAY = new LatencySpec.Constant(0L);
     public static final LatencySpec CLIENT_JOIN_DELAY = new LatencySpec.Uniform(0L, 2 * S);
     public static final boolean SAME_LAN = false;
     public static final LatencySpec CLOUD_LATENCY = new LatencySpec.Constant(30 * MS);
     public static final LatencySpec STUN_LATENCY = new LatencySpec.Constant(20 * MS);
-
-    public static final long ATTEMPT_INTERVAL = 500 * MS;
-    public static final int ATTEMPT_LIMIT = 10;
-    public static final double DIRECT_FRACTION = 2.0 / 3.0;
-    /** Absent, the ping interval follows the attempt interval (SPEC 2.3: P defaults to T). */
-    public static final Optional<Long> PING_INTERVAL = Optional.empty();
-    public static final long LISTEN_TIMEOUT = 10 * S;
-    public static final long STUN_RTO = 500 * MS;
-    public static final int STUN_MAX_REQUESTS = 7;
-    public static final long CLOUD_RTO = 250 * MS;
-    public static final int CLOUD_MAX_RETRANSMITS = 6;
-    public static final long CLOUD_KEEPALIVE = 15 * S;
-    public static final VariantsSpec VARIANTS = new VariantsSpec(false, false, false, false);
-    public static final int NO_SESSION_RETRIES = 3;
-    public static final long NO_SESSION_BACKOFF = 1 * S;
-    public static final boolean GAME_PHASE_ENABLED = false;
-    public static final double GAME_TICK_RATE = 30.0;
-    public static final long GAME_LENGTH = 5 * S;
 
     // A custom NAT without a base preset starts from these (a well-behaved RFC 4787 home NAT).
     public static final NatBehaviour.Behaviour NAT_MAPPING = NatBehaviour.Behaviour.ENDPOINT_INDEPENDENT;

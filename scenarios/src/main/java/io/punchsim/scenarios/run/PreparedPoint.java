@@ -1,6 +1,7 @@
 package io.punchsim.scenarios.run;
 
 import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.protocol.config.StartupDelay;
 import io.punchsim.scenarios.model.NatMix;
 import io.punchsim.scenarios.model.NatSpec;
 import io.punchsim.scenarios.model.Scenario;
@@ -29,7 +30,8 @@ public final class PreparedPoint {
 
     private PreparedPoint(SweepPoint point) {
         this.point = point;
-        this.protocol = ProtocolConfigs.of(point.scenario().protocol());
+        // Each run fixes both peers' start-up delays, drawn from the scenario's own distributions.
+        this.protocol = point.scenario().protocol().toBuilder().startupDelay(StartupDelay.NONE).build();
         resolve(point.scenario().network().host().nat());
         resolve(point.scenario().network().client().nat());
         buildLayouts();

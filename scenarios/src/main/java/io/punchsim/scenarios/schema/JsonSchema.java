@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.punchsim.protocol.config.Parameter;
+import io.punchsim.protocol.config.ProtocolParameters;
+import io.punchsim.protocol.config.ValueType;
+import io.punchsim.scenarios.load.Keys;
 import io.punchsim.scenarios.model.GateSpec;
 import io.punchsim.scenarios.model.NatPreset;
 import io.punchsim.scenarios.model.ScenarioDefaults;
@@ -23,7 +27,7 @@ public final class JsonSchema {
     public static final String ID = "https://punchsim.io/schema/scenario.json";
 
     private static final JsonNodeFactory J = JsonNodeFactory.instance;
-    private static final String DURATION_PATTERN = "^[0-9]+(\\.[0-9]+)?\\s*(ns|us|ms|s|m|h)$";
+    private static final String DURATION_PATTERN = "^" + io.punchsim.protocol.config.Units.DURATION_REGEX + "$";
     // 0% to 100%, as the loader accepts.
     private static final String PERCENT_PATTERN = "^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)\\s*%$";
     private static final String FRACTION_PATTERN = "^[0-9]+\\s*/\\s*[0-9]+$";
@@ -301,41 +305,49 @@ public final class JsonSchema {
         return pl;
     }
 
+    /** The protocol section, from the protocol's parameter table (the binder reads the same rows). */
     private static ObjectNode protocol() {
-        ObjectNode pr = object("Parameters of the connection process (SPEC section 2).");
-        ObjectNode p = (ObjectNode) pr.get("properties");
-        p.set("attempt-interval", ref("duration", "T, 1ms..60s. Default 500ms."));
-        p.set("attempt-limit", integer(1, 1_000, ScenarioDefaults.ATTEMPT_LIMIT, "L, attempts before giving up."));
-        p.set("direct-fraction", ref("fraction", "f: attempts n < f*L go direct, later ones through the cloud. Default 2/3."));
-        p.set("ping-interval", ref("duration", "P, host pings, 1ms..60s. Default: the attempt interval."));
-        p.set("listen-timeout", ref("duration", "How long the host pings and listens, 1ms..1h. Default 10s."));
-        p.set("stun-rto", ref("duration", "STUN retransmission timeout, 1ms..60s. Default 500ms."));
-        p.set("stun-max-requests", integer(1, 100, ScenarioDefaults.STUN_MAX_REQUESTS, "STUN requests before giving up."));
-        p.set("cloud-rto", ref("duration", "Initial signalling retransmission timeout (doubles), 1ms..60s. Default 250ms."));
-        p.set("cloud-max-retransmits", integer(0, 100, ScenarioDefaults.CLOUD_MAX_RETRANSMITS, "Signalling retransmissions."));
-        p.set("cloud-keepalive", ref("duration", "Keepalive toward the cloud, 100ms..1h. Default 15s."));
-        ObjectNode variants = object("Protocol variants (SPEC 2.4); all false by default.");
-        ObjectNode vp = (ObjectNode) variants.get("properties");
-        vp.set("peer-reflexive", bool(false, "Also target addresses packets come from."));
-        vp.set("local-candidates", bool(false, "Also try the peer's local address."));
-        vp.set("port-prediction", bool(false, "Also target predicted ports of sequential NATs."));
-        vp.set("parallel-relay", bool(false, "Start relay attempts alongside direct ones."));
-        p.set("variants", variants);
-        ObjectNode noSession = object("What the client does when no session is open.");
-        ObjectNode np = (ObjectNode) noSession.get("properties");
-        np.set("retries", integer(0, 1_000, ScenarioDefaults.NO_SESSION_RETRIES, "JoinRandom retries."));
-        np.set("backoff", ref("duration", "Wait between retries, 0s..60s. Default 1s."));
-        p.set("no-session", noSession);
-        ObjectNode game = object("Game-update phase after connecting.");
-        ObjectNode gp = (ObjectNode) game.get("properties");
-        gp.set("enabled", bool(ScenarioDefaults.GAME_PHASE_ENABLED, "Run the phase."));
-        ObjectNode tick = number(0, 1_000, true);
-        tick.put("default", ScenarioDefaults.GAME_TICK_RATE);
-        tick.put("description", "Updates per second (Hz).");
-        gp.set("tick-rate", tick);
-        gp.set("length", ref("duration", "Length of the phase, 0s..1h. Default 5s."));
-        p.set("game-phase", game);
-        return pr;
+        return protocolGroup("", "Parameters of the connection process (SPEC section 2).");
+    }
+
+    private static ObjectNode protocolGroup(String prefix, String description) {
+        ObjectNode group = object(description);
+        ObjectNode properties = (ObjectNode) group.get("properties");
+        for (String name : Keys.protocolLevel(prefix)) {
+            String key = prefix + name;
+            properties.set(name, ProtocolParameters.byKey(key).<ObjectNode>map(JsonSchema::protocolValue)
+                    .orElseGet(() -> protocolGroup(key + ".", null)));
+        }
+        return group;
+    }
+
+    private static ObjectNode protocolValue(Parameter<?> parameter) {
+        ValueType<?> type = parameter.type();
+        String description = parameter.description() + ". Default " + parameter.defaultText()
+                + (type.range().isEmpty() ? "." : "; " + type.range() + ".");
+        ObjectNode node;
+        if (type instanceof ValueType.Count count) {
+            node = type("integer");
+            node.put("minimum", count.min());
+            node.put("maximum", count.max());
+        } else if (type instanceof ValueType.Real real) {
+            node = number(real.min(), real.max(), real.minExclusive());
+        } else if (type instanceof ValueType.Switch) {
+            node = type("boolean");
+        } else if (type instanceof ValueType.Share) {
+            return ref("fraction", description);
+        } else {
+            return ref("duration", description);
+        }
+        Object value = parameter.defaultValue();
+        if (value instanceof Integer i) {
+            node.put("default", i);
+        } else if (value instanceof Double d) {
+            node.put("default", d);
+        } else if (value instanceof Boolean b) {
+            node.put("default", b);
+        }
+        return described(node, description);
     }
 
     private static ObjectNode fault() {

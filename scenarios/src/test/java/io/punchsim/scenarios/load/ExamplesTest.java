@@ -8,7 +8,8 @@ import io.punchsim.scenarios.model.NatChain;
 import io.punchsim.scenarios.model.NatPreset;
 import io.punchsim.scenarios.model.PresetNat;
 import io.punchsim.scenarios.model.Scenario;
-import io.punchsim.scenarios.model.VariantsSpec;
+import io.punchsim.protocol.config.Fraction;
+import io.punchsim.protocol.config.ProtocolConfig;
 import io.punchsim.scenarios.sweep.SweepPoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +59,8 @@ class ExamplesTest {
         Scenario s = Examples.load("fusion-default").base();
         assertThat(s.protocol().attemptIntervalNanos()).isEqualTo(500_000_000L);
         assertThat(s.protocol().attemptLimit()).isEqualTo(10);
-        assertThat(s.protocol().directFraction()).isEqualTo(2.0 / 3.0);
-        assertThat(s.protocol().variants()).isEqualTo(new VariantsSpec(false, false, false, false));
+        assertThat(s.protocol().directFraction()).isEqualTo(new Fraction(2, 3));
+        assertThat(s.protocol()).isEqualTo(ProtocolConfig.DEFAULTS);
         assertThat(s.gates()).hasSize(3);
     }
 
@@ -82,7 +83,7 @@ class ExamplesTest {
         assertThat(loaded.sweep().axes()).extracting(a -> a.path()).containsExactly(
                 "protocol.attempt-interval", "protocol.attempt-limit", "protocol.direct-fraction");
         assertThat(loaded.points()).hasSize(27);
-        assertThat(loaded.points().get(26).scenario().protocol().directFraction()).isEqualTo(5.0 / 6.0);
+        assertThat(loaded.points().get(26).scenario().protocol().directFraction()).isEqualTo(new Fraction(5, 6));
     }
 
     @Test
@@ -93,7 +94,7 @@ class ExamplesTest {
         assertThat(s.network().client().link().down().loss()).isInstanceOf(LossSpec.GilbertElliott.class);
         assertThat(s.faults()).anySatisfy(f -> assertThat(f).isEqualTo(
                 new FaultSpec.NatRebinding(FaultSpec.Side.CLIENT, 1, 6_000_000_000L)));
-        assertThat(s.protocol().gamePhase().enabled()).isTrue();
+        assertThat(s.protocol().gamePhase()).isTrue();
     }
 
     @Test
@@ -111,11 +112,11 @@ class ExamplesTest {
     @Test
     void variantsTurnsOnEachVariantAloneAfterTheDefault() throws Exception {
         List<SweepPoint> points = Examples.load("variants").points();
-        assertThat(points).extracting(p -> p.scenario().protocol().variants()).containsExactly(
-                new VariantsSpec(false, false, false, false),
-                new VariantsSpec(true, false, false, false),
-                new VariantsSpec(false, true, false, false),
-                new VariantsSpec(false, false, true, false),
-                new VariantsSpec(false, false, false, true));
+        ProtocolConfig d = ProtocolConfig.DEFAULTS;
+        assertThat(points).extracting(p -> p.scenario().protocol()).containsExactly(d,
+                d.toBuilder().peerReflexive(true).build(),
+                d.toBuilder().localCandidates(true).build(),
+                d.toBuilder().portPrediction(true).build(),
+                d.toBuilder().parallelRelay(true).build());
     }
 }

@@ -13,7 +13,8 @@ import io.punchsim.scenarios.model.NatChain;
 import io.punchsim.scenarios.model.NatMix;
 import io.punchsim.scenarios.model.NatPreset;
 import io.punchsim.scenarios.model.PresetNat;
-import io.punchsim.scenarios.model.ProtocolSpec;
+import io.punchsim.protocol.config.Fraction;
+import io.punchsim.protocol.config.ProtocolConfig;
 import io.punchsim.scenarios.model.Scenario;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,16 +29,15 @@ class LoaderModelTest {
     @Test
     void aMinimalFileGetsTheSpecDefaultsOfTheProcess() throws Exception {
         Scenario s = ScenarioLoader.load("minimal.yaml", "seeds: 1\n").base();
-        ProtocolSpec p = s.protocol();
+        ProtocolConfig p = s.protocol();
         // SPEC 2.3: T = 500 ms, L = 10, f = 2/3, P = T; SPEC 2.1 STUN retransmission defaults.
         assertThat(p.attemptIntervalNanos()).isEqualTo(500 * MS);
         assertThat(p.attemptLimit()).isEqualTo(10);
-        assertThat(p.directFraction()).isEqualTo(2.0 / 3.0);
+        assertThat(p.directFraction()).isEqualTo(new Fraction(2, 3));
         assertThat(p.pingIntervalNanos()).isEqualTo(500 * MS);
-        assertThat(p.stunRtoNanos()).isEqualTo(500 * MS);
-        assertThat(p.stunMaxRequests()).isEqualTo(7);
-        assertThat(p.variants().peerReflexive() || p.variants().localCandidates() || p.variants().portPrediction()
-                || p.variants().parallelRelay()).isFalse();
+        assertThat(p.stun().initialRtoNanos()).isEqualTo(500 * MS);
+        assertThat(p.stun().maxTransmissions()).isEqualTo(7);
+        assertThat(p.peerReflexive() || p.localCandidates() || p.portPrediction() || p.parallelRelay()).isFalse();
         assertThat(s.name()).isEqualTo("minimal");
         assertThat(s.seeds()).isEqualTo(1);
     }
@@ -45,10 +45,10 @@ class LoaderModelTest {
     @Test
     void theDefaultFractionGivesSevenDirectAndThreeRelayAttempts() throws Exception {
         // SPEC 2.3: with the defaults, direct attempts at 0.0..3.0 s (7), relay at 3.5, 4.0, 4.5 s (3).
-        ProtocolSpec p = ScenarioLoader.load("m.yaml", "protocol: {direct-fraction: 2/3}\n").base().protocol();
+        ProtocolConfig p = ScenarioLoader.load("m.yaml", "protocol: {direct-fraction: 2/3}\n").base().protocol();
         int direct = 0;
         for (int n = 0; n < p.attemptLimit(); n++) {
-            if (n < p.directFraction() * p.attemptLimit()) {
+            if (p.directFraction().exceeds(n, p.attemptLimit())) {
                 direct++;
             }
         }
@@ -58,7 +58,7 @@ class LoaderModelTest {
 
     @Test
     void thePingIntervalFollowsAChangedAttemptInterval() throws Exception {
-        ProtocolSpec p = ScenarioLoader.load("m.yaml", "protocol: {attempt-interval: 1.5s}\n").base().protocol();
+        ProtocolConfig p = ScenarioLoader.load("m.yaml", "protocol: {attempt-interval: 1.5s}\n").base().protocol();
         assertThat(p.pingIntervalNanos()).isEqualTo(1_500 * MS);
     }
 
@@ -112,10 +112,14 @@ class LoaderModelTest {
         assertThat(s.network().stun().fromHost()).isEqualTo(new LatencySpec.Constant(15 * MS));
         assertThat(s.network().stun().fromClient()).isEqualTo(new LatencySpec.Constant(20 * MS));
 
-        ProtocolSpec p = s.protocol();
-        assertThat(p).isEqualTo(new ProtocolSpec(250 * MS, 12, 0.75, 200 * MS, 8 * S, 300 * MS, 5, 100 * MS, 4, 10 * S,
-                new io.punchsim.scenarios.model.VariantsSpec(true, true, true, true),
-                new ProtocolSpec.NoSession(2, 500 * MS), new ProtocolSpec.GamePhase(true, 60.0, 2 * S)));
+        ProtocolConfig p = s.protocol();
+        assertThat(p).isEqualTo(ProtocolConfig.builder().attemptInterval(250 * MS).attemptLimit(12)
+                .directFraction(new Fraction(3, 4)).pingInterval(200 * MS).listenTimeout(8 * S).stunRto(300 * MS)
+                .stunMaxRequests(5).stunFinalWait(4 * S).cloudRto(100 * MS).cloudMaxRetransmits(4).cloudFinalWait(3 * S)
+                .keepaliveInterval(10 * S).peerReflexive(true).localCandidates(true).portPrediction(true)
+                .parallelRelay(true).predictedPorts(5).noSessionRetries(2).noSessionBackoff(500 * MS)
+                .noSessionMaxBackoff(4 * S).gamePhase(true).tickRate(60).gamePhaseLength(2 * S).echoGrace(500 * MS)
+                .build());
 
         assertThat(s.faults()).containsExactly(
                 new FaultSpec.LinkDown(FaultSpec.FaultLink.CLOUD, FaultSpec.FaultDirection.UP, S, 1_500 * MS),
@@ -163,7 +167,7 @@ class LoaderModelTest {
     @Test
     void yamlOneOneBooleansKeepTheirMeaning() throws Exception {
         var v = ScenarioLoader.load("b.yaml", "protocol:\n  variants: {peer-reflexive: yes, parallel-relay: on}\n")
-                .base().protocol().variants();
+                .base().protocol();
         assertThat(v.peerReflexive()).isTrue();
         assertThat(v.parallelRelay()).isTrue();
     }

@@ -55,7 +55,7 @@ class SweepExpansionTest {
         assertThat(loaded.points()).hasSize(4);
         assertThat(loaded.points()).extracting(
                 p -> ((CustomNat) p.scenario().network().host().nat()).behaviour().hairpinning().orElseThrow(),
-                p -> p.scenario().protocol().variants().localCandidates())
+                p -> p.scenario().protocol().localCandidates())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(false, false),
                         org.assertj.core.groups.Tuple.tuple(false, true),
@@ -75,9 +75,9 @@ class SweepExpansionTest {
                   protocol.variants: [{}, {parallel-relay: true}]
                 """);
         assertThat(loaded.points()).extracting(p -> p.values().get("protocol.variants")).containsExactly("{}", "{parallel-relay: true}");
-        assertThat(loaded.points().get(0).scenario().protocol().variants().peerReflexive()).isFalse();
-        assertThat(loaded.points().get(1).scenario().protocol().variants().parallelRelay()).isTrue();
-        assertThat(loaded.points().get(1).scenario().protocol().variants().peerReflexive()).isFalse();
+        assertThat(loaded.points().get(0).scenario().protocol().peerReflexive()).isFalse();
+        assertThat(loaded.points().get(1).scenario().protocol().parallelRelay()).isTrue();
+        assertThat(loaded.points().get(1).scenario().protocol().peerReflexive()).isFalse();
     }
 
     @Test
