@@ -7,6 +7,7 @@ import io.punchsim.scenarios.load.LoadedScenario;
 import io.punchsim.scenarios.load.ScenarioException;
 import io.punchsim.scenarios.load.ScenarioLoader;
 import io.punchsim.scenarios.model.NatPreset;
+import io.punchsim.scenarios.run.SweepJob;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +54,8 @@ final class MatrixCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-        SweepExecution.Outcome result = SweepExecution.execute(loaded, Scenarios.prepare(loaded), options, out,
+        SweepJob job = Scenarios.job(loaded, options.job(SweepJob.Points.all()));
+        SweepExecution.Outcome result = SweepExecution.execute(job, options.quiet, out,
                 new PrintStream(java.io.OutputStream.nullOutputStream()));
         print(result, System.out);
         return result.exitCode();
