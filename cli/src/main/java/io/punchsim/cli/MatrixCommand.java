@@ -22,8 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +55,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedScenario loaded = scenario(presets(presets));
+        LoadedScenario loaded = scenario(checked(presets));
         SweepJob job = Scenarios.job(loaded, options.job(SweepJob.Points.all()));
         SweepExecution.Outcome result = SweepExecution.execute(job, options.quiet, out,
                 new PrintStream(java.io.OutputStream.nullOutputStream()));
@@ -64,7 +64,7 @@ final class MatrixCommand implements Callable<Integer> {
     }
 
     /** The presets named by the option, each checked, in the order given. */
-    static List<NatPreset> presets(List<String> names) {
+    static List<NatPreset> checked(List<String> names) {
         if (names.isEmpty()) {
             throw new BadInputException("--presets: name at least one preset");
         }
@@ -79,8 +79,8 @@ final class MatrixCommand implements Callable<Integer> {
     }
 
     /**
-     * Every ordered pair of the presets (host slowest, client fastest), under the default process with
-     * fixed latencies, no start-up or join delay for the client and no loss.
+     * Every ordered pair of the presets (host slowest, client fastest) under the default process:
+     * fixed latencies, no loss, no start-up delay, the client joining at once.
      */
     static LoadedScenario scenario(List<NatPreset> presets) {
         Scenario defaults = ScenarioLoader.defaults(NAME);
@@ -101,8 +101,9 @@ final class MatrixCommand implements Callable<Integer> {
                         new PeerSpec(new PresetNat(hostNat), host.link(), host.startupDelay(), host.joinDelay()),
                         new PeerSpec(new PresetNat(clientNat), client.link(), client.startupDelay(), client.joinDelay()),
                         network.sameLan(), network.cloud(), network.stun(), network.peerPath());
-                points.add(new io.punchsim.scenarios.sweep.SweepPoint(points.size(), values, new Scenario(NAME, DESCRIPTION, pair,
-                        base.protocol(), base.faults(), base.seeds(), base.rootSeed(), base.gates())));
+                Scenario scenario = new Scenario(NAME, DESCRIPTION, pair, base.protocol(), base.faults(), base.seeds(),
+                        base.rootSeed(), base.gates());
+                points.add(new io.punchsim.scenarios.sweep.SweepPoint(points.size(), values, scenario));
             }
         }
         SweepSpec sweep = new SweepSpec(List.of(new SweepAxis(HOST_NAT, names), new SweepAxis(CLIENT_NAT, names)));

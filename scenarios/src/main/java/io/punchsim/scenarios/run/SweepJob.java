@@ -124,18 +124,17 @@ public final class SweepJob {
     }
 
     private static LoadedScenario choose(LoadedScenario loaded, Points points) {
-        SweepPoint point;
         if (points instanceof Points.All) {
             return loaded;
-        } else if (points instanceof Points.Only only) {
+        }
+        SweepPoint point = new SweepPoint(0, Map.of(), loaded.base());
+        if (points instanceof Points.Only only) {
             int size = loaded.points().size();
             if (only.number() < 1 || only.number() > size) {
                 throw new IllegalArgumentException(loaded.file() + ": there is no sweep point " + only.number()
                         + "; the points are 1.." + size);
             }
             point = loaded.points().get(only.number() - 1);
-        } else {
-            point = new SweepPoint(0, Map.of(), loaded.base());
         }
         return new LoadedScenario(loaded.file(), loaded.base(), loaded.sweep(), List.of(point));
     }
