@@ -4,7 +4,7 @@ import io.punchsim.reports.outcome.RunOutcome;
 import io.punchsim.scenarios.load.ScenarioLoader;
 import io.punchsim.scenarios.run.ConnectionRun;
 import io.punchsim.scenarios.run.PreparedPoint;
-import io.punchsim.scenarios.run.Sweeps;
+import io.punchsim.scenarios.run.SweepJob;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,7 +35,7 @@ public class ConnectionRunBenchmark {
 
     @Setup
     public void load() throws Exception {
-        point = Sweeps.prepare(ScenarioLoader.load(Path.of(scenario))).get(0);
+        point = SweepJob.prepare(ScenarioLoader.load(Path.of(scenario))).points().get(0);
     }
 
     @Benchmark

@@ -4,13 +4,26 @@ import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.outcome.Outcome;
 import io.punchsim.reports.sweep.SweepPoint;
 import io.punchsim.scenarios.load.LoadedScenario;
-import io.punchsim.scenarios.load.ScenarioException;
 import io.punchsim.scenarios.load.ScenarioLoader;
+import io.punchsim.scenarios.load.Suggestions;
+import io.punchsim.scenarios.model.LatencySpec;
+import io.punchsim.scenarios.model.LinkSpec;
 import io.punchsim.scenarios.model.NatPreset;
+import io.punchsim.scenarios.model.NetworkSpec;
+import io.punchsim.scenarios.model.PeerSpec;
+import io.punchsim.scenarios.model.PresetNat;
+import io.punchsim.scenarios.model.Scenario;
+import io.punchsim.scenarios.model.ScenarioDefaults;
+import io.punchsim.scenarios.run.SweepJob;
+import io.punchsim.scenarios.sweep.SweepAxis;
+import io.punchsim.scenarios.sweep.SweepSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +36,12 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  ./punchsim matrix",
                 "  ./punchsim matrix --presets full-cone,restricted-cone,port-restricted-cone,symmetric --seeds 500 --out matrix"})
 final class MatrixCommand implements Callable<Integer> {
+    private static final String NAME = "matrix";
+    private static final String DESCRIPTION = "Every ordered pair of NAT presets under the default process, zero loss.";
+    private static final int SEEDS = 100;
+    private static final String HOST_NAT = "host.nat";
+    private static final String CLIENT_NAT = "client.nat";
+    private static final LatencySpec NO_DELAY = new LatencySpec.Constant(0);
 
     @Option(names = "--presets", split = ",", paramLabel = "NAME",
             description = "Presets to cross (default: every preset).")
@@ -36,27 +55,67 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String list = String.join(", ", presets);
-        String yaml = """
-                name: matrix
-                description: Every ordered pair of NAT presets under the default process, zero loss.
-                seeds: 100
-                host: {link: {latency: 10ms}, startup-delay: 0s}
-                client: {link: {latency: 15ms}, startup-delay: 0s, join-delay: 0s}
-                sweep:
-                  host.nat: [%s]
-                  client.nat: [%s]
-                """.formatted(list, list);
-        LoadedScenario loaded;
-        try {
-            loaded = ScenarioLoader.load("--presets", yaml);
-        } catch (ScenarioException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
-        SweepExecution.Outcome result = SweepExecution.execute(loaded, Scenarios.prepare(loaded), options, out,
+        LoadedScenario loaded = scenario(checked(presets));
+        SweepJob job = Scenarios.job(loaded, options.job(SweepJob.Points.all()));
+        SweepExecution.Outcome result = SweepExecution.execute(job, options.quiet, out,
                 new PrintStream(java.io.OutputStream.nullOutputStream()));
         print(result, System.out);
         return result.exitCode();
+    }
+
+    /** The presets named by the option, each checked, in the order given. */
+    static List<NatPreset> checked(List<String> names) {
+        if (names.isEmpty()) {
+            throw new BadInputException("--presets: name at least one preset");
+        }
+        List<NatPreset> presets = new ArrayList<>();
+        for (String name : names) {
+            presets.add(NatPreset.byKey(name.trim()).orElseThrow(() -> new BadInputException("--presets: '" + name
+                    + "' is not a preset; " + Suggestions.closest(name.trim(), NatPreset.keys())
+                            .map(near -> "did you mean '" + near + "'?")
+                            .orElse("the presets are " + String.join(", ", NatPreset.keys())))));
+        }
+        return presets;
+    }
+
+    /**
+     * Every ordered pair of the presets (host slowest, client fastest) under the default process:
+     * fixed latencies, no loss, no start-up delay, the client joining at once.
+     */
+    static LoadedScenario scenario(List<NatPreset> presets) {
+        Scenario defaults = ScenarioLoader.defaults(NAME);
+        NetworkSpec network = defaults.network();
+        PeerSpec host = new PeerSpec(network.host().nat(), link(10), NO_DELAY, network.host().joinDelay());
+        PeerSpec client = new PeerSpec(network.client().nat(), link(15), NO_DELAY, NO_DELAY);
+        Scenario base = new Scenario(NAME, DESCRIPTION,
+                new NetworkSpec(host, client, network.sameLan(), network.cloud(), network.stun(), network.peerPath()),
+                defaults.protocol(), List.of(), SEEDS, defaults.rootSeed(), List.of());
+        List<String> names = presets.stream().map(NatPreset::key).toList();
+        List<io.punchsim.scenarios.sweep.SweepPoint> points = new ArrayList<>();
+        for (NatPreset hostNat : presets) {
+            for (NatPreset clientNat : presets) {
+                Map<String, String> values = new LinkedHashMap<>();
+                values.put(HOST_NAT, hostNat.key());
+                values.put(CLIENT_NAT, clientNat.key());
+                NetworkSpec pair = new NetworkSpec(
+                        new PeerSpec(new PresetNat(hostNat), host.link(), host.startupDelay(), host.joinDelay()),
+                        new PeerSpec(new PresetNat(clientNat), client.link(), client.startupDelay(), client.joinDelay()),
+                        network.sameLan(), network.cloud(), network.stun(), network.peerPath());
+                Scenario scenario = new Scenario(NAME, DESCRIPTION, pair, base.protocol(), base.faults(), base.seeds(),
+                        base.rootSeed(), base.gates());
+                points.add(new io.punchsim.scenarios.sweep.SweepPoint(points.size(), values, scenario));
+            }
+        }
+        SweepSpec sweep = new SweepSpec(List.of(new SweepAxis(HOST_NAT, names), new SweepAxis(CLIENT_NAT, names)));
+        return new LoadedScenario(NAME, base, sweep, points);
+    }
+
+    /** An access link with this one-way latency both ways, and otherwise the defaults. */
+    private static LinkSpec link(long millis) {
+        LinkSpec.Direction d = ScenarioDefaults.linkDirection();
+        LinkSpec.Direction direction = new LinkSpec.Direction(new LatencySpec.Constant(millis * ScenarioDefaults.MS),
+                d.jitterNanos(), d.fifo(), d.loss(), d.duplication());
+        return new LinkSpec(direction, direction);
     }
 
     private void print(SweepExecution.Outcome result, PrintStream out) {

@@ -1,11 +1,8 @@
 package io.punchsim.cli;
 
 import io.punchsim.scenarios.load.LoadedScenario;
-import io.punchsim.scenarios.run.PreparedPoint;
-import io.punchsim.scenarios.sweep.SweepPoint;
+import io.punchsim.scenarios.run.SweepJob;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,17 +31,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadedScenario loaded = Scenarios.load(file);
-        SweepPoint chosen;
-        if (point == null) {
-            chosen = new SweepPoint(0, Map.of(), loaded.base());
-        } else {
-            if (point < 1 || point > loaded.points().size()) {
-                throw new BadInputException(file + ": --point must be 1.." + loaded.points().size() + ", got " + point);
-            }
-            chosen = loaded.points().get(point - 1);
-        }
-        LoadedScenario one = new LoadedScenario(loaded.file(), loaded.base(), loaded.sweep(), List.of(chosen));
-        List<PreparedPoint> prepared = Scenarios.prepare(one);
-        return SweepExecution.execute(one, prepared, options, out, System.out).exitCode();
+        SweepJob job = Scenarios.job(loaded, options.job(Scenarios.point(file, loaded, point)));
+        return SweepExecution.execute(job, options.quiet, out, System.out).exitCode();
     }
 }

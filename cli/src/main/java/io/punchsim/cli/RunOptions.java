@@ -1,5 +1,6 @@
 package io.punchsim.cli;
 
+import io.punchsim.scenarios.run.SweepJob;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run simulations. */
@@ -22,12 +23,16 @@ final class RunOptions {
         return n;
     }
 
-    long seeds(long fromFile) {
-        long n = seeds == null ? fromFile : seeds;
-        if (n < 1) {
-            throw new BadInputException("--seeds must be at least 1, got " + n);
+    /** The job options these flags ask for, running the given points. */
+    SweepJob.Options job(SweepJob.Points points) {
+        SweepJob.Options options = SweepJob.Options.defaults().withThreads(threads()).withPoints(points);
+        if (seeds == null) {
+            return options;
         }
-        return n;
+        if (seeds < 1) {
+            throw new BadInputException("--seeds must be at least 1, got " + seeds);
+        }
+        return options.withSeeds(seeds);
     }
 
     static {

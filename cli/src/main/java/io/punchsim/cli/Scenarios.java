@@ -3,13 +3,11 @@ package io.punchsim.cli;
 import io.punchsim.scenarios.load.LoadedScenario;
 import io.punchsim.scenarios.load.ScenarioException;
 import io.punchsim.scenarios.load.ScenarioLoader;
-import io.punchsim.scenarios.run.PreparedPoint;
-import io.punchsim.scenarios.run.Sweeps;
+import io.punchsim.scenarios.run.SweepJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-/** Loading and preparing scenario files for the commands, with errors turned into exit code 2. */
+/** Loading scenario files and preparing their jobs for the commands, with errors turned into exit code 2. */
 final class Scenarios {
     private Scenarios() {}
 
@@ -24,11 +22,23 @@ final class Scenarios {
         }
     }
 
-    static List<PreparedPoint> prepare(LoadedScenario loaded) {
+    /** The job that runs the chosen points of a loaded file; a point that cannot run is bad input. */
+    static SweepJob job(LoadedScenario loaded, SweepJob.Options options) {
         try {
-            return Sweeps.prepare(loaded);
+            return SweepJob.prepare(loaded, options);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
+    }
+
+    /** The points a {@code --point K} option chooses: point K of the grid, or the base without it. */
+    static SweepJob.Points point(Path file, LoadedScenario loaded, Integer point) {
+        if (point == null) {
+            return SweepJob.Points.base();
+        }
+        if (point < 1 || point > loaded.points().size()) {
+            throw new BadInputException(file + ": --point must be 1.." + loaded.points().size() + ", got " + point);
+        }
+        return SweepJob.Points.only(point);
     }
 }

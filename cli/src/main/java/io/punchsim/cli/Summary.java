@@ -5,7 +5,6 @@ import io.punchsim.reports.outcome.Outcome;
 import io.punchsim.reports.stats.Proportion;
 import io.punchsim.reports.sweep.SweepPoint;
 import io.punchsim.reports.sweep.SweepReport;
-import io.punchsim.scenarios.run.SweepRunner;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -13,7 +12,7 @@ import java.util.Locale;
 final class Summary {
     private Summary() {}
 
-    static void print(SweepReport report, SweepRunner.Result result, PrintStream out) {
+    static void print(SweepReport report, PrintStream out) {
         int labelWidth = Math.max(5, report.points().stream().mapToInt(p -> p.label().length()).max().orElse(5));
         labelWidth = Math.min(labelWidth, 70);
         String header = String.format(Locale.ROOT, "%-" + labelWidth + "s %9s  %-22s %-22s %-22s %9s %9s  %s",
@@ -30,8 +29,9 @@ final class Summary {
                     rate(a.rate(Outcome.FAILED)), seconds(a, 50), seconds(a, 95),
                     point.verdicts().isEmpty() ? "-" : point.passed() ? "pass" : "FAIL"));
         }
-        out.println(String.format(Locale.ROOT, "%,d runs in %.1f s (%,.0f runs/s)", result.runs(), result.seconds(),
-                result.runs() / Math.max(1e-9, result.seconds())));
+        double seconds = report.wallClock().durationSeconds();
+        out.println(String.format(Locale.ROOT, "%,d runs in %.1f s (%,.0f runs/s)", report.totalRuns(), seconds,
+                report.totalRuns() / Math.max(1e-9, seconds)));
     }
 
     private static String rate(Proportion p) {

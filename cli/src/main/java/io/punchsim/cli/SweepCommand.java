@@ -1,6 +1,7 @@
 package io.punchsim.cli;
 
 import io.punchsim.scenarios.load.LoadedScenario;
+import io.punchsim.scenarios.run.SweepJob;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadedScenario loaded = Scenarios.load(file);
-        return SweepExecution.execute(loaded, Scenarios.prepare(loaded), options, out, System.out).exitCode();
+        SweepJob job = Scenarios.job(loaded, options.job(SweepJob.Points.all()));
+        return SweepExecution.execute(job, options.quiet, out, System.out).exitCode();
     }
 }

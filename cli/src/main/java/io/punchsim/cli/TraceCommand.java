@@ -6,7 +6,7 @@ import io.punchsim.scenarios.load.LoadedScenario;
 import io.punchsim.scenarios.run.ConnectionRun;
 import io.punchsim.scenarios.run.PreparedPoint;
 import io.punchsim.scenarios.run.RunObserver;
-import io.punchsim.scenarios.sweep.SweepPoint;
+import io.punchsim.scenarios.run.SweepJob;
 import io.punchsim.sim.net.TraceListener;
 import io.punchsim.sim.pcap.PcapWriter;
 import java.io.BufferedOutputStream;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,9 +52,8 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         LoadedScenario loaded = Scenarios.load(file);
-        SweepPoint chosen = point == null ? new SweepPoint(0, Map.of(), loaded.base()) : pick(loaded);
-        PreparedPoint prepared = Scenarios.prepare(
-                new LoadedScenario(loaded.file(), loaded.base(), loaded.sweep(), List.of(chosen))).get(0);
+        PreparedPoint prepared = Scenarios.job(loaded,
+                SweepJob.Options.defaults().withPoints(Scenarios.point(file, loaded, point))).points().get(0);
 
         List<StepEvent> steps = new ArrayList<>();
         String[] nats = new String[2];
@@ -94,12 +92,5 @@ final class TraceCommand implements Callable<Integer> {
             System.err.println("pcap written to " + pcap);
         }
         return ExitCode.OK;
-    }
-
-    private SweepPoint pick(LoadedScenario loaded) {
-        if (point < 1 || point > loaded.points().size()) {
-            throw new BadInputException(file + ": --point must be 1.." + loaded.points().size() + ", got " + point);
-        }
-        return loaded.points().get(point - 1);
     }
 }

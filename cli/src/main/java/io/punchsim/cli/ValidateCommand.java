@@ -1,6 +1,7 @@
 package io.punchsim.cli;
 
 import io.punchsim.scenarios.load.LoadedScenario;
+import io.punchsim.scenarios.run.SweepJob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,7 +22,8 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 LoadedScenario loaded = Scenarios.load(file);
-                Scenarios.prepare(loaded);
+                // Preparing the job checks every point as a run would, without running any.
+                Scenarios.job(loaded, SweepJob.Options.defaults());
                 System.out.printf("ok      %s (%d point%s, %,d seeds each)%n", file, loaded.points().size(),
                         loaded.points().size() == 1 ? "" : "s", loaded.base().seeds());
             } catch (BadInputException e) {

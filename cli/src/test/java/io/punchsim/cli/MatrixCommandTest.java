@@ -21,6 +21,20 @@ class MatrixCommandTest {
         assertThat(cells(rows.get(4))).containsExactly("symmetric", "R", "R", "R", "R");
     }
 
+    @Test
+    void aMisspeltPresetIsNamedAtTheOptionWithASuggestion() {
+        Cli.Result result = Cli.run("matrix", "--presets", "full-cone,symetric", "-q");
+        assertThat(result.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(result.err().trim()).isEqualTo("punchsim: --presets: 'symetric' is not a preset; did you mean 'symmetric'?");
+    }
+
+    @Test
+    void aWordFarFromEveryPresetListsThePresets() {
+        Cli.Result result = Cli.run("matrix", "--presets", "foo", "-q");
+        assertThat(result.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(result.err()).startsWith("punchsim: --presets: 'foo' is not a preset; the presets are open, full-cone,");
+    }
+
     private static List<String> cells(String row) {
         return Arrays.asList(row.trim().split("\\s+"));
     }

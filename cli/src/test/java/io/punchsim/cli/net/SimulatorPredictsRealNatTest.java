@@ -6,7 +6,7 @@ import io.punchsim.reports.outcome.RunOutcome;
 import io.punchsim.scenarios.load.ScenarioLoader;
 import io.punchsim.scenarios.run.ConnectionRun;
 import io.punchsim.scenarios.run.PreparedPoint;
-import io.punchsim.scenarios.run.Sweeps;
+import io.punchsim.scenarios.run.SweepJob;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,7 +52,7 @@ class SimulatorPredictsRealNatTest {
                 "network:",
                 "  cloud: " + cloud,
                 "");
-        List<PreparedPoint> points = Sweeps.prepare(ScenarioLoader.load("realnet-check.yaml", yaml));
+        List<PreparedPoint> points = SweepJob.prepare(ScenarioLoader.load("realnet-check.yaml", yaml)).points();
         for (long seed = 1; seed <= SEEDS; seed++) {
             RunOutcome run = ConnectionRun.run(points.get(0), seed);
             assertThat(run.outcome().name()).as("seed %d, host %s, client %s, %s", seed, hostNat, clientNat, timing)

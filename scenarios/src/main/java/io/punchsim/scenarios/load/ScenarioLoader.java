@@ -82,6 +82,20 @@ public final class ScenarioLoader {
         return new LoadedScenario(fileName, base, sweep, points);
     }
 
+    /**
+     * The scenario of a file that sets nothing but its name: every default, filled in by the same
+     * code that fills in a file's, for building scenarios in code.
+     */
+    public static Scenario defaults(String name) {
+        List<Problem> problems = new ArrayList<>();
+        Scenario scenario = new ScenarioBinder(new Fields(name, problems), name)
+                .bind(new Node.Mapping(Map.of(), new Node.Position(1, 1)));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the defaults do not bind: " + problems);
+        }
+        return scenario;
+    }
+
     private static void positions(Node node, Set<Node.Position> into) {
         into.add(node.position());
         if (node instanceof Node.Mapping mapping) {

@@ -4,13 +4,13 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean" by edit distance over the words allowed at one place of the file. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** The closest candidate if it is near enough to be a likely typo (distance at most a third of its length, min 2). */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {

@@ -2,6 +2,8 @@ package io.punchsim.scenarios.run;
 
 import io.punchsim.protocol.config.ProtocolConfig;
 import io.punchsim.protocol.config.StartupDelay;
+import io.punchsim.reports.aggregate.PointAggregate;
+import io.punchsim.reports.outcome.RunOutcome;
 import io.punchsim.scenarios.model.NatMix;
 import io.punchsim.scenarios.model.NatSpec;
 import io.punchsim.scenarios.model.Scenario;
@@ -96,6 +98,31 @@ public final class PreparedPoint {
 
     public Scenario scenario() {
         return point.scenario();
+    }
+
+    /** The seed of run {@code run} of this point: {@code root-seed + run}, the same for every point. */
+    public long seed(long run) {
+        return point.scenario().rootSeed() + run;
+    }
+
+    /**
+     * Runs {@code from} (inclusive) to {@code to} (exclusive) of this point and adds their outcomes
+     * to {@code into}. Any split of a point's runs into ranges, merged, gives the same aggregate.
+     *
+     * @throws IllegalStateException naming the point and the seed, if a run fails
+     */
+    public void runInto(PointAggregate into, long from, long to) {
+        for (long run = from; run < to; run++) {
+            long seed = seed(run);
+            RunOutcome outcome;
+            try {
+                outcome = ConnectionRun.run(this, seed);
+            } catch (RuntimeException e) {
+                String where = point.values().isEmpty() ? "" : " of sweep point " + point.label();
+                throw new IllegalStateException("the run with seed " + seed + where + " failed: " + e, e);
+            }
+            into.add(outcome);
+        }
     }
 
     ProtocolConfig protocol() {

@@ -1,21 +1,20 @@
 package io.punchsim.scenarios.run;
 
 import io.punchsim.reports.aggregate.PointAggregate;
-import io.punchsim.scenarios.sweep.SweepPoint;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Runs every seed of every sweep point over a pool of threads and aggregates the outcomes as they
- * stream in.
+ * stream in. {@link SweepJob} drives it; nothing else should.
  *
  * <p>Seeds of a point are handed out in fixed-size chunks; each thread adds its runs to aggregates of
  * its own, which are merged when the point is done. Merging is exact and the outcome digest does not
@@ -23,43 +22,55 @@ import java.util.concurrent.atomic.AtomicLong;
  * number of seeds. Run {@code i} of a point uses seed {@code root-seed + i}: every point sees the same
  * seeds, which makes points comparable run for run.
  */
-public final class SweepRunner {
-    private static final int CHUNK = 128;
+final class SweepRunner {
+    /** Runs per chunk: large enough that handing out chunks costs nothing, small enough to balance threads. */
+    static final int CHUNK = 128;
 
     private final int threads;
     private final AtomicLong runsDone = new AtomicLong();
+    private final AtomicLongArray runsByThread;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    public SweepRunner(int threads) {
+    SweepRunner(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         this.threads = threads;
+        this.runsByThread = new AtomicLongArray(threads);
     }
 
     /** Runs finished so far, for a progress bar. */
-    public long runsDone() {
+    long runsDone() {
         return runsDone.get();
     }
 
+    /** Runs each pool thread has finished so far, by thread number (0 = the first started). */
+    long[] runsByThread() {
+        long[] runs = new long[threads];
+        for (int t = 0; t < threads; t++) {
+            runs[t] = runsByThread.get(t);
+        }
+        return runs;
+    }
+
     /** Asks the sweep to stop after the chunks in flight; what finished is kept and marked partial. */
-    public void cancel() {
+    void cancel() {
         cancelled.set(true);
     }
 
-    /** What a sweep produced: one aggregate per point that ran, in point order. */
-    public record Result(Map<Map<String, String>, PointAggregate> points, boolean partial, long runs,
-            double seconds) {}
+    /**
+     * What a sweep produced: the aggregates of the points that ran, in point order (the first
+     * {@code points.size()} points; fewer when it was cut short).
+     */
+    record Result(List<PointAggregate> points, boolean partial, long runs, double seconds) {}
 
-    public Result run(List<PreparedPoint> points, long seedsPerPoint) {
+    Result run(List<PreparedPoint> points, long seedsPerPoint) {
         long started = System.nanoTime();
-        Map<Map<String, String>, PointAggregate> results = new LinkedHashMap<>();
+        List<PointAggregate> results = new ArrayList<>();
         boolean partial = false;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "punchsim-run");
-            t.setDaemon(true);
-            return t;
-        });
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
+                r -> new RunThread(r, threadNumber.getAndIncrement()));
         try {
             for (PreparedPoint point : points) {
                 if (cancelled.get()) {
@@ -68,7 +79,7 @@ public final class SweepRunner {
                 }
                 PointRun run = runPoint(pool, point, seedsPerPoint);
                 if (run.aggregate.runs() > 0) {
-                    results.put(point.point().values(), run.aggregate);
+                    results.add(run.aggregate);
                 }
                 if (run.cut) {
                     partial = true;
@@ -81,24 +92,34 @@ public final class SweepRunner {
         return new Result(results, partial, runsDone.get(), (System.nanoTime() - started) / 1e9);
     }
 
+    /** A pool thread that knows its number, so the work each thread did can be counted. */
+    private static final class RunThread extends Thread {
+        final int number;
+
+        RunThread(Runnable task, int number) {
+            super(task, "punchsim-run-" + number);
+            this.number = number;
+            setDaemon(true);
+        }
+    }
+
     private record PointRun(PointAggregate aggregate, boolean cut) {}
 
     private PointRun runPoint(ExecutorService pool, PreparedPoint point, long seeds) {
-        long root = point.scenario().rootSeed();
         long chunks = (seeds + CHUNK - 1) / CHUNK;
         AtomicLong nextChunk = new AtomicLong();
         List<Future<PointAggregate>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
+                int thread = ((RunThread) Thread.currentThread()).number;
                 PointAggregate mine = new PointAggregate();
                 long chunk;
                 while (!cancelled.get() && (chunk = nextChunk.getAndIncrement()) < chunks) {
                     long from = chunk * CHUNK;
                     long to = Math.min(seeds, from + CHUNK);
-                    for (long i = from; i < to; i++) {
-                        mine.add(ConnectionRun.run(point, root + i));
-                    }
+                    point.runInto(mine, from, to);
                     runsDone.addAndGet(to - from);
+                    runsByThread.addAndGet(thread, to - from);
                 }
                 return mine;
             }));
@@ -111,7 +132,7 @@ public final class SweepRunner {
                 Thread.currentThread().interrupt();
                 cancelled.set(true);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("a run failed: " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
             }
         }
         return new PointRun(total, total.runs() < seeds);

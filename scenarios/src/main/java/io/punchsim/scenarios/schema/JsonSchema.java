@@ -1,6 +1,7 @@
 package io.punchsim.scenarios.schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +16,11 @@ import io.punchsim.scenarios.model.NatPreset;
 import io.punchsim.scenarios.model.ScenarioDefaults;
 import io.punchsim.scenarios.units.Units;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The scenario file format as a JSON Schema (draft 2020-12), so editors can complete and check
@@ -67,13 +72,8 @@ public final class JsonSchema {
         ObjectNode faults = described(type("array"), "Faults over virtual time.");
         faults.set("items", ref("fault", null));
         p.set("faults", faults);
-        ObjectNode sweep = described(type("object"), "Axes of a full grid: a dotted key path (e.g. protocol.attempt-interval)"
-                + " to the list of values it takes. The first axis varies slowest.");
-        sweep.putObject("propertyNames").put("pattern", "^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*$");
-        ObjectNode axis = sweep.putObject("additionalProperties");
-        axis.put("type", "array");
-        axis.put("minItems", 1);
-        p.set("sweep", sweep);
+        // Filled in last, from every other key: see sweep().
+        p.putObject("sweep");
         ObjectNode gates = described(type("array"), "Pass/fail rules on the report.");
         gates.set("items", ref("gate", null));
         p.set("gates", gates);
@@ -94,7 +94,81 @@ public final class JsonSchema {
         defs.set("protocol", protocol());
         defs.set("fault", fault());
         defs.set("gate", gate());
+        ObjectNode axis = described(type("array"), "The values of one sweep axis, at least one.");
+        axis.put("minItems", 1);
+        defs.set("sweep-axis", axis);
+        p.set("sweep", sweep(root));
         return root;
+    }
+
+    /**
+     * The sweep: every dotted key path an axis can name, derived from the rest of the schema, each
+     * to a list of values valid at that key. A path runs through mappings only (a list cannot be
+     * entered); it can name any key of any mapping form a value may take (a custom NAT, a
+     * distribution, a loss model), so the schema never refuses an axis the loader accepts.
+     */
+    private static ObjectNode sweep(ObjectNode root) {
+        Map<String, String> axes = new LinkedHashMap<>();
+        root.get("properties").fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("sweep")) {
+                axisPaths(root, e.getKey(), "#/properties/" + pointerToken(e.getKey()), axes, 0);
+            }
+        });
+        ObjectNode sweep = object("Axes of a full grid: a dotted key path (e.g. protocol.attempt-interval)"
+                + " to the list of values it takes. The first axis varies slowest.");
+        ObjectNode properties = (ObjectNode) sweep.get("properties");
+        axes.forEach((path, pointer) -> {
+            ObjectNode axis = ref("sweep-axis", null);
+            axis.set("items", refTo(pointer));
+            properties.set(path, axis);
+        });
+        return sweep;
+    }
+
+    /** Adds {@code path} and every path below it, each with the pointer of the schema of its value. */
+    private static void axisPaths(ObjectNode root, String path, String pointer, Map<String, String> into, int depth) {
+        into.putIfAbsent(path, pointer);
+        if (depth > 16) {
+            throw new IllegalStateException("the schema nests too deep at " + path);
+        }
+        children(root, pointer, path, into, depth, new HashSet<>());
+    }
+
+    /** Expands the keys of every mapping form the schema at {@code pointer} allows, through references and alternatives. */
+    private static void children(ObjectNode root, String pointer, String path, Map<String, String> into, int depth,
+            Set<String> seen) {
+        if (!seen.add(pointer)) {
+            return;
+        }
+        JsonNode node = root.at(pointer.substring(1));
+        if (node.isMissingNode()) {
+            throw new IllegalStateException("no schema at " + pointer);
+        }
+        if (node.has("$ref")) {
+            children(root, node.get("$ref").asText(), path, into, depth, seen);
+        }
+        if (node.has("properties")) {
+            node.get("properties").fieldNames().forEachRemaining(key -> axisPaths(root, path + "." + key,
+                    pointer + "/properties/" + pointerToken(key), into, depth + 1));
+        }
+        for (String alternatives : List.of("anyOf", "oneOf", "allOf")) {
+            if (node.has(alternatives)) {
+                for (int i = 0; i < node.get(alternatives).size(); i++) {
+                    children(root, pointer + "/" + alternatives + "/" + i, path, into, depth, seen);
+                }
+            }
+        }
+    }
+
+    /** A key as one token of a JSON pointer (RFC 6901). */
+    private static String pointerToken(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static ObjectNode refTo(String pointer) {
+        ObjectNode o = J.objectNode();
+        o.put("$ref", pointer);
+        return o;
     }
 
     private static ObjectNode network() {

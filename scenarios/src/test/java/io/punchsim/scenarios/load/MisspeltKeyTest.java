@@ -3,10 +3,12 @@ package io.punchsim.scenarios.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.punchsim.scenarios.schema.SchemaCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Misspells each key of a file that uses every key, one at a time, and checks the loader refuses
  * the file at exactly the line and column that was changed: no key anywhere is read leniently.
+ * The JSON Schema refuses each of them too, at the same key.
  */
 class MisspeltKeyTest {
 
@@ -45,16 +48,25 @@ class MisspeltKeyTest {
                     mutations++;
                     ScenarioException e = catchThrowableOfType(ScenarioException.class,
                             () -> ScenarioLoader.load("k.yaml", String.join("\n", copy)));
-                    boolean found = e != null && e.problems().stream().anyMatch(p -> p.line() == lineNo
-                            && p.column() == column && p.message().startsWith("unknown"));
-                    if (!found) {
+                    Optional<Problem> found = e == null ? Optional.empty() : e.problems().stream()
+                            .filter(p -> p.line() == lineNo && p.column() == column && p.message().startsWith("unknown"))
+                            .findFirst();
+                    if (found.isEmpty()) {
                         failures.add(lineNo + ":" + column + " '" + m.group(1) + "' -> "
                                 + (e == null ? "accepted" : e.problems().toString()));
+                    } else if (!refusedBySchema(String.join("\n", copy), found.get())) {
+                        failures.add(lineNo + ":" + column + " '" + m.group(1) + "' -> the loader says " + found.get()
+                            + "; the schema says " + SchemaCheck.complaints(String.join("\n", copy)).orElseThrow());
                     }
                 }
             }
         }
         assertThat(mutations).isGreaterThan(100);
         assertThat(failures).isEmpty();
+    }
+
+    /** Whether the JSON Schema refuses the text too, with a complaint about the key the loader names. */
+    static boolean refusedBySchema(String text, Problem problem) {
+        return SchemaCheck.complaints(text).orElseThrow().stream().anyMatch(c -> c.isAbout(problem.keyPath()));
     }
 }

@@ -3,17 +3,20 @@ package io.punchsim.scenarios.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.punchsim.scenarios.schema.SchemaCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * Replaces each scalar value of a file that uses every key, one at a time, with an empty list, a
- * type no scalar place accepts, and checks the loader refuses the file at exactly that value.
+ * type no scalar place accepts, and checks the loader refuses the file at exactly that value, and
+ * the JSON Schema refuses it too, at the same key.
  */
 class WrongValueTest {
 
@@ -39,10 +42,15 @@ class WrongValueTest {
                 mutations++;
                 ScenarioException e = catchThrowableOfType(ScenarioException.class,
                         () -> ScenarioLoader.load("v.yaml", String.join("\n", copy)));
-                boolean found = e != null && e.problems().stream().anyMatch(p -> p.line() == lineNo && p.column() == column);
-                if (!found) {
+                Optional<Problem> found = e == null ? Optional.empty() : e.problems().stream()
+                        .filter(p -> p.line() == lineNo && p.column() == column)
+                        .findFirst();
+                if (found.isEmpty()) {
                     failures.add(lineNo + ":" + column + " '" + m.group(1) + "' -> "
                             + (e == null ? "accepted" : e.problems().toString()));
+                } else if (!MisspeltKeyTest.refusedBySchema(String.join("\n", copy), found.get())) {
+                    failures.add(lineNo + ":" + column + " '" + m.group(1) + "' -> the loader says " + found.get()
+                            + "; the schema says " + SchemaCheck.complaints(String.join("\n", copy)).orElseThrow());
                 }
             }
         }

@@ -6,7 +6,6 @@ import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.outcome.Outcome;
 import io.punchsim.scenarios.load.LoadedScenario;
 import io.punchsim.scenarios.load.ScenarioLoader;
-import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,8 +47,8 @@ class ClosedFormLossTest {
         int k = (int) Math.ceil(f * limit - 1e-9);
         double expected = 1 - Math.pow(1 - (1 - p) * (1 - p), k);
 
-        SweepRunner.Result result = new SweepRunner(2).run(Sweeps.prepare(loaded), 20_000);
-        PointAggregate point = result.points().get(Map.of());
+        PointAggregate point = SweepJob.prepare(loaded, SweepJob.Options.defaults().withThreads(2)).run()
+                .points().get(0).aggregate();
         long n = point.runs();
         long direct = point.count(Outcome.DIRECT);
 

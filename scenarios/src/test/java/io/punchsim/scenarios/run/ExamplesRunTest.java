@@ -19,7 +19,7 @@ class ExamplesRunTest {
     @MethodSource("examples")
     void everyPointOfTheExampleRuns(String name) throws Exception {
         LoadedScenario loaded = Examples.load(name);
-        for (PreparedPoint point : Sweeps.prepare(loaded)) {
+        for (PreparedPoint point : SweepJob.prepare(loaded).points()) {
             for (long seed = 1; seed <= 3; seed++) {
                 RunOutcome outcome = ConnectionRun.run(point, seed);
                 assertThat(outcome.seed()).isEqualTo(seed);
