@@ -6,7 +6,7 @@ import io.punchsim.reports.sweep.SweepPoint;
 import io.punchsim.scenarios.load.LoadedScenario;
 import io.punchsim.scenarios.load.ScenarioException;
 import io.punchsim.scenarios.load.ScenarioLoader;
-import io.punchsim.scenarios.model.NatPreset;
+import io.punchsim.nat.NatPresets;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Option(names = "--presets", split = ",", paramLabel = "NAME",
             description = "Presets to cross (default: every preset).")
-    List<String> presets = NatPreset.keys();
+    List<String> presets = NatPresets.names();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write the reports of the 'matrix' sweep here.")
     Path out;
