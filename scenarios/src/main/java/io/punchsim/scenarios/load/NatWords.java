@@ -65,9 +65,13 @@ public final class NatWords {
         };
     }
 
+    /**
+     * The word for an allocation; a preserve that falls back to random, which files cannot write
+     * ({@code preserve} there falls back to sequential), is {@code preserve, else random}.
+     */
     public static String allocation(PortAllocation allocation) {
-        if (allocation instanceof PortAllocation.Preserve) {
-            return "preserve";
+        if (allocation instanceof PortAllocation.Preserve preserve) {
+            return preserve.fallback() instanceof PortAllocation.Random ? "preserve, else random" : "preserve";
         }
         return allocation instanceof PortAllocation.Sequential ? "sequential" : "random";
     }
