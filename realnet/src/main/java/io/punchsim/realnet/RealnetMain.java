@@ -146,6 +146,10 @@ public final class RealnetMain {
                 new RetransmissionPolicy(rto, requests, defaults.finalWaitMultiplier()), out);
     }
 
+    /**
+     * Prints what RFC 5780 discovery observed; 0 when it concluded, 3 when it could not. The
+     * {@code punchsim classify} command adds the matching preset of the simulator.
+     */
     public static int classify(Endpoint stun, Endpoint bind, RetransmissionPolicy policy, PrintStream out)
             throws IOException {
         Optional<DiscoveryResult> result = Classification.discover(stun, bind, policy);
@@ -153,6 +157,7 @@ public final class RealnetMain {
             out.println("interrupted");
             return FAILED;
         }
-        return Classification.report(result.get(), out);
+        Classification.printDiscovery(result.get(), out);
+        return Classification.concluded(result.get()) ? OK : FAILED;
     }
 }
