@@ -71,7 +71,8 @@ class NatBoundariesTest {
 
     @Test
     void everyPresetRunsInAMixAndOnASharedLan() throws Exception {
-        String mix = "{" + String.join(", ", NatPresets.names().stream().map(n -> n + ": 0.1").toList()) + "}";
+        String weight = String.format(java.util.Locale.ROOT, "%.15f", 1.0 / NatPresets.names().size());
+        String mix = "{" + String.join(", ", NatPresets.names().stream().map(n -> n + ": " + weight).toList()) + "}";
         runsEveryPoint(ScenarioLoader.load("mix.yaml", "seeds: 20\nhost:\n  nat: " + mix + "\nclient:\n  nat: " + mix + "\n"),
                 mix);
         for (String name : NatPresets.names()) {
