@@ -257,7 +257,7 @@ final class ScenarioBinder {
     private NatSpec custom(Node.Mapping mapping, String path) {
         Fields.Obj o = f.object(mapping, path, Keys.CUSTOM_NAT).orElseThrow();
         Optional<NatPreset> base = o.take("preset").flatMap(n -> preset(n, o.path("preset")));
-        NatBehaviour b = base.map(NatPreset::behaviour).orElse(ScenarioDefaults.CUSTOM_NAT);
+        NatBehaviour start = base.map(NatPreset::behaviour).orElse(ScenarioDefaults.CUSTOM_NAT);
         int addresses = base.map(NatPreset::externalAddresses).orElse(ScenarioDefaults.NAT_EXTERNAL_ADDRESSES);
 
         Optional<Node> mappingNode = o.take("mapping");
@@ -272,7 +272,7 @@ final class ScenarioBinder {
                 .map(n -> (int) f.integer(n, o.path("port-step"), 1, NatWords.MAX_PORT_STEP, 1));
         Optional<PortRange> range = o.take("port-range").flatMap(n -> portRange(n, o.path("port-range")));
         Optional<Long> lifetime = o.take("lifetime").map(n -> f.duration(n, o.path("lifetime"), NatWords.MIN_LIFETIME,
-                NatWords.MAX_LIFETIME, b.lifetime().unrepliedNanos()));
+                NatWords.MAX_LIFETIME, start.lifetime().unrepliedNanos()));
         Optional<Boolean> inboundRefresh = o.take("inbound-refresh").map(n -> f.bool(n, o.path("inbound-refresh"), false));
         Optional<Boolean> hairpinning = o.take("hairpinning").map(n -> f.bool(n, o.path("hairpinning"), false));
         Optional<Integer> external = o.take("external-addresses")
@@ -285,7 +285,7 @@ final class ScenarioBinder {
                 .flatMap(n -> f.word(n, o.path("on-full"), NatWords.ON_FULL)).map(NatWords::onFull);
         o.finish();
 
-        NatBehaviour nat = b;
+        NatBehaviour nat = start;
         if (mappingBehaviour.isPresent()) {
             // Conntrack-style port sharing tells flows apart by their remote, so each flow is its own mapping.
             if (nat.portReuse() == PortReuse.PER_REMOTE_ENDPOINT
