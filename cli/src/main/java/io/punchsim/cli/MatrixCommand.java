@@ -1,5 +1,7 @@
 package io.punchsim.cli;
 
+import io.punchsim.nat.NatPreset;
+import io.punchsim.nat.NatPresets;
 import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.outcome.Outcome;
 import io.punchsim.reports.sweep.SweepPoint;
@@ -8,7 +10,6 @@ import io.punchsim.scenarios.load.ScenarioLoader;
 import io.punchsim.scenarios.load.Suggestions;
 import io.punchsim.scenarios.model.LatencySpec;
 import io.punchsim.scenarios.model.LinkSpec;
-import io.punchsim.scenarios.model.NatPreset;
 import io.punchsim.scenarios.model.NetworkSpec;
 import io.punchsim.scenarios.model.PeerSpec;
 import io.punchsim.scenarios.model.PresetNat;
@@ -45,7 +46,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Option(names = "--presets", split = ",", paramLabel = "NAME",
             description = "Presets to cross (default: every preset).")
-    List<String> presets = NatPreset.keys();
+    List<String> presets = NatPresets.names();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write the reports of the 'matrix' sweep here.")
     Path out;
@@ -70,10 +71,10 @@ final class MatrixCommand implements Callable<Integer> {
         }
         List<NatPreset> presets = new ArrayList<>();
         for (String name : names) {
-            presets.add(NatPreset.byKey(name.trim()).orElseThrow(() -> new BadInputException("--presets: '" + name
-                    + "' is not a preset; " + Suggestions.closest(name.trim(), NatPreset.keys())
+            presets.add(NatPresets.find(name.trim()).orElseThrow(() -> new BadInputException("--presets: '" + name
+                    + "' is not a preset; " + Suggestions.closest(name.trim(), NatPresets.names())
                             .map(near -> "did you mean '" + near + "'?")
-                            .orElse("the presets are " + String.join(", ", NatPreset.keys())))));
+                            .orElse("the presets are " + String.join(", ", NatPresets.names())))));
         }
         return presets;
     }
@@ -90,13 +91,13 @@ final class MatrixCommand implements Callable<Integer> {
         Scenario base = new Scenario(NAME, DESCRIPTION,
                 new NetworkSpec(host, client, network.sameLan(), network.cloud(), network.stun(), network.peerPath()),
                 defaults.protocol(), List.of(), SEEDS, defaults.rootSeed(), List.of());
-        List<String> names = presets.stream().map(NatPreset::key).toList();
+        List<String> names = presets.stream().map(NatPreset::name).toList();
         List<io.punchsim.scenarios.sweep.SweepPoint> points = new ArrayList<>();
         for (NatPreset hostNat : presets) {
             for (NatPreset clientNat : presets) {
                 Map<String, String> values = new LinkedHashMap<>();
-                values.put(HOST_NAT, hostNat.key());
-                values.put(CLIENT_NAT, clientNat.key());
+                values.put(HOST_NAT, hostNat.name());
+                values.put(CLIENT_NAT, clientNat.name());
                 NetworkSpec pair = new NetworkSpec(
                         new PeerSpec(new PresetNat(hostNat), host.link(), host.startupDelay(), host.joinDelay()),
                         new PeerSpec(new PresetNat(clientNat), client.link(), client.startupDelay(), client.joinDelay()),

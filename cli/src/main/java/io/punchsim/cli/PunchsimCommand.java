@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 SweepCommand.class,
                 MatrixCommand.class,
+                PresetsCommand.class,
                 TraceCommand.class,
                 CompareCommand.class,
                 SchemaCommand.class,

@@ -25,6 +25,7 @@ class BadScenarioFilesTest {
             "unknown-preset.yaml    | :3:8: host.nat:                | ",
             "sweep-unknown-key.yaml | :3:3:                          | atempt-interval",
             "bad-sweep-value.yaml   | :8:7:                          | ",
+            "nat-conflict.yaml      | :3:44: host.nat.mapping:       | address-and-port-dependent",
     })
     void validateRunAndSweepExitTwoNamingFileLineAndKey(String file, String position, String hint) {
         String path = BAD.resolve(file).toString();

@@ -56,6 +56,17 @@ public record NatBehaviour(
         }
     }
 
+    /**
+     * The mapping behaviour that RFC 5780 tests from one inside endpoint observe. With per-flow port
+     * reuse and port preservation every flow keeps the inside port while it is free, so such a NAT
+     * (Linux MASQUERADE) looks endpoint-independent to them although it keeps a mapping per flow.
+     */
+    public MappingBehaviour observedMapping() {
+        return portReuse == PortReuse.PER_REMOTE_ENDPOINT && allocation instanceof PortAllocation.Preserve
+                ? MappingBehaviour.ENDPOINT_INDEPENDENT
+                : mapping;
+    }
+
     public NatBehaviour withMode(NatMode value) {
         return new NatBehaviour(value, mapping, filtering, allocation, ports, portReuse, lifetime,
                 inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached);

@@ -4,8 +4,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The NAT presets by name, the one place a new preset is added. */
+/**
+ * The NAT preset registry, the one place a new preset is added: its behaviour and one entry with
+ * its name, external addresses, description and source. Scenario files, the JSON Schema, the
+ * README tables, {@code punchsim presets} and {@code classify} all read the presets from here.
+ */
 public final class NatPresets {
     private NatPresets() {}
 
@@ -91,34 +96,69 @@ public final class NatPresets {
             .withAllocation(new PortAllocation.Random())
             .withLifetime(Lifetime.of(Duration.ofSeconds(30)));
 
+    /** A carrier-grade NAT shares a small pool of public addresses among its subscribers. */
+    private static final int CGNAT_POOL = 4;
+
+    /** The registry, in the order listings show it: the classic types first. */
+    private static final List<NatPreset> ALL = List.of(
+            new NatPreset("open", OPEN, 1,
+                    "No NAT and no filtering: a host with a public address.",
+                    "RFC 3489 §10.1 'Open Internet'"),
+            new NatPreset("full-cone", FULL_CONE, 1,
+                    "EIM + EIF: any remote reaches a live mapping; ports preserved, else sequential; hairpinning; 2 min.",
+                    "RFC 4787 §4.1 REQ-1, §5, REQ-5 (2 min), REQ-9 (hairpinning); RFC 3489 §5 'full cone'"),
+            new NatPreset("restricted-cone", RESTRICTED_CONE, 1,
+                    "EIM + ADF: only addresses the inside host has sent to get in; otherwise as full-cone.",
+                    "RFC 4787 §5, REQ-8; RFC 3489 §5 'restricted cone'"),
+            new NatPreset("port-restricted-cone", PORT_RESTRICTED_CONE, 1,
+                    "EIM + APDF: only the exact addresses and ports sent to get in; otherwise as full-cone.",
+                    "RFC 4787 §5; RFC 3489 §5 'port restricted cone'"),
+            new NatPreset("symmetric", SYMMETRIC, 1,
+                    "APDM + APDF with a random port per mapping; otherwise as full-cone.",
+                    "RFC 4787 §4.1, §4.2; RFC 3489 §5 'symmetric'"),
+            new NatPreset("udp-blocked", UDP_BLOCKED, 1,
+                    "Every UDP datagram dropped both ways: a network that lets only TCP or HTTP through.",
+                    "RFC 3489 §10.1 'UDP blocked'"),
+            new NatPreset("firewall", FIREWALL, 1,
+                    "A stateful firewall: addresses kept, APDF, 2 min.",
+                    "RFC 3489 §10.1 'symmetric UDP firewall'; RFC 4787 §5 filtering without translation"),
+            new NatPreset("linux-masquerade", LINUX_MASQUERADE, 1,
+                    "Linux MASQUERADE: a port shared per flow, the inside port kept when free else random, APDF, "
+                            + "30 s unreplied / 120 s replied, unsolicited inbound leaves an entry, no hairpinning.",
+                    "iptables MASQUERADE over conntrack: nf_conntrack_udp_timeout, nf_conntrack_udp_timeout_stream, "
+                            + "nf_nat_used_tuple, nf_conntrack_max; read back with conntrack -L"),
+            new NatPreset("linux-masquerade-random-fully", LINUX_MASQUERADE_RANDOM_FULLY, 1,
+                    "As linux-masquerade, with a random port for every flow.",
+                    "iptables MASQUERADE --random-fully (NF_NAT_RANGE_PROTO_RANDOM_FULLY)"),
+            new NatPreset("cgnat", CGNAT, CGNAT_POOL,
+                    "Carrier-grade NAT: EIM + ADF, random ports, paired pooling over 4 shared addresses, hairpinning, 30 s.",
+                    "RFC 6888 REQ-1 (RFC 4787 behaviour), REQ-2 (paired pooling); the 30 s timeout is an assumption "
+                            + "(home gateways: at least 30 s, Hätönen et al., IMC 2010)"));
+
     private static final Map<String, NatPreset> BY_NAME = new LinkedHashMap<>();
 
     static {
-        add("open", OPEN, "No translation or filtering: a publicly addressed host.");
-        add("full-cone", FULL_CONE, "RFC 4787 EIM (REQ-1) + EIF; RFC 3489 full cone.");
-        add("restricted-cone", RESTRICTED_CONE, "RFC 4787 EIM + ADF (REQ-8); RFC 3489 restricted cone.");
-        add("port-restricted-cone", PORT_RESTRICTED_CONE, "RFC 4787 EIM + APDF; RFC 3489 port-restricted cone.");
-        add("symmetric", SYMMETRIC, "RFC 4787 APDM + APDF with random ports; RFC 3489 symmetric.");
-        add("udp-blocked", UDP_BLOCKED, "A network that drops all UDP.");
-        add("firewall", FIREWALL, "A stateful firewall: RFC 4787 APDF filtering without translation.");
-        add("linux-masquerade", LINUX_MASQUERADE,
-                "Linux netfilter MASQUERADE and conntrack (nf_conntrack_udp_timeout 30 s, _stream 120 s).");
-        add("linux-masquerade-random-fully", LINUX_MASQUERADE_RANDOM_FULLY,
-                "Linux MASQUERADE --random-fully (NF_NAT_RANGE_PROTO_RANDOM_FULLY): a random port per flow.");
-        add("cgnat", CGNAT, "RFC 6888 carrier-grade NAT over RFC 4787; short timeout as on mobile carriers.");
+        for (NatPreset preset : ALL) {
+            if (BY_NAME.put(preset.name(), preset) != null) {
+                throw new IllegalStateException("two presets named " + preset.name());
+            }
+        }
     }
 
-    private static void add(String name, NatBehaviour behaviour, String source) {
-        BY_NAME.put(name, new NatPreset(name, behaviour, source));
+    /** Every preset, in a stable order. */
+    public static List<NatPreset> all() {
+        return ALL;
+    }
+
+    /** The preset called {@code name}, if there is one. */
+    public static Optional<NatPreset> find(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 
     /** The preset called {@code name}. */
     public static NatPreset byName(String name) {
-        NatPreset preset = BY_NAME.get(name);
-        if (preset == null) {
-            throw new IllegalArgumentException("unknown NAT preset '" + name + "'; known: " + names());
-        }
-        return preset;
+        return find(name).orElseThrow(
+                () -> new IllegalArgumentException("unknown NAT preset '" + name + "'; known: " + names()));
     }
 
     /** Every preset name, in a stable order. */

@@ -6,6 +6,8 @@ import static io.punchsim.nat.FilteringBehaviour.ENDPOINT_INDEPENDENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The named presets carry the settings the issue and SPEC section 3 give them. */
@@ -14,7 +16,9 @@ class NatPresetsTest {
     @Test
     void everyNamedPresetIsRegistered() {
         assertThat(NatPresets.names()).contains("open", "full-cone", "restricted-cone", "port-restricted-cone",
-                "symmetric", "udp-blocked", "linux-masquerade", "linux-masquerade-random-fully", "cgnat");
+                "symmetric", "udp-blocked", "firewall", "linux-masquerade", "linux-masquerade-random-fully", "cgnat");
+        assertThat(NatPresets.all()).extracting(NatPreset::name).containsExactlyElementsOf(NatPresets.names());
+        assertThat(NatPresets.find("cone")).isEmpty();
         assertThatThrownBy(() -> NatPresets.byName("cone")).hasMessageContaining("full-cone");
     }
 
@@ -27,6 +31,9 @@ class NatPresetsTest {
         assertThat(NatPresets.byName("symmetric").behaviour().allocation()).isInstanceOf(PortAllocation.Random.class);
         assertThat(NatPresets.byName("open").behaviour().mode()).isEqualTo(NatMode.OPEN);
         assertThat(NatPresets.byName("udp-blocked").behaviour().mode()).isEqualTo(NatMode.UDP_BLOCKED);
+        NatBehaviour firewall = NatPresets.byName("firewall").behaviour();
+        assertThat(firewall.mode()).isEqualTo(NatMode.FIREWALL);
+        assertThat(firewall.filtering()).isEqualTo(ADDRESS_AND_PORT_DEPENDENT);
     }
 
     @Test
@@ -45,7 +52,20 @@ class NatPresetsTest {
         NatBehaviour cgnat = NatPresets.byName("cgnat").behaviour();
         assertThat(cgnat.mapping()).isEqualTo(MappingBehaviour.ENDPOINT_INDEPENDENT);
         assertThat(cgnat.pooling()).isEqualTo(Pooling.PAIRED);
+        assertThat(NatPresets.byName("cgnat").externalAddresses()).isGreaterThan(1);
         assertThat(cgnat.lifetime().unrepliedNanos()).isLessThan(NatPresets.FULL_CONE.lifetime().unrepliedNanos());
+    }
+
+    @Test
+    void theReadmeTableIsTheRegistry() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        StringBuilder table = new StringBuilder("| Name | Description | Source |\n|---|---|---|\n");
+        for (NatPreset preset : NatPresets.all()) {
+            table.append("| `").append(preset.name()).append("` | ").append(preset.description()).append(" | ")
+                    .append(preset.source()).append(" |\n");
+        }
+        assertThat(readme).as("the README's preset table, regenerated from NatPresets; paste:%n%s", table)
+                .contains("## Presets\n\n" + table + "\n");
     }
 
     private static void assertBehaviour(String name, MappingBehaviour mapping, FilteringBehaviour filtering) {

@@ -147,6 +147,10 @@ public final class RealnetMain {
                 Classification.schedule(rto, requests), out);
     }
 
+    /**
+     * Prints what RFC 5780 discovery observed; 0 when it concluded, 3 when it could not. The
+     * {@code punchsim classify} command adds the matching preset of the simulator.
+     */
     public static int classify(Endpoint stun, Endpoint bind, Retransmission schedule, PrintStream out)
             throws IOException {
         Optional<DiscoveryResult> result = Classification.discover(stun, bind, schedule);
@@ -154,6 +158,7 @@ public final class RealnetMain {
             out.println("interrupted");
             return FAILED;
         }
-        return Classification.report(result.get(), out);
+        Classification.printDiscovery(result.get(), out);
+        return Classification.concluded(result.get()) ? OK : FAILED;
     }
 }

@@ -3,9 +3,12 @@ package io.punchsim.cli.net;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.config.Retransmission;
 import io.punchsim.protocol.config.Units;
+import io.punchsim.protocol.stun.DiscoveryResult;
 import io.punchsim.realnet.RealnetMain;
 import io.punchsim.realnet.stun.Classification;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,11 +53,27 @@ public final class ClassifyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        Optional<DiscoveryResult> result;
         try {
-            return RealnetMain.classify(stun, bind == null ? new Endpoint(0, 0) : bind, policy, System.out);
+            result = Classification.discover(stun, bind == null ? new Endpoint(0, 0) : bind, policy);
         } catch (IOException e) {
             System.err.println("punchsim: " + e.getMessage());
             return RealnetMain.FAILED;
         }
+        if (result.isEmpty()) {
+            System.out.println("interrupted");
+            return RealnetMain.FAILED;
+        }
+        return report(result.get(), System.out);
+    }
+
+    /** What discovery observed, then the matching preset; 0 when one matches, 3 otherwise. */
+    static int report(DiscoveryResult result, PrintStream out) {
+        Classification.printDiscovery(result, out);
+        PresetMatch match = PresetMatch.of(result);
+        out.println("preset: " + match.preset().orElse("none"));
+        out.println("note: " + match.note());
+        out.flush();
+        return match.preset().isPresent() ? RealnetMain.OK : RealnetMain.FAILED;
     }
 }

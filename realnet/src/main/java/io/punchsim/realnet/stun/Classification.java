@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * RFC 5780 behaviour discovery from a real socket toward a real STUN server: what NAT is in front
- * of this machine, and which preset of the simulator it matches.
+ * of this machine.
  */
 public final class Classification {
 
@@ -48,24 +48,34 @@ public final class Classification {
         return results.stream().findFirst();
     }
 
-    /** Prints the result as {@code key: value} lines; returns the exit code (0 classified, 3 not). */
-    public static int report(DiscoveryResult result, PrintStream out) {
-        PresetMatch match = PresetMatch.of(result);
+    /**
+     * Prints what discovery observed as {@code key: value} lines (nat, reflexive, mapping, filtering).
+     * Naming the matching preset of the simulator is for the caller: this module knows no NAT models.
+     */
+    public static void printDiscovery(DiscoveryResult result, PrintStream out) {
         if (result instanceof DiscoveryResult.BehindNat nat) {
             out.println("nat: yes");
             out.println("reflexive: " + nat.reflexive());
-            out.println("mapping: " + PresetMatch.name(nat.mapping()));
-            out.println("filtering: " + PresetMatch.name(nat.filtering()));
+            out.println("mapping: " + name(nat.mapping()));
+            out.println("filtering: " + name(nat.filtering()));
         } else if (result instanceof DiscoveryResult.NoNat noNat) {
             out.println("nat: no");
             out.println("reflexive: " + noNat.address());
-            out.println("filtering: " + PresetMatch.name(noNat.filtering()));
+            out.println("filtering: " + name(noNat.filtering()));
         } else if (result instanceof DiscoveryResult.ServerLacksRfc5780 lacks) {
             out.println("reflexive: " + lacks.reflexive());
         }
-        out.println("preset: " + match.preset().orElse("none"));
-        out.println("note: " + match.note());
         out.flush();
-        return match.preset().isPresent() ? 0 : 3;
+    }
+
+    /** Whether discovery found the behaviour, rather than being unable to run its tests. */
+    public static boolean concluded(DiscoveryResult result) {
+        return result instanceof DiscoveryResult.BehindNat || result instanceof DiscoveryResult.NoNat
+                || result instanceof DiscoveryResult.UdpBlocked;
+    }
+
+    /** RFC 4787's wording, e.g. "address-and-port-dependent". */
+    public static String name(Enum<?> behaviour) {
+        return behaviour.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -55,7 +55,7 @@ public final class Keys {
 
     /** Every key at every level, plus the preset names that key a shorthand mix. */
     public static java.util.Set<String> all() {
-        java.util.Set<String> all = new java.util.TreeSet<>(io.punchsim.scenarios.model.NatPreset.keys());
+        java.util.Set<String> all = new java.util.TreeSet<>(io.punchsim.nat.NatPresets.names());
         for (List<String> level : List.of(TOP, PEER, NETWORK, PLACEMENT, LINK_DIRECTION, LINK, LATENCY, NORMAL, LOGNORMAL,
                 PARETO, LOSS, GILBERT_ELLIOTT, CUSTOM_NAT, MIX, MIX_OPTION,
                 FAULT_KINDS, LINK_DOWN, LOSS_BURST, NAT_REBINDING, GATE)) {

@@ -5,16 +5,24 @@ import io.punchsim.protocol.config.ProtocolConfig;
 import io.punchsim.protocol.config.ProtocolParameters;
 import io.punchsim.protocol.config.ValueException;
 import io.punchsim.protocol.config.ValueType;
+import io.punchsim.nat.CapPolicy;
+import io.punchsim.nat.FilteringBehaviour;
+import io.punchsim.nat.Lifetime;
+import io.punchsim.nat.MappingBehaviour;
+import io.punchsim.nat.NatBehaviour;
+import io.punchsim.nat.NatPreset;
+import io.punchsim.nat.NatPresets;
+import io.punchsim.nat.Pooling;
+import io.punchsim.nat.PortRange;
+import io.punchsim.nat.PortReuse;
 import io.punchsim.scenarios.model.CustomNat;
 import io.punchsim.scenarios.model.FaultSpec;
 import io.punchsim.scenarios.model.GateSpec;
 import io.punchsim.scenarios.model.LatencySpec;
 import io.punchsim.scenarios.model.LinkSpec;
 import io.punchsim.scenarios.model.LossSpec;
-import io.punchsim.scenarios.model.NatBehaviour;
 import io.punchsim.scenarios.model.NatChain;
 import io.punchsim.scenarios.model.NatMix;
-import io.punchsim.scenarios.model.NatPreset;
 import io.punchsim.scenarios.model.NatSpec;
 import io.punchsim.scenarios.model.NetworkSpec;
 import io.punchsim.scenarios.model.PeerSpec;
@@ -130,7 +138,7 @@ final class ScenarioBinder {
             o.finish();
         }
         if (sameLan && side.equals("client")) {
-            nat = new PresetNat(NatPreset.OPEN);
+            nat = new PresetNat(NatPresets.byName("open"));
         }
         return new PeerSpec(nat, link, startup, join);
     }
@@ -140,12 +148,16 @@ final class ScenarioBinder {
     NatSpec nat(Node node, String path, boolean allowMix) {
         NatSpec fallback = ScenarioDefaults.NAT;
         if (node instanceof Node.Scalar) {
-            return f.word(node, path, NatPreset.keys()).flatMap(NatPreset::byKey)
-                    .<NatSpec>map(PresetNat::new).orElse(fallback);
+            return preset(node, path).<NatSpec>map(PresetNat::new).orElse(fallback);
         }
         if (node instanceof Node.Sequence sequence) {
             if (sequence.items().isEmpty()) {
                 f.report(node, path, "a NAT chain needs at least one NAT");
+                return fallback;
+            }
+            if (sequence.items().size() > NatWords.MAX_HOPS) {
+                f.report(node, path, "a NAT chain holds at most " + NatWords.MAX_HOPS + " NATs; this one has "
+                        + sequence.items().size());
                 return fallback;
             }
             List<NatSpec> hops = new ArrayList<>();
@@ -175,7 +187,7 @@ final class ScenarioBinder {
 
     private static boolean isMix(Node.Mapping mapping) {
         return mapping.entries().containsKey("mix")
-                || mapping.entries().keySet().stream().anyMatch(k -> NatPreset.byKey(k).isPresent());
+                || mapping.entries().keySet().stream().anyMatch(k -> NatPresets.find(k).isPresent());
     }
 
     private NatSpec mix(Node.Mapping mapping, String path) {
@@ -209,10 +221,10 @@ final class ScenarioBinder {
         } else {
             for (Node.Entry entry : mapping.entries().values()) {
                 String entryPath = Fields.child(path, entry.key());
-                Optional<NatPreset> preset = NatPreset.byKey(entry.key());
+                Optional<NatPreset> preset = NatPresets.find(entry.key());
                 if (preset.isEmpty()) {
-                    String hint = Suggestions.closest(entry.key(), NatPreset.keys())
-                            .map(s -> "did you mean '" + s + "'?").orElse("presets: " + String.join(", ", NatPreset.keys()));
+                    String hint = Suggestions.closest(entry.key(), NatPresets.names())
+                            .map(s -> "did you mean '" + s + "'?").orElse("presets: " + String.join(", ", NatPresets.names()));
                     f.report(entry.keyPosition(), entryPath, "unknown NAT preset in a mix; " + hint
                             + " (a mix of custom NATs is written as mix: [{nat: ..., weight: ...}])");
                     continue;
@@ -236,56 +248,90 @@ final class ScenarioBinder {
         return new NatMix(options);
     }
 
+    /** A preset name, with "did you mean" for a near miss. */
+    private Optional<NatPreset> preset(Node node, String path) {
+        return f.word(node, path, NatPresets.names()).flatMap(NatPresets::find);
+    }
+
+    /**
+     * The keys applied to the base preset (or the custom defaults), each checked here so that every
+     * NAT the binder returns can be built and run.
+     */
     private NatSpec custom(Node.Mapping mapping, String path) {
         Fields.Obj o = f.object(mapping, path, Keys.CUSTOM_NAT).orElseThrow();
-        Optional<NatPreset> base = o.take("preset")
-                .flatMap(n -> f.word(n, o.path("preset"), NatPreset.keys())).flatMap(NatPreset::byKey);
-        boolean fill = !o.has("preset");
-        List<String> behaviours = Arrays.stream(NatBehaviour.Behaviour.values()).map(NatBehaviour.Behaviour::key).toList();
-        Optional<NatBehaviour.Behaviour> mappingBehaviour = o.take("mapping")
-                .flatMap(n -> f.word(n, o.path("mapping"), behaviours)).map(ScenarioBinder::behaviour);
-        Optional<NatBehaviour.Behaviour> filtering = o.take("filtering")
-                .flatMap(n -> f.word(n, o.path("filtering"), behaviours)).map(ScenarioBinder::behaviour);
-        Optional<NatBehaviour.PortAllocation> allocation = o.take("allocation")
-                .flatMap(n -> enumWord(n, o.path("allocation"), NatBehaviour.PortAllocation.class));
-        Optional<Integer> step = o.take("port-step").map(n -> (int) f.integer(n, o.path("port-step"), 1, 65_535, 1));
-        Optional<NatBehaviour.PortRange> range = o.take("port-range").flatMap(n -> portRange(n, o.path("port-range")));
-        Optional<Long> lifetime = o.take("lifetime")
-                .map(n -> f.duration(n, o.path("lifetime"), S, 24 * 3_600 * S, ScenarioDefaults.NAT_LIFETIME));
+        Optional<NatPreset> base = o.take("preset").flatMap(n -> preset(n, o.path("preset")));
+        NatBehaviour start = base.map(NatPreset::behaviour).orElse(ScenarioDefaults.CUSTOM_NAT);
+        int addresses = base.map(NatPreset::externalAddresses).orElse(ScenarioDefaults.NAT_EXTERNAL_ADDRESSES);
+
+        Optional<Node> mappingNode = o.take("mapping");
+        Optional<MappingBehaviour> mappingBehaviour = mappingNode
+                .flatMap(n -> f.word(n, o.path("mapping"), NatWords.MAPPINGS))
+                .map(w -> NatWords.value(MappingBehaviour.class, w));
+        Optional<FilteringBehaviour> filtering = o.take("filtering")
+                .flatMap(n -> f.word(n, o.path("filtering"), NatWords.FILTERINGS))
+                .map(w -> NatWords.value(FilteringBehaviour.class, w));
+        Optional<String> allocation = o.take("allocation").flatMap(n -> f.word(n, o.path("allocation"), NatWords.ALLOCATIONS));
+        Optional<Integer> step = o.take("port-step")
+                .map(n -> (int) f.integer(n, o.path("port-step"), 1, NatWords.MAX_PORT_STEP, 1));
+        Optional<PortRange> range = o.take("port-range").flatMap(n -> portRange(n, o.path("port-range")));
+        Optional<Long> lifetime = o.take("lifetime").map(n -> f.duration(n, o.path("lifetime"), NatWords.MIN_LIFETIME,
+                NatWords.MAX_LIFETIME, start.lifetime().unrepliedNanos()));
         Optional<Boolean> inboundRefresh = o.take("inbound-refresh").map(n -> f.bool(n, o.path("inbound-refresh"), false));
         Optional<Boolean> hairpinning = o.take("hairpinning").map(n -> f.bool(n, o.path("hairpinning"), false));
         Optional<Integer> external = o.take("external-addresses")
-                .map(n -> (int) f.integer(n, o.path("external-addresses"), 1, 256, 1));
-        Optional<NatBehaviour.Pooling> pooling = o.take("pooling")
-                .flatMap(n -> enumWord(n, o.path("pooling"), NatBehaviour.Pooling.class));
+                .map(n -> (int) f.integer(n, o.path("external-addresses"), 1, NatWords.MAX_EXTERNAL_ADDRESSES, 1));
+        Optional<Pooling> pooling = o.take("pooling")
+                .flatMap(n -> f.word(n, o.path("pooling"), NatWords.POOLINGS)).map(w -> NatWords.value(Pooling.class, w));
         Optional<Integer> maxMappings = o.take("max-mappings")
-                .map(n -> (int) f.integer(n, o.path("max-mappings"), 1, 1_000_000, ScenarioDefaults.NAT_MAX_MAPPINGS));
-        Optional<NatBehaviour.OnFull> onFull = o.take("on-full")
-                .flatMap(n -> enumWord(n, o.path("on-full"), NatBehaviour.OnFull.class));
+                .map(n -> (int) f.integer(n, o.path("max-mappings"), 1, NatWords.MAX_MAPPINGS, 1));
+        Optional<CapPolicy> onFull = o.take("on-full")
+                .flatMap(n -> f.word(n, o.path("on-full"), NatWords.ON_FULL)).map(NatWords::onFull);
         o.finish();
-        if (fill) {
-            mappingBehaviour = Optional.of(mappingBehaviour.orElse(ScenarioDefaults.NAT_MAPPING));
-            filtering = Optional.of(filtering.orElse(ScenarioDefaults.NAT_FILTERING));
-            allocation = Optional.of(allocation.orElse(ScenarioDefaults.NAT_ALLOCATION));
-            step = Optional.of(step.orElse(ScenarioDefaults.NAT_PORT_STEP));
-            range = Optional.of(range.orElse(ScenarioDefaults.NAT_PORT_RANGE));
-            lifetime = Optional.of(lifetime.orElse(ScenarioDefaults.NAT_LIFETIME));
-            inboundRefresh = Optional.of(inboundRefresh.orElse(ScenarioDefaults.NAT_INBOUND_REFRESH));
-            hairpinning = Optional.of(hairpinning.orElse(ScenarioDefaults.NAT_HAIRPINNING));
-            external = Optional.of(external.orElse(ScenarioDefaults.NAT_EXTERNAL_ADDRESSES));
-            pooling = Optional.of(pooling.orElse(ScenarioDefaults.NAT_POOLING));
-            maxMappings = Optional.of(maxMappings.orElse(ScenarioDefaults.NAT_MAX_MAPPINGS));
-            onFull = Optional.of(onFull.orElse(ScenarioDefaults.NAT_ON_FULL));
+
+        NatBehaviour nat = start;
+        if (mappingBehaviour.isPresent()) {
+            // Conntrack-style port sharing tells flows apart by their remote, so each flow is its own mapping.
+            if (nat.portReuse() == PortReuse.PER_REMOTE_ENDPOINT
+                    && mappingBehaviour.get() != MappingBehaviour.ADDRESS_AND_PORT_DEPENDENT) {
+                f.report(mappingNode.orElseThrow(), o.path("mapping"), "'" + NatWords.word(mappingBehaviour.get())
+                        + "' cannot be used with preset " + base.orElseThrow().name()
+                        + ": it shares an external port among flows toward different remotes, which only"
+                        + " address-and-port-dependent mapping allows; start from another preset, e.g. symmetric");
+            } else {
+                nat = nat.withMapping(mappingBehaviour.get());
+            }
         }
-        return new CustomNat(base, new NatBehaviour(mappingBehaviour, filtering, allocation, step, range, lifetime,
-                inboundRefresh, hairpinning, external, pooling, maxMappings, onFull));
+        if (filtering.isPresent()) {
+            nat = nat.withFiltering(filtering.get());
+        }
+        if (allocation.isPresent()) {
+            nat = nat.withAllocation(NatWords.allocation(allocation.get(), step.orElse(1)));
+        } else if (step.isPresent()) {
+            nat = nat.withAllocation(NatWords.withStep(nat.allocation(), step.get()));
+        }
+        if (range.isPresent()) {
+            nat = nat.withPorts(range.get());
+        }
+        if (lifetime.isPresent()) {
+            nat = nat.withLifetime(new Lifetime(lifetime.get(), lifetime.get(),
+                    nat.lifetime().inboundRefresh()));
+        }
+        if (inboundRefresh.isPresent()) {
+            nat = nat.withLifetime(nat.lifetime().withInboundRefresh(inboundRefresh.get()));
+        }
+        if (hairpinning.isPresent()) {
+            nat = nat.withHairpinning(hairpinning.get());
+        }
+        if (pooling.isPresent()) {
+            nat = nat.withPooling(pooling.get());
+        }
+        if (maxMappings.isPresent() || onFull.isPresent()) {
+            nat = nat.withCap(maxMappings.orElse(nat.maxMappings()), onFull.orElse(nat.onCapReached()));
+        }
+        return new CustomNat(base, nat, external.orElse(addresses));
     }
 
-    private static NatBehaviour.Behaviour behaviour(String key) {
-        return Arrays.stream(NatBehaviour.Behaviour.values()).filter(b -> b.key().equals(key)).findFirst().orElseThrow();
-    }
-
-    private Optional<NatBehaviour.PortRange> portRange(Node node, String path) {
+    private Optional<PortRange> portRange(Node node, String path) {
         Optional<List<Node>> items = f.list(node, path, "two ports [low, high]");
         if (items.isEmpty()) {
             return Optional.empty();
@@ -303,7 +349,7 @@ final class ScenarioBinder {
             f.report(node, path, "low port " + low + " is above high port " + high);
             return Optional.empty();
         }
-        return Optional.of(new NatBehaviour.PortRange(low, high));
+        return Optional.of(new PortRange(low, high));
     }
 
     /** Reads an enum written in kebab case, e.g. {@code evict-oldest} for {@code EVICT_OLDEST}. */
@@ -606,7 +652,7 @@ final class ScenarioBinder {
         Fields.Obj o = obj.get();
         boolean complete = required(o, "nat") & required(o, "at");
         Optional<FaultSpec.Side> side = o.take("nat").flatMap(n -> enumWord(n, o.path("nat"), FaultSpec.Side.class));
-        int hop = o.integer("hop", 0, 0, 15);
+        int hop = o.integer("hop", 0, 0, NatWords.MAX_HOPS - 1);
         long at = o.duration("at", 0, 0, MAX_RUN_TIME);
         if (side.isPresent() && o.has("hop")) {
             NatSpec nat = side.get() == FaultSpec.Side.HOST ? network.host().nat() : network.client().nat();

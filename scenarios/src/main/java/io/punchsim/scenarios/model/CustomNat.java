@@ -1,15 +1,18 @@
 package io.punchsim.scenarios.model;
 
+import io.punchsim.nat.NatBehaviour;
+import io.punchsim.nat.NatPreset;
 import java.util.Optional;
 
 /**
- * A NAT given by its behaviours. With a {@code base} preset only the fields present override the
- * preset (the preset's own values live with the NAT models); without one every field is present,
- * filled from the scenario defaults.
+ * A NAT given by its behaviours: the {@code base} preset (or {@link ScenarioDefaults#CUSTOM_NAT})
+ * with the file's keys applied, resolved when the file is read.
+ *
+ * @param externalAddresses how many external addresses it owns
  */
-public record CustomNat(Optional<NatPreset> base, NatBehaviour behaviour) implements NatSpec {
+public record CustomNat(Optional<NatPreset> base, NatBehaviour behaviour, int externalAddresses) implements NatSpec {
     @Override
     public String label() {
-        return base.map(p -> p.key() + "+custom").orElse("custom");
+        return base.map(p -> p.name() + "+custom").orElse("custom");
     }
 }

@@ -1,9 +1,11 @@
 package io.punchsim.scenarios.model;
 
-/** A NAT exactly as its preset defines it. */
+import io.punchsim.nat.NatPreset;
+
+/** A NAT exactly as its preset in the registry defines it. */
 public record PresetNat(NatPreset preset) implements NatSpec {
     @Override
     public String label() {
-        return preset.key();
+        return preset.name();
     }
 }

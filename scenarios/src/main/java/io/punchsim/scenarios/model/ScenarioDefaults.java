@@ -1,6 +1,17 @@
 package io.punchsim.scenarios.model;
 
 import io.punchsim.protocol.config.ProtocolParameters;
+import io.punchsim.nat.CapPolicy;
+import io.punchsim.nat.FilteringBehaviour;
+import io.punchsim.nat.Lifetime;
+import io.punchsim.nat.MappingBehaviour;
+import io.punchsim.nat.NatBehaviour;
+import io.punchsim.nat.NatMode;
+import io.punchsim.nat.NatPresets;
+import io.punchsim.nat.Pooling;
+import io.punchsim.nat.PortAllocation;
+import io.punchsim.nat.PortRange;
+import io.punchsim.nat.PortReuse;
 
 /**
  * The one place the defaults of a scenario's network live; they describe an ordinary broadband
@@ -14,7 +25,7 @@ public final class ScenarioDefaults {
     public static final int SEEDS = 10_000;
     public static final long ROOT_SEED = 1L;
 
-    public static final NatSpec NAT = new PresetNat(NatPreset.PORT_RESTRICTED_CONE);
+    public static final NatSpec NAT = new PresetNat(NatPresets.byName("port-restricted-cone"));
     public static final LatencySpec ACCESS_LATENCY = new LatencySpec.Constant(10 * MS);
     public static final long JITTER = 0L;
     public static final boolean FIFO = true;
@@ -30,19 +41,21 @@ public final class ScenarioDefaults {
     public static final LatencySpec CLOUD_LATENCY = new LatencySpec.Constant(30 * MS);
     public static final LatencySpec STUN_LATENCY = new LatencySpec.Constant(20 * MS);
 
-    // A custom NAT without a base preset starts from these (a well-behaved RFC 4787 home NAT).
-    public static final NatBehaviour.Behaviour NAT_MAPPING = NatBehaviour.Behaviour.ENDPOINT_INDEPENDENT;
-    public static final NatBehaviour.Behaviour NAT_FILTERING = NatBehaviour.Behaviour.ADDRESS_AND_PORT_DEPENDENT;
-    public static final NatBehaviour.PortAllocation NAT_ALLOCATION = NatBehaviour.PortAllocation.PRESERVE;
-    public static final int NAT_PORT_STEP = 1;
-    public static final NatBehaviour.PortRange NAT_PORT_RANGE = new NatBehaviour.PortRange(1024, 65535);
-    public static final long NAT_LIFETIME = 120 * S;
-    public static final boolean NAT_INBOUND_REFRESH = false;
-    public static final boolean NAT_HAIRPINNING = false;
+    /** A custom NAT without a base preset starts from this: a well-behaved RFC 4787 home NAT. */
+    public static final NatBehaviour CUSTOM_NAT = new NatBehaviour(
+            NatMode.TRANSLATE,
+            MappingBehaviour.ENDPOINT_INDEPENDENT,
+            FilteringBehaviour.ADDRESS_AND_PORT_DEPENDENT,
+            new PortAllocation.Preserve(new PortAllocation.Sequential(1)),
+            PortRange.UNPRIVILEGED,
+            PortReuse.EXCLUSIVE,
+            Lifetime.of(java.time.Duration.ofSeconds(120)),
+            false,
+            false,
+            Pooling.PAIRED,
+            65_536,
+            CapPolicy.DROP_NEW);
     public static final int NAT_EXTERNAL_ADDRESSES = 1;
-    public static final NatBehaviour.Pooling NAT_POOLING = NatBehaviour.Pooling.PAIRED;
-    public static final int NAT_MAX_MAPPINGS = 65_536;
-    public static final NatBehaviour.OnFull NAT_ON_FULL = NatBehaviour.OnFull.DROP;
 
     public static final GateSpec.JudgedOn JUDGED_ON = GateSpec.JudgedOn.ESTIMATE;
 

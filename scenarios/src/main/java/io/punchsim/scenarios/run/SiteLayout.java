@@ -171,9 +171,10 @@ final class SiteLayout {
             List<String> addresses = new ArrayList<>();
             if (hop.translates()) {
                 for (int a = 0; a < hop.externalAddresses(); a++) {
+                    // One /24 per hop, .10 upward: what the binder's limits on hops and addresses allow.
                     addresses.add(i == lastTranslating
                             ? (sideByte == 1 ? "203.0.113." : "198.51.100.") + (10 + a)
-                            : "100.64." + sideByte + "." + (10 + 16 * i + a));
+                            : "100." + (64 + i) + "." + sideByte + "." + (10 + a));
                 }
             }
             t.node(name, addresses.toArray(String[]::new));

@@ -11,8 +11,10 @@ import io.punchsim.protocol.config.Parameter;
 import io.punchsim.protocol.config.ProtocolParameters;
 import io.punchsim.protocol.config.ValueType;
 import io.punchsim.scenarios.load.Keys;
+import io.punchsim.nat.NatBehaviour;
+import io.punchsim.nat.NatPresets;
+import io.punchsim.scenarios.load.NatWords;
 import io.punchsim.scenarios.model.GateSpec;
-import io.punchsim.scenarios.model.NatPreset;
 import io.punchsim.scenarios.model.ScenarioDefaults;
 import io.punchsim.scenarios.units.Units;
 import java.util.Arrays;
@@ -36,8 +38,6 @@ public final class JsonSchema {
     // 0% to 100%, as the loader accepts.
     private static final String PERCENT_PATTERN = "^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)\\s*%$";
     private static final String FRACTION_PATTERN = "^[0-9]+\\s*/\\s*[0-9]+$";
-    private static final List<String> BEHAVIOURS =
-            List.of("endpoint-independent", "address-dependent", "address-and-port-dependent");
 
     private JsonSchema() {
     }
@@ -296,10 +296,11 @@ public final class JsonSchema {
         ObjectNode chain = described(type("array"), "NATs from the peer outward, e.g. [port-restricted-cone, cgnat].");
         chain.set("items", ref("nat-single", null));
         chain.put("minItems", 1);
+        chain.put("maxItems", NatWords.MAX_HOPS);
         any.add(chain);
         ObjectNode shorthand = object("Mix of presets: preset name to weight; weights sum to 1.");
         shorthand.put("minProperties", 1);
-        for (String preset : NatPreset.keys()) {
+        for (String preset : NatPresets.names()) {
             ((ObjectNode) shorthand.get("properties")).set(preset, ref("rate", null));
         }
         any.add(shorthand);
@@ -328,9 +329,9 @@ public final class JsonSchema {
     }
 
     private static ObjectNode presetName() {
-        ObjectNode e = described(type("string"), "A NAT preset.");
+        ObjectNode e = described(type("string"), "A NAT preset (punchsim presets lists them).");
         ArrayNode values = e.putArray("enum");
-        NatPreset.keys().forEach(values::add);
+        NatPresets.names().forEach(values::add);
         return e;
     }
 
@@ -338,11 +339,15 @@ public final class JsonSchema {
         ObjectNode c = object("RFC 4787 behaviours; with preset, only the keys given override it.");
         ObjectNode p = (ObjectNode) c.get("properties");
         p.set("preset", presetName());
-        p.set("mapping", words(BEHAVIOURS, "Mapping behaviour. Default endpoint-independent."));
-        p.set("filtering", words(BEHAVIOURS, "Filtering behaviour. Default address-and-port-dependent."));
-        p.set("allocation", words(List.of("preserve", "sequential", "random"), "Port allocation. Default preserve."));
-        p.set("port-step", integer(1, 65_535, ScenarioDefaults.NAT_PORT_STEP, "Step of sequential allocation."));
-        ObjectNode range = described(type("array"), "[low, high] external ports. Default [1024, 65535].");
+        NatBehaviour d = ScenarioDefaults.CUSTOM_NAT;
+        p.set("mapping", words(NatWords.MAPPINGS, "Mapping behaviour. Default " + NatWords.word(d.mapping()) + "."));
+        p.set("filtering", words(NatWords.FILTERINGS, "Filtering behaviour. Default " + NatWords.word(d.filtering()) + "."));
+        p.set("allocation", words(NatWords.ALLOCATIONS, "Port allocation (preserve falls back to sequential). Default "
+                + NatWords.allocation(d.allocation()) + "."));
+        p.set("port-step", integer(1, NatWords.MAX_PORT_STEP, NatWords.step(d.allocation()).orElseThrow(),
+                "Step of sequential allocation, also preserve's fallback."));
+        ObjectNode range = described(type("array"), "[low, high] external ports. Default [" + d.ports().low() + ", "
+                + d.ports().high() + "].");
         ObjectNode port = type("integer");
         port.put("minimum", 1);
         port.put("maximum", 65_535);
@@ -350,13 +355,17 @@ public final class JsonSchema {
         range.put("minItems", 2);
         range.put("maxItems", 2);
         p.set("port-range", range);
-        p.set("lifetime", ref("duration", "Mapping lifetime, refreshed by outbound packets; 1s..24h. Default 120s."));
-        p.set("inbound-refresh", bool(ScenarioDefaults.NAT_INBOUND_REFRESH, "Inbound packets also refresh a mapping."));
-        p.set("hairpinning", bool(ScenarioDefaults.NAT_HAIRPINNING, "Inside hosts reach each other via external addresses."));
-        p.set("external-addresses", integer(1, 256, ScenarioDefaults.NAT_EXTERNAL_ADDRESSES, "Size of the external address pool."));
-        p.set("pooling", words(List.of("paired", "arbitrary"), "Pooling behaviour. Default paired."));
-        p.set("max-mappings", integer(1, 1_000_000, ScenarioDefaults.NAT_MAX_MAPPINGS, "Cap on simultaneous mappings."));
-        p.set("on-full", words(List.of("drop", "evict-oldest"), "What happens when the cap is reached. Default drop."));
+        p.set("lifetime", ref("duration", "Mapping lifetime, refreshed by outbound packets; "
+                + Units.formatDuration(NatWords.MIN_LIFETIME) + ".." + Units.formatDuration(NatWords.MAX_LIFETIME)
+                + ". Default " + Units.formatDuration(d.lifetime().unrepliedNanos()) + "."));
+        p.set("inbound-refresh", bool(d.lifetime().inboundRefresh(), "Inbound packets also refresh a mapping."));
+        p.set("hairpinning", bool(d.hairpinning(), "Inside hosts reach each other via external addresses."));
+        p.set("external-addresses", integer(1, NatWords.MAX_EXTERNAL_ADDRESSES, ScenarioDefaults.NAT_EXTERNAL_ADDRESSES,
+                "Size of the external address pool."));
+        p.set("pooling", words(NatWords.POOLINGS, "Pooling behaviour. Default " + NatWords.word(d.pooling()) + "."));
+        p.set("max-mappings", integer(1, NatWords.MAX_MAPPINGS, d.maxMappings(), "Cap on simultaneous mappings."));
+        p.set("on-full", words(NatWords.ON_FULL, "What happens when the cap is reached. Default "
+                + NatWords.onFull(d.onCapReached()) + "."));
         return c;
     }
 
@@ -441,7 +450,7 @@ public final class JsonSchema {
         ObjectNode rebinding = object("A NAT drops all its mappings at a time.");
         ObjectNode rp = (ObjectNode) rebinding.get("properties");
         rp.set("nat", words(List.of("host", "client"), "Whose NAT."));
-        rp.set("hop", integer(0, 15, 0, "Which NAT of a chain, 0 = nearest the peer."));
+        rp.set("hop", integer(0, NatWords.MAX_HOPS - 1, 0, "Which NAT of a chain, 0 = nearest the peer."));
         rp.set("at", ref("duration", null));
         rebinding.set("required", array("nat", "at"));
         p.set("nat-rebinding", rebinding);

@@ -99,6 +99,15 @@ class BadFilesTest {
     }
 
     @Test
+    void aNatSettingThePresetCannotTakeIsRefusedAtTheValue() {
+        Problem p = only("nat-conflict.yaml");
+        assertThat(p.line()).isEqualTo(3);
+        assertThat(p.column()).isEqualTo(44);
+        assertThat(p.keyPath()).isEqualTo("host.nat.mapping");
+        assertThat(p.message()).contains("linux-masquerade").contains("address-and-port-dependent");
+    }
+
+    @Test
     void aBadSweepValueIsReportedOnceAtItsOwnLine() {
         // 2000 appears in two grid points (with 250ms and 500ms); the problem is reported once.
         Problem p = only("bad-sweep-value.yaml");

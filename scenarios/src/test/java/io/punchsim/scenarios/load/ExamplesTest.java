@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.punchsim.scenarios.model.FaultSpec;
 import io.punchsim.scenarios.model.LossSpec;
 import io.punchsim.scenarios.model.NatChain;
-import io.punchsim.scenarios.model.NatPreset;
 import io.punchsim.scenarios.model.PresetNat;
 import io.punchsim.scenarios.model.Scenario;
 import io.punchsim.protocol.config.Fraction;
@@ -90,7 +89,7 @@ class ExamplesTest {
     void lossyMobileHasBurstLossACarrierNatAndARebinding() throws Exception {
         Scenario s = Examples.load("lossy-mobile").base();
         NatChain chain = (NatChain) s.network().client().nat();
-        assertThat(chain.hops().get(1)).isEqualTo(new PresetNat(NatPreset.CGNAT));
+        assertThat(chain.hops().get(1)).isEqualTo(new PresetNat(io.punchsim.nat.NatPresets.byName("cgnat")));
         assertThat(s.network().client().link().down().loss()).isInstanceOf(LossSpec.GilbertElliott.class);
         assertThat(s.faults()).anySatisfy(f -> assertThat(f).isEqualTo(
                 new FaultSpec.NatRebinding(FaultSpec.Side.CLIENT, 1, 6_000_000_000L)));

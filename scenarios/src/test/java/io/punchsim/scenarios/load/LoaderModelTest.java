@@ -3,21 +3,27 @@ package io.punchsim.scenarios.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.punchsim.nat.CapPolicy;
+import io.punchsim.nat.FilteringBehaviour;
+import io.punchsim.nat.Lifetime;
+import io.punchsim.nat.MappingBehaviour;
+import io.punchsim.nat.NatPresets;
+import io.punchsim.nat.Pooling;
+import io.punchsim.nat.PortAllocation;
+import io.punchsim.nat.PortRange;
 import io.punchsim.scenarios.model.CustomNat;
 import io.punchsim.scenarios.model.FaultSpec;
 import io.punchsim.scenarios.model.GateSpec;
 import io.punchsim.scenarios.model.LatencySpec;
 import io.punchsim.scenarios.model.LossSpec;
-import io.punchsim.scenarios.model.NatBehaviour;
 import io.punchsim.scenarios.model.NatChain;
 import io.punchsim.scenarios.model.NatMix;
-import io.punchsim.scenarios.model.NatPreset;
 import io.punchsim.scenarios.model.PresetNat;
 import io.punchsim.protocol.config.Fraction;
 import io.punchsim.protocol.config.ProtocolConfig;
 import io.punchsim.scenarios.model.Scenario;
+import io.punchsim.scenarios.model.ScenarioDefaults;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The model holds exactly what the file says, in nanoseconds and rates; absent keys hold the SPEC defaults. */
@@ -71,22 +77,19 @@ class LoaderModelTest {
         assertThat(hostMix.options()).hasSize(2);
         CustomNat custom = (CustomNat) hostMix.options().get(0).nat();
         assertThat(hostMix.options().get(0).weight()).isEqualTo(0.25);
-        assertThat(custom.base()).contains(NatPreset.LINUX_MASQUERADE);
-        NatBehaviour b = custom.behaviour();
-        assertThat(b.mapping()).contains(NatBehaviour.Behaviour.ADDRESS_DEPENDENT);
-        assertThat(b.filtering()).contains(NatBehaviour.Behaviour.ENDPOINT_INDEPENDENT);
-        assertThat(b.allocation()).contains(NatBehaviour.PortAllocation.SEQUENTIAL);
-        assertThat(b.portStep()).contains(2);
-        assertThat(b.portRange()).contains(new NatBehaviour.PortRange(2000, 3000));
-        assertThat(b.lifetimeNanos()).contains(30 * S);
-        assertThat(b.inboundRefresh()).contains(true);
-        assertThat(b.hairpinning()).contains(true);
-        assertThat(b.externalAddresses()).contains(4);
-        assertThat(b.pooling()).contains(NatBehaviour.Pooling.ARBITRARY);
-        assertThat(b.maxMappings()).contains(100);
-        assertThat(b.onFull()).contains(NatBehaviour.OnFull.EVICT_OLDEST);
+        assertThat(custom.base()).contains(NatPresets.byName("symmetric"));
+        assertThat(custom.behaviour()).isEqualTo(NatPresets.SYMMETRIC
+                .withMapping(MappingBehaviour.ADDRESS_DEPENDENT)
+                .withFiltering(FilteringBehaviour.ENDPOINT_INDEPENDENT)
+                .withAllocation(new PortAllocation.Sequential(2))
+                .withPorts(new PortRange(2000, 3000))
+                .withLifetime(new Lifetime(30 * S, 30 * S, true))
+                .withHairpinning(true)
+                .withPooling(Pooling.ARBITRARY)
+                .withCap(100, CapPolicy.EVICT_OLDEST));
+        assertThat(custom.externalAddresses()).isEqualTo(4);
         assertThat(hostMix.options().get(1).nat()).isEqualTo(new NatChain(java.util.List.of(
-                new PresetNat(NatPreset.PORT_RESTRICTED_CONE), new PresetNat(NatPreset.CGNAT))));
+                preset("port-restricted-cone"), preset("cgnat"))));
 
         var up = s.network().host().link().up();
         var down = s.network().host().link().down();
@@ -105,7 +108,8 @@ class LoaderModelTest {
         assertThat(s.network().host().joinDelay()).isEqualTo(new LatencySpec.Empirical(java.util.List.of(
                 new LatencySpec.Point(0, 0.5), new LatencySpec.Point(S, 0.5))));
 
-        assertThat(((NatMix) s.network().client().nat()).options()).hasSize(9);
+        assertThat(((NatMix) s.network().client().nat()).options()).extracting(o -> o.nat().label())
+                .containsExactlyElementsOf(NatPresets.names());
         assertThat(s.network().client().link().up().latency()).isEqualTo(new LatencySpec.Uniform(10 * MS, 20 * MS));
         assertThat(s.network().cloud().fromHost()).isEqualTo(new LatencySpec.Constant(35 * MS));
         assertThat(s.network().cloud().fromClient()).isEqualTo(new LatencySpec.Uniform(30 * MS, 60 * MS));
@@ -132,24 +136,41 @@ class LoaderModelTest {
     }
 
     @Test
-    void aPresetWithOverridesKeepsOnlyTheGivenFields() throws Exception {
-        Scenario s = ScenarioLoader.load("p.yaml", "host:\n  nat: {preset: cgnat, hairpinning: true}\n").base();
+    void aPresetWithOverridesKeepsEverythingElseOfThePreset() throws Exception {
+        Scenario s = ScenarioLoader.load("p.yaml", "host:\n  nat: {preset: cgnat, hairpinning: false}\n").base();
         CustomNat nat = (CustomNat) s.network().host().nat();
-        assertThat(nat.base()).contains(NatPreset.CGNAT);
-        assertThat(nat.behaviour().hairpinning()).contains(true);
-        assertThat(nat.behaviour().mapping()).isEqualTo(Optional.empty());
+        assertThat(nat.base()).contains(NatPresets.byName("cgnat"));
+        assertThat(nat.behaviour()).isEqualTo(NatPresets.CGNAT.withHairpinning(false));
+        assertThat(nat.externalAddresses()).isEqualTo(NatPresets.byName("cgnat").externalAddresses());
+        assertThat(nat.label()).isEqualTo("cgnat+custom");
+    }
+
+    @Test
+    void aCustomNatWithoutPresetStartsFromTheDefaults() throws Exception {
+        Scenario s = ScenarioLoader.load("c.yaml", "host:\n  nat: {allocation: sequential, port-step: 3}\n").base();
+        CustomNat nat = (CustomNat) s.network().host().nat();
+        assertThat(nat.base()).isEmpty();
+        assertThat(nat.behaviour()).isEqualTo(ScenarioDefaults.CUSTOM_NAT.withAllocation(new PortAllocation.Sequential(3)));
+        assertThat(nat.externalAddresses()).isEqualTo(1);
+    }
+
+    @Test
+    void aPortStepAloneStepsTheSequentialFallbackOfPreserve() throws Exception {
+        Scenario s = ScenarioLoader.load("c.yaml", "host:\n  nat: {preset: full-cone, port-step: 5}\n").base();
+        assertThat(((CustomNat) s.network().host().nat()).behaviour().allocation())
+                .isEqualTo(new PortAllocation.Preserve(new PortAllocation.Sequential(5)));
     }
 
     @Test
     void aMixPicksByCumulativeWeightInFileOrder() throws Exception {
         NatMix mix = (NatMix) ScenarioLoader.load("m.yaml",
                 "client:\n  nat: {port-restricted-cone: 0.5, symmetric: 0.3, full-cone: 0.2}\n").base().network().client().nat();
-        assertThat(mix.pick(0.0)).isEqualTo(new PresetNat(NatPreset.PORT_RESTRICTED_CONE));
-        assertThat(mix.pick(0.4999)).isEqualTo(new PresetNat(NatPreset.PORT_RESTRICTED_CONE));
-        assertThat(mix.pick(0.5)).isEqualTo(new PresetNat(NatPreset.SYMMETRIC));
-        assertThat(mix.pick(0.7999)).isEqualTo(new PresetNat(NatPreset.SYMMETRIC));
-        assertThat(mix.pick(0.8)).isEqualTo(new PresetNat(NatPreset.FULL_CONE));
-        assertThat(mix.pick(0.9999999)).isEqualTo(new PresetNat(NatPreset.FULL_CONE));
+        assertThat(mix.pick(0.0)).isEqualTo(preset("port-restricted-cone"));
+        assertThat(mix.pick(0.4999)).isEqualTo(preset("port-restricted-cone"));
+        assertThat(mix.pick(0.5)).isEqualTo(preset("symmetric"));
+        assertThat(mix.pick(0.7999)).isEqualTo(preset("symmetric"));
+        assertThat(mix.pick(0.8)).isEqualTo(preset("full-cone"));
+        assertThat(mix.pick(0.9999999)).isEqualTo(preset("full-cone"));
     }
 
     @Test
@@ -182,6 +203,10 @@ class LoaderModelTest {
     void onASharedLanTheClientHasNoNatOfItsOwn() throws Exception {
         Scenario s = ScenarioLoader.load("l.yaml", "network: {same-lan: true}\nhost: {nat: symmetric}\n").base();
         assertThat(s.network().sameLan()).isTrue();
-        assertThat(s.network().client().nat()).isEqualTo(new PresetNat(NatPreset.OPEN));
+        assertThat(s.network().client().nat()).isEqualTo(preset("open"));
+    }
+
+    private static PresetNat preset(String name) {
+        return new PresetNat(NatPresets.byName(name));
     }
 }

@@ -54,7 +54,7 @@ class SweepExpansionTest {
                 """);
         assertThat(loaded.points()).hasSize(4);
         assertThat(loaded.points()).extracting(
-                p -> ((CustomNat) p.scenario().network().host().nat()).behaviour().hairpinning().orElseThrow(),
+                p -> ((CustomNat) p.scenario().network().host().nat()).behaviour().hairpinning(),
                 p -> p.scenario().protocol().localCandidates())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(false, false),
