@@ -1,9 +1,9 @@
 package io.punchsim.scenarios.run;
 
 import io.punchsim.reports.gate.Gate;
-import io.punchsim.reports.gate.GateMetric;
 import io.punchsim.reports.gate.GateOperator;
 import io.punchsim.reports.gate.JudgedOn;
+import io.punchsim.reports.metric.Metrics;
 import io.punchsim.reports.sweep.ScenarioIdentity;
 import io.punchsim.reports.sweep.SweepAxis;
 import io.punchsim.scenarios.load.LoadedScenario;
@@ -50,7 +50,7 @@ public final class Sweeps {
         List<Gate> gates = new ArrayList<>();
         for (GateSpec spec : loaded.base().gates()) {
             double bound = spec.metric().isTime() ? spec.threshold() / 1e9 : spec.threshold();
-            gates.add(new Gate(GateMetric.parse(spec.metric().key()),
+            gates.add(new Gate(Metrics.parse(spec.metric().key()),
                     spec.bound() == GateSpec.Bound.AT_LEAST ? GateOperator.AT_LEAST : GateOperator.AT_MOST,
                     bound,
                     spec.judgedOn() == GateSpec.JudgedOn.INTERVAL ? JudgedOn.INTERVAL : JudgedOn.ESTIMATE));
