@@ -1,10 +1,12 @@
 package io.punchsim.scenarios.model;
 
+import io.punchsim.reports.gate.Gate;
 import java.util.List;
 
 /**
  * One fully resolved scenario: every default filled in, every value validated. Durations are
- * nanoseconds, rates are in [0, 1].
+ * nanoseconds, rates are in [0, 1]. Gates are the reports' own, with bounds in the metric's reported
+ * unit (seconds for times).
  */
 public record Scenario(
         String name,
@@ -14,7 +16,7 @@ public record Scenario(
         List<FaultSpec> faults,
         int seeds,
         long rootSeed,
-        List<GateSpec> gates) {
+        List<Gate> gates) {
 
     public Scenario {
         faults = List.copyOf(faults);

@@ -1,5 +1,6 @@
 package io.punchsim.scenarios.model;
 
+import io.punchsim.reports.gate.JudgedOn;
 import java.util.Optional;
 
 /**
@@ -59,7 +60,7 @@ public final class ScenarioDefaults {
     public static final int NAT_MAX_MAPPINGS = 65_536;
     public static final NatBehaviour.OnFull NAT_ON_FULL = NatBehaviour.OnFull.DROP;
 
-    public static final GateSpec.JudgedOn JUDGED_ON = GateSpec.JudgedOn.ESTIMATE;
+    public static final JudgedOn JUDGED_ON = JudgedOn.ESTIMATE;
 
     private ScenarioDefaults() {
     }
