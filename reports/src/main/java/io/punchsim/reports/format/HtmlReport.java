@@ -106,7 +106,7 @@ public final class HtmlReport {
     }
 
     private static void points(StringBuilder h, SweepReport report) {
-        h.append("<h2>Points</h2>\n");
+        h.append("<h2>Points</h2>\n<p>Rates with Wilson 95% intervals; connect times (p50 to max) from K1 over connected runs.</p>\n");
         metricsTable(h, report, "points", Metrics.summary(), true);
         List<Metric> more = Metrics.beyondSummary();
         if (!more.isEmpty()) {

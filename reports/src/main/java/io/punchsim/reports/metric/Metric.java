@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * writers, the gates and {@code compare} iterate the registry, so they agree on what exists.
  *
  * @param key     the name in scenario files and reports, e.g. {@code connect-time-p95}
- * @param label   a short column heading, e.g. {@code connect p95}
+ * @param label   a short column heading, unique among metrics, e.g. {@code relayed}
  * @param meaning what it measures, in a phrase for the documentation
  * @param uses    what else may use it besides the full listings ({@code report.json}, {@code report.csv}, the details)
  */

@@ -61,8 +61,8 @@ public final class Metrics {
     }
 
     private static Metric register(Metric metric) {
-        if (REGISTERED.stream().anyMatch(m -> m.key().equals(metric.key()))) {
-            throw new IllegalStateException("metric " + metric.key() + " is registered twice");
+        if (REGISTERED.stream().anyMatch(m -> m.key().equals(metric.key()) || m.label().equals(metric.label()))) {
+            throw new IllegalStateException("metric " + metric.key() + ": its key or its label '" + metric.label() + "' is taken");
         }
         REGISTERED.add(metric);
         return metric;
@@ -74,7 +74,8 @@ public final class Metrics {
             String which = p == Percentile.MAX ? "the longest" : "the " + p.label();
             // The maximum is not compared: one run decides it.
             EnumSet<Metric.Use> uses = p == Percentile.MAX ? EnumSet.of(GATE, SUMMARY) : EnumSet.of(GATE, COMPARE, SUMMARY);
-            byPercentile.put(p, register(new Metric("connect-time-" + p.label(), "connect " + p.label(),
+            // Labelled by the percentile alone: the tables say once that their times are connect times.
+            byPercentile.put(p, register(new Metric("connect-time-" + p.label(), p.label(),
                     which + " connect time from K1 (peer addresses at the client) over connected runs", Unit.NANOSECONDS,
                     Better.LOWER, uses, new Reading.Quantile(PointAggregate::connectTimeFromK1, p, "connected runs"))));
         }
