@@ -71,12 +71,12 @@ public final class Metrics {
     private static Map<Percentile, Metric> connectTimes() {
         Map<Percentile, Metric> byPercentile = new EnumMap<>(Percentile.class);
         for (Percentile p : Percentile.values()) {
-            String which = p == Percentile.MAX ? "the longest" : "the " + p.label();
+            String which = p == Percentile.MAX ? "the maximum" : "the " + (int) p.percentile() + "th percentile";
             // The maximum is not compared: one run decides it.
             EnumSet<Metric.Use> uses = p == Percentile.MAX ? EnumSet.of(GATE, SUMMARY) : EnumSet.of(GATE, COMPARE, SUMMARY);
             // Labelled by the percentile alone: the tables say once that their times are connect times.
             byPercentile.put(p, register(new Metric("connect-time-" + p.label(), p.label(),
-                    which + " connect time from K1 (peer addresses at the client) over connected runs", Unit.NANOSECONDS,
+                    "connect time from K1 (peer addresses at the client) over connected runs, " + which, Unit.NANOSECONDS,
                     Better.LOWER, uses, new Reading.Quantile(PointAggregate::connectTimeFromK1, p, "connected runs"))));
         }
         return Collections.unmodifiableMap(byPercentile);
