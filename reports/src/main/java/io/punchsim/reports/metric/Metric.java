@@ -2,7 +2,6 @@ package io.punchsim.reports.metric;
 
 import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.stats.Percentile;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,7 +35,7 @@ public record Metric(String key, String label, String meaning, Unit unit, Better
         if (label == null || meaning == null || unit == null || better == null || uses == null || reading == null) {
             throw new IllegalArgumentException("metric " + key + ": every field must be given");
         }
-        uses = uses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(uses));
+        uses = Set.copyOf(uses);
         if (reading instanceof Reading.Rate && unit != Unit.FRACTION) {
             throw new IllegalArgumentException("metric " + key + ": a rate is a fraction");
         }
