@@ -43,9 +43,10 @@ final class CompareCommand implements Callable<Integer> {
             System.out.println("No significant change.");
         }
         for (Change change : comparison.significantChanges()) {
-            System.out.println(String.format(java.util.Locale.ROOT, "%-7s %s  %s: %.4f -> %.4f  (%s%s)",
+            String unit = change.metric().unit().suffix();
+            System.out.println(String.format(java.util.Locale.ROOT, "%-7s %s  %s: %.4f%s -> %.4f%s  (%s%s)",
                     change.direction(), change.point().isEmpty() ? "(base)" : change.point(), change.metric().key(),
-                    change.baseline(), change.current(), change.method(),
+                    change.baseline(), unit, change.current(), unit, change.method(),
                     Double.isNaN(change.adjustedP()) ? "" : String.format(java.util.Locale.ROOT, ", Holm-adjusted p = %.3g", change.adjustedP())));
         }
         System.out.println(Comparison.METHOD_STATEMENT);

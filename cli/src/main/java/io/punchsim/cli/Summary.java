@@ -1,48 +1,85 @@
 package io.punchsim.cli;
 
-import io.punchsim.reports.aggregate.PointAggregate;
-import io.punchsim.reports.outcome.Outcome;
+import io.punchsim.reports.metric.Measurement;
+import io.punchsim.reports.metric.Metric;
+import io.punchsim.reports.metric.Metrics;
+import io.punchsim.reports.metric.Unit;
 import io.punchsim.reports.stats.Proportion;
 import io.punchsim.reports.sweep.SweepPoint;
 import io.punchsim.reports.sweep.SweepReport;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-/** The compact table a sweep prints: one line per point. */
+/** The compact table a sweep prints: one line per point, one column per summary metric of the registry. */
 final class Summary {
     private Summary() {}
 
+    private static final int MAX_LABEL = 70;
+
     static void print(SweepReport report, PrintStream out) {
-        int labelWidth = Math.max(5, report.points().stream().mapToInt(p -> p.label().length()).max().orElse(5));
-        labelWidth = Math.min(labelWidth, 70);
-        String header = String.format(Locale.ROOT, "%-" + labelWidth + "s %9s  %-22s %-22s %-22s %9s %9s  %s",
-                "point", "runs", "direct (95% CI)", "relayed (95% CI)", "failed (95% CI)", "p50 s", "p95 s", "gates");
-        out.println(header);
+        List<Metric> metrics = Metrics.summary();
+        List<String> header = new ArrayList<>(List.of("point", "runs"));
+        metrics.forEach(m -> header.add(heading(m)));
+        header.add("gates");
+        List<List<String>> rows = new ArrayList<>();
         for (SweepPoint point : report.points()) {
-            PointAggregate a = point.aggregate();
             String label = point.label().isEmpty() ? "(base)" : point.label();
-            if (label.length() > labelWidth) {
-                label = label.substring(0, labelWidth - 1) + "…";
+            if (label.length() > MAX_LABEL) {
+                label = label.substring(0, MAX_LABEL - 1) + "…";
             }
-            out.println(String.format(Locale.ROOT, "%-" + labelWidth + "s %9d  %-22s %-22s %-22s %9s %9s  %s",
-                    label, a.runs(), rate(a.rate(Outcome.DIRECT)), rate(a.rate(Outcome.RELAYED)),
-                    rate(a.rate(Outcome.FAILED)), seconds(a, 50), seconds(a, 95),
-                    point.verdicts().isEmpty() ? "-" : point.passed() ? "pass" : "FAIL"));
+            List<String> row = new ArrayList<>(List.of(label, Long.toString(point.aggregate().runs())));
+            metrics.forEach(m -> row.add(cell(m, m.measure(point.aggregate()))));
+            row.add(point.verdicts().isEmpty() ? "-" : point.passed() ? "pass" : "FAIL");
+            rows.add(row);
+        }
+        int[] widths = new int[header.size()];
+        for (List<String> row : concat(header, rows)) {
+            for (int c = 0; c < row.size(); c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        for (List<String> row : concat(header, rows)) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.size(); c++) {
+                // Names and intervals read left to right; single numbers line up on the right.
+                boolean left = c == 0 || c == row.size() - 1 || (c >= 2 && metrics.get(c - 2).isRate());
+                String text = row.get(c);
+                String pad = " ".repeat(widths[c] - text.length());
+                line.append(c == 0 ? "" : "  ").append(left ? text + pad : pad + text);
+            }
+            out.println(line.toString().stripTrailing());
         }
         double seconds = report.wallClock().durationSeconds();
         out.println(String.format(Locale.ROOT, "%,d runs in %.1f s (%,.0f runs/s)", report.totalRuns(), seconds,
                 report.totalRuns() / Math.max(1e-9, seconds)));
     }
 
-    private static String rate(Proportion p) {
-        return String.format(Locale.ROOT, "%.4f [%.4f,%.4f]", p.estimate(), p.lower(), p.upper());
+    private static List<List<String>> concat(List<String> header, List<List<String>> rows) {
+        List<List<String>> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        return all;
     }
 
-    private static String seconds(PointAggregate a, double percentile) {
-        var histogram = a.connectTimeFromK1();
-        if (histogram.getTotalCount() == 0) {
+    private static String heading(Metric m) {
+        if (m.isRate()) {
+            return m.label() + " (95% CI)";
+        }
+        return m.label() + (m.unit() == Unit.NANOSECONDS ? " s" : "");
+    }
+
+    // Fractions to 4 places, times in seconds to the millisecond.
+    private static String cell(Metric m, Measurement measurement) {
+        if (measurement instanceof Measurement.Share share) {
+            Proportion p = share.proportion();
+            return String.format(Locale.ROOT, "%.4f [%.4f,%.4f]", p.estimate(), p.lower(), p.upper());
+        }
+        if (!measurement.present()) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%.3f", histogram.getValueAtPercentile(percentile) / 1e9);
+        double value = m.unit().toReported(measurement.value());
+        return m.unit() == Unit.NANOSECONDS ? String.format(Locale.ROOT, "%.3f", value) : String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -8,6 +8,7 @@ import io.punchsim.reports.outcome.FailureReason;
 import io.punchsim.reports.outcome.GamePath;
 import io.punchsim.reports.outcome.Outcome;
 import io.punchsim.reports.outcome.TrafficKind;
+import io.punchsim.reports.stats.Percentile;
 import io.punchsim.reports.stats.Proportion;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
@@ -18,10 +19,6 @@ import org.HdrHistogram.Histogram;
  * figures (rates, percentiles, means) are written beside them for tools that only read.
  */
 public final class AggregateJson {
-
-    /** Percentiles written for every time distribution, as (JSON name, percentile). */
-    static final String[] PERCENTILE_NAMES = {"p50Nanos", "p90Nanos", "p95Nanos", "p99Nanos"};
-    static final double[] PERCENTILES = {50, 90, 95, 99};
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -55,8 +52,8 @@ public final class AggregateJson {
             attempts.add(c);
         }
         ObjectNode traffic = node.putObject("traffic");
-        traffic.set("packetsPerRun", perRun(a.packetsPerRun, sum(a.kindPackets), a.runs()));
-        traffic.set("bytesPerRun", perRun(a.bytesPerRun, sum(a.kindBytes), a.runs()));
+        traffic.set("packetsPerRun", perRun(a.packetsPerRun, a.packetsSent(), a.runs()));
+        traffic.set("bytesPerRun", perRun(a.bytesPerRun, a.bytesSent(), a.runs()));
         traffic.set("relayedBytesPerRun", perRun(a.relayedBytesPerRun, a.relayedBytes, a.runs()));
         traffic.put("relayedBytesTotal", a.relayedBytes);
         ObjectNode byKind = traffic.putObject("byKind");
@@ -167,22 +164,13 @@ public final class AggregateJson {
         ObjectNode node = JSON.objectNode();
         long count = h.getTotalCount();
         node.put("count", count);
-        for (int i = 0; i < PERCENTILES.length; i++) {
-            putOrNull(node, PERCENTILE_NAMES[i], count, h.getValueAtPercentile(PERCENTILES[i]));
+        for (Percentile p : Percentile.values()) {
+            putOrNull(node, p.label() + "Nanos", count, p.of(h));
         }
-        putOrNull(node, "maxNanos", count, h.getMaxValue());
         if (withHistogram) {
             node.put("histogram", HistogramCodec.encode(h));
         }
         return node;
-    }
-
-    static long sum(long[] values) {
-        long total = 0;
-        for (long v : values) {
-            total += v;
-        }
-        return total;
     }
 
     // The mean comes from the exact total, not from the histogram, which rounds each value.
@@ -190,8 +178,9 @@ public final class AggregateJson {
         ObjectNode node = JSON.objectNode();
         long count = h.getTotalCount();
         node.put("mean", runs == 0 ? 0.0 : (double) total / runs);
-        putOrNull(node, "p95", count, h.getValueAtPercentile(95));
-        putOrNull(node, "max", count, h.getMaxValue());
+        for (Percentile p : Percentile.values()) {
+            putOrNull(node, p.label(), count, p.of(h));
+        }
         node.put("histogram", HistogramCodec.encode(h));
         return node;
     }

@@ -219,6 +219,16 @@ public final class PointAggregate {
         return kindBytes[kind.ordinal()];
     }
 
+    /** Packets sent, all kinds, over all runs. */
+    public long packetsSent() {
+        return Arrays.stream(kindPackets).sum();
+    }
+
+    /** Bytes sent, all kinds, over all runs. */
+    public long bytesSent() {
+        return Arrays.stream(kindBytes).sum();
+    }
+
     /** Bytes the cloud relayed, over all runs. */
     public long relayedBytes() {
         return relayedBytes;

@@ -1,7 +1,10 @@
 package io.punchsim.reports.compare;
 
 import io.punchsim.reports.aggregate.PointAggregate;
-import io.punchsim.reports.gate.GateMetric;
+import io.punchsim.reports.metric.Better;
+import io.punchsim.reports.metric.Metric;
+import io.punchsim.reports.metric.Metrics;
+import io.punchsim.reports.metric.Reading;
 import io.punchsim.reports.stats.HolmBonferroni;
 import io.punchsim.reports.stats.PercentileChangeRule;
 import io.punchsim.reports.stats.Proportion;
@@ -17,10 +20,10 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * A current report against a baseline, point by point (matched by parameter values). A rate change
- * counts only when a two-proportion test (Fisher's exact test for small counts) is significant after
- * Holm's correction over every rate comparison in the report; a percentile change counts by
- * {@link PercentileChangeRule}.
+ * A current report against a baseline, point by point (matched by parameter values), over every
+ * metric {@link Metrics#comparable()} names. A rate change counts only when a two-proportion test
+ * (Fisher's exact test for small counts) is significant after Holm's correction over every rate
+ * comparison in the report; a percentile change counts by {@link PercentileChangeRule}.
  *
  * @param sameScenario      false when name or axes differ: nothing is compared then
  * @param mismatch          why the scenarios differ, or null
@@ -31,14 +34,6 @@ public record Comparison(ScenarioIdentity baseline, ScenarioIdentity current, bo
                          List<Change> changes, List<String> unmatchedPoints) {
 
     public static final double FAMILY_ALPHA = 0.05;
-
-    /** The rate metrics tested; higher is better for direct and success, worse for relayed and failed. */
-    public static final List<GateMetric> RATE_METRICS =
-            List.of(GateMetric.DIRECT_RATE, GateMetric.RELAYED_RATE, GateMetric.FAILED_RATE, GateMetric.SUCCESS_RATE);
-
-    /** Connect-time percentiles compared; the maximum is left out, as one run decides it. */
-    public static final List<GateMetric> TIME_METRICS =
-            List.of(GateMetric.CONNECT_TIME_P50, GateMetric.CONNECT_TIME_P90, GateMetric.CONNECT_TIME_P95, GateMetric.CONNECT_TIME_P99);
 
     public static final String METHOD_STATEMENT = "Rates: " + ProportionTest.Method.Z_TEST.description()
             + " when every expected cell is at least 5, otherwise " + ProportionTest.Method.FISHER_EXACT.description()
@@ -62,9 +57,9 @@ public record Comparison(ScenarioIdentity baseline, ScenarioIdentity current, bo
         Map<Map<String, String>, SweepPoint> baselinePoints = new HashMap<>();
         baseline.points().forEach(p -> baselinePoints.put(p.parameters(), p));
         List<String> unmatched = new ArrayList<>();
-        List<Change> rates = new ArrayList<>();
-        List<Double> pValues = new ArrayList<>();
-        List<Change> times = new ArrayList<>();
+        // Rate changes wait for the Holm adjustment over the whole report; rateTests[i] is the index in `changes`.
+        List<Change> changes = new ArrayList<>();
+        List<Integer> rateTests = new ArrayList<>();
         Map<Map<String, String>, Boolean> matched = new HashMap<>();
         for (SweepPoint cp : current.points()) {
             SweepPoint bp = baselinePoints.get(cp.parameters());
@@ -75,25 +70,18 @@ public record Comparison(ScenarioIdentity baseline, ScenarioIdentity current, bo
             matched.put(cp.parameters(), true);
             PointAggregate ba = bp.aggregate();
             PointAggregate ca = cp.aggregate();
-            if (ba.runs() > 0 && ca.runs() > 0) {
-                for (GateMetric m : RATE_METRICS) {
-                    Proportion bpr = m.proportion(ba);
-                    Proportion cpr = m.proportion(ca);
-                    TestResult t = ProportionTest.test(bpr.successes(), bpr.trials(), cpr.successes(), cpr.trials());
-                    rates.add(new Change(cp.parameters(), cp.label(), m, bpr.estimate(), cpr.estimate(), t.method().description(),
-                            t.pValue(), Double.NaN, false, direction(m, bpr.estimate(), cpr.estimate())));
-                    pValues.add(t.pValue());
-                }
-            }
-            Histogram bh = ba.connectTimeFromK1();
-            Histogram ch = ca.connectTimeFromK1();
-            if (bh.getTotalCount() > 0 && ch.getTotalCount() > 0) {
-                for (GateMetric m : TIME_METRICS) {
-                    long bv = bh.getValueAtPercentile(m.percentile());
-                    long cv = ch.getValueAtPercentile(m.percentile());
-                    boolean significant = PercentileChangeRule.isChange(bh, ch, m.percentile());
-                    times.add(new Change(cp.parameters(), cp.label(), m, bv / 1e9, cv / 1e9, "percentile rule",
-                            Double.NaN, Double.NaN, significant, direction(m, bv, cv)));
+            for (Metric m : Metrics.comparable()) {
+                if (m.reading() instanceof Reading.Rate rate) {
+                    if (ba.runs() > 0 && ca.runs() > 0) {
+                        rateTests.add(changes.size());
+                        changes.add(rateChange(cp, m, rate.share().apply(ba), rate.share().apply(ca)));
+                    }
+                } else if (m.reading() instanceof Reading.Quantile quantile) {
+                    Histogram bh = quantile.distribution().apply(ba);
+                    Histogram ch = quantile.distribution().apply(ca);
+                    if (bh.getTotalCount() > 0 && ch.getTotalCount() > 0) {
+                        changes.add(percentileChange(cp, m, quantile, bh, ch));
+                    }
                 }
             }
         }
@@ -102,32 +90,35 @@ public record Comparison(ScenarioIdentity baseline, ScenarioIdentity current, bo
                 unmatched.add(bp.label() + " (only in baseline)");
             }
         }
-        double[] adjusted = HolmBonferroni.adjust(pValues.stream().mapToDouble(Double::doubleValue).toArray());
-        List<Change> all = new ArrayList<>();
-        int timeIndex = 0;
-        int rateIndex = 0;
-        // Keep point order: each point's rate changes, then its time changes.
-        for (SweepPoint cp : current.points()) {
-            while (rateIndex < rates.size() && rates.get(rateIndex).parameters().equals(cp.parameters())) {
-                Change r = rates.get(rateIndex);
-                boolean significant = adjusted[rateIndex] <= FAMILY_ALPHA && r.direction() != Direction.UNCHANGED;
-                all.add(new Change(r.parameters(), r.point(), r.metric(), r.baseline(), r.current(), r.method(), r.pValue(),
-                        adjusted[rateIndex], significant, r.direction()));
-                rateIndex++;
-            }
-            while (timeIndex < times.size() && times.get(timeIndex).parameters().equals(cp.parameters())) {
-                all.add(times.get(timeIndex++));
-            }
+        double[] adjusted = HolmBonferroni.adjust(rateTests.stream().mapToDouble(i -> changes.get(i).pValue()).toArray());
+        for (int t = 0; t < adjusted.length; t++) {
+            Change r = changes.get(rateTests.get(t));
+            boolean significant = adjusted[t] <= FAMILY_ALPHA && r.direction() != Direction.UNCHANGED;
+            changes.set(rateTests.get(t), new Change(r.parameters(), r.point(), r.metric(), r.baseline(), r.current(), r.method(),
+                    r.pValue(), adjusted[t], significant, r.direction()));
         }
-        return new Comparison(b, c, true, null, all, unmatched);
+        return new Comparison(b, c, true, null, changes, unmatched);
     }
 
-    private static Direction direction(GateMetric metric, double baseline, double current) {
+    private static Change rateChange(SweepPoint point, Metric m, Proportion baseline, Proportion current) {
+        TestResult t = ProportionTest.test(baseline.successes(), baseline.trials(), current.successes(), current.trials());
+        return new Change(point.parameters(), point.label(), m, baseline.estimate(), current.estimate(), t.method().description(),
+                t.pValue(), Double.NaN, false, direction(m, baseline.estimate(), current.estimate()));
+    }
+
+    private static Change percentileChange(SweepPoint point, Metric m, Reading.Quantile quantile, Histogram baseline, Histogram current) {
+        long bv = quantile.percentile().of(baseline);
+        long cv = quantile.percentile().of(current);
+        boolean significant = PercentileChangeRule.isChange(baseline, current, quantile.percentile().percentile());
+        return new Change(point.parameters(), point.label(), m, m.unit().toReported(bv), m.unit().toReported(cv), "percentile rule",
+                Double.NaN, Double.NaN, significant, direction(m, bv, cv));
+    }
+
+    private static Direction direction(Metric metric, double baseline, double current) {
         if (baseline == current) {
             return Direction.UNCHANGED;
         }
-        boolean higherIsBetter = metric == GateMetric.DIRECT_RATE || metric == GateMetric.SUCCESS_RATE;
-        return (current > baseline) == higherIsBetter ? Direction.BETTER : Direction.WORSE;
+        return (current > baseline) == (metric.better() == Better.HIGHER) ? Direction.BETTER : Direction.WORSE;
     }
 
     /** The changes that count, better and worse. */

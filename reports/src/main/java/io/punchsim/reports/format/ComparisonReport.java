@@ -188,7 +188,8 @@ public final class ComparisonReport {
         return out.toString();
     }
 
+    // Changes hold reported units (seconds for times); people read them in the tables' units.
     private static String value(Change ch, double v) {
-        return ch.metric().isRate() ? Text.percent(v) : Text.millis(Math.round(v * 1e9));
+        return Text.human(ch.metric().unit(), ch.metric().unit().fromReported(v), false);
     }
 }

@@ -2,10 +2,12 @@ package io.punchsim.reports.format;
 
 import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.gate.GateVerdict;
+import io.punchsim.reports.metric.Metric;
+import io.punchsim.reports.metric.Metrics;
 import io.punchsim.reports.outcome.FailureReason;
 import io.punchsim.reports.outcome.GamePath;
 import io.punchsim.reports.outcome.Outcome;
-import io.punchsim.reports.outcome.TrafficKind;
+import io.punchsim.reports.stats.Percentile;
 import io.punchsim.reports.sweep.SweepAxis;
 import io.punchsim.reports.sweep.SweepPoint;
 import io.punchsim.reports.sweep.SweepReport;
@@ -104,22 +106,43 @@ public final class HtmlReport {
     }
 
     private static void points(StringBuilder h, SweepReport report) {
-        h.append("<h2>Points</h2>\n<table class=\"points\"><tr>");
+        h.append("<h2>Points</h2>\n<p>Rates with Wilson 95% intervals; connect times (p50 to max) from K1 over connected runs.</p>\n");
+        metricsTable(h, report, "points", Metrics.summary(), true);
+        List<Metric> more = Metrics.beyondSummary();
+        if (!more.isEmpty()) {
+            h.append("<p>More metrics:</p>\n");
+            metricsTable(h, report, "metrics", more, false);
+        }
+    }
+
+    // One row per point: its parameters, then one column per metric.
+    private static void metricsTable(StringBuilder h, SweepReport report, String cssClass, List<Metric> metrics, boolean withRunsAndGates) {
+        h.append("<table class=\"").append(cssClass).append("\"><tr>");
         report.scenario().axes().forEach(a -> h.append("<th class=\"l\">").append(Text.xml(a.name())).append("</th>"));
-        h.append("<th>runs</th><th>direct</th><th>relayed</th><th>failed</th><th>connect p50</th><th>p95</th><th>p99</th><th>gates</th></tr>\n");
+        if (withRunsAndGates) {
+            h.append("<th>runs</th>");
+        }
+        for (Metric m : metrics) {
+            h.append("<th title=\"").append(Text.xml(m.key() + ": " + m.meaning())).append("\">").append(Text.xml(m.label())).append("</th>");
+        }
+        if (withRunsAndGates) {
+            h.append("<th>gates</th>");
+        }
+        h.append("</tr>\n");
         for (SweepPoint p : report.points()) {
             PointAggregate a = p.aggregate();
             h.append("<tr>");
             p.parameters().values().forEach(v -> h.append("<td class=\"l\">").append(Text.xml(v)).append("</td>"));
-            h.append("<td>").append(a.runs()).append("</td>");
-            for (Outcome o : Outcome.values()) {
-                h.append("<td>").append(Text.rate(a.rate(o))).append("</td>");
+            if (withRunsAndGates) {
+                h.append("<td>").append(a.runs()).append("</td>");
             }
-            Histogram c = a.connectTimeFromK1();
-            for (double q : new double[] {50, 95, 99}) {
-                h.append("<td>").append(Text.millis(c.getTotalCount() == 0 ? -1 : c.getValueAtPercentile(q))).append("</td>");
+            for (Metric m : metrics) {
+                h.append("<td>").append(Text.xml(Text.human(m, m.measure(a)))).append("</td>");
             }
-            h.append(p.passed() ? "<td class=\"pass\">pass</td>" : "<td class=\"fail\">FAIL</td>").append("</tr>\n");
+            if (withRunsAndGates) {
+                h.append(p.verdicts().isEmpty() ? "<td>–</td>" : p.passed() ? "<td class=\"pass\">pass</td>" : "<td class=\"fail\">FAIL</td>");
+            }
+            h.append("</tr>\n");
         }
         h.append("</table>\n");
     }
@@ -128,12 +151,13 @@ public final class HtmlReport {
         PointAggregate a = p.aggregate();
         h.append("<details><summary>").append(Text.xml(p.label())).append(" (").append(a.runs()).append(" runs, digest <code>")
                 .append(a.digest().hex()).append("</code>)</summary>\n");
-        h.append("<table><tr><th class=\"l\">connect time from K1</th><th>n</th><th>p50</th><th>p90</th><th>p95</th><th>p99</th><th>max</th></tr>\n");
+        h.append("<table><tr><th class=\"l\">connect time from K1</th><th>n</th>");
+        percentileHeadings(h);
         for (Outcome o : new Outcome[] {Outcome.DIRECT, Outcome.RELAYED}) {
             Histogram c = a.connectTimeFromK1(o);
             h.append("<tr><td class=\"l\">").append(o.label()).append("</td><td>").append(c.getTotalCount()).append("</td>");
-            for (double q : new double[] {50, 90, 95, 99, 100}) {
-                h.append("<td>").append(Text.millis(c.getTotalCount() == 0 ? -1 : c.getValueAtPercentile(q))).append("</td>");
+            for (Percentile q : Percentile.values()) {
+                h.append("<td>").append(Text.millis(q.of(c))).append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -152,16 +176,11 @@ public final class HtmlReport {
         for (long n : attempts) {
             h.append("<td>").append(n).append("</td>");
         }
-        h.append("</tr></table>\n<table><tr><th class=\"l\">per run</th><th>mean</th><th>p95</th></tr>\n");
-        long packets = 0;
-        long bytes = 0;
-        for (TrafficKind k : TrafficKind.values()) {
-            packets += a.packetsSent(k);
-            bytes += a.bytesSent(k);
-        }
-        perRunRow(h, "packets sent", packets, a.runs(), a.packetsPerRun());
-        perRunRow(h, "bytes sent", bytes, a.runs(), a.bytesPerRun());
-        perRunRow(h, "bytes relayed", a.relayedBytes(), a.runs(), a.relayedBytesPerRun());
+        h.append("</tr></table>\n<table><tr><th class=\"l\">per run</th>");
+        percentileHeadings(h);
+        perRunRow(h, "packets sent", a.packetsPerRun());
+        perRunRow(h, "bytes sent", a.bytesPerRun());
+        perRunRow(h, "bytes relayed", a.relayedBytesPerRun());
         h.append("</table>\n<table><tr><th class=\"l\">game RTT</th><th>runs</th><th>samples</th><th>mean</th><th>max</th></tr>\n");
         for (GamePath path : GamePath.values()) {
             var rtt = a.rtt(path);
@@ -173,10 +192,20 @@ public final class HtmlReport {
         h.append("</table>\n</details>\n");
     }
 
-    private static void perRunRow(StringBuilder h, String name, long total, long runs, Histogram perRun) {
-        h.append("<tr><td class=\"l\">").append(name).append("</td><td>").append(runs == 0 ? "–" : Text.decimal((double) total / runs, 1))
-                .append("</td><td>").append(perRun.getTotalCount() == 0 ? "–" : Long.toString(perRun.getValueAtPercentile(95)))
-                .append("</td></tr>\n");
+    private static void percentileHeadings(StringBuilder h) {
+        for (Percentile q : Percentile.values()) {
+            h.append("<th>").append(q.label()).append("</th>");
+        }
+        h.append("</tr>\n");
+    }
+
+    private static void perRunRow(StringBuilder h, String name, Histogram perRun) {
+        h.append("<tr><td class=\"l\">").append(name).append("</td>");
+        for (Percentile q : Percentile.values()) {
+            long v = q.of(perRun);
+            h.append("<td>").append(v < 0 ? "–" : Long.toString(v)).append("</td>");
+        }
+        h.append("</tr>\n");
     }
 
     static void wallClock(StringBuilder h, WallClock w) {

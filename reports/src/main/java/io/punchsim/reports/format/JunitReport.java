@@ -39,7 +39,7 @@ public final class JunitReport {
     static String details(GateVerdict v) {
         String interval = v.gate().metric().isRate()
                 ? "Wilson 95% interval [" + Text.number(v.lower()) + ", " + Text.number(v.upper()) + "]"
-                : "no interval (percentile judged on the estimate)";
+                : "no interval (judged on the estimate)";
         return "measured: " + (Double.isNaN(v.measured()) ? "none" : Text.number(v.measured()))
                 + "\nbound: " + v.gate().operator().key() + " " + Text.number(v.gate().bound())
                 + "\nestimate: " + (Double.isNaN(v.estimate()) ? "none" : Text.number(v.estimate()))

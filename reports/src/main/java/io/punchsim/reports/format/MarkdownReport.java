@@ -3,13 +3,14 @@ package io.punchsim.reports.format;
 import io.punchsim.reports.aggregate.NatPair;
 import io.punchsim.reports.aggregate.OutcomeCounts;
 import io.punchsim.reports.aggregate.PointAggregate;
+import io.punchsim.reports.metric.Metric;
+import io.punchsim.reports.metric.Metrics;
 import io.punchsim.reports.outcome.Outcome;
 import io.punchsim.reports.sweep.SweepPoint;
 import io.punchsim.reports.sweep.SweepReport;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeSet;
-import org.HdrHistogram.Histogram;
 
 /** {@code report.md}: a summary sized for a pull-request comment or a CI step summary. */
 public final class MarkdownReport {
@@ -56,28 +57,50 @@ public final class MarkdownReport {
     }
 
     private static void pointsTable(StringBuilder md, SweepReport report) {
+        metricsTable(md, report, Metrics.summary(), true);
+        List<Metric> more = Metrics.beyondSummary();
+        if (!more.isEmpty()) {
+            md.append("\n<details><summary>More metrics</summary>\n\n");
+            metricsTable(md, report, more, false);
+            md.append("\n</details>\n");
+        }
+    }
+
+    // One row per point: its parameters, then one column per metric.
+    private static void metricsTable(StringBuilder md, SweepReport report, List<Metric> metrics, boolean withRunsAndGates) {
         StringBuilder header = new StringBuilder("|");
         StringBuilder rule = new StringBuilder("|");
         report.scenario().axes().forEach(a -> {
             header.append(' ').append(Text.cell(a.name())).append(" |");
             rule.append("---|");
         });
-        header.append(" runs | direct | relayed | failed | p50 | p95 | p99 | gates |");
-        rule.append("--:|--:|--:|--:|--:|--:|--:|:-:|");
+        if (withRunsAndGates) {
+            header.append(" runs |");
+            rule.append("--:|");
+        }
+        for (Metric m : metrics) {
+            header.append(' ').append(Text.cell(m.label())).append(" |");
+            rule.append("--:|");
+        }
+        if (withRunsAndGates) {
+            header.append(" gates |");
+            rule.append(":-:|");
+        }
         md.append(header).append('\n').append(rule).append('\n');
         for (SweepPoint p : report.points()) {
             PointAggregate a = p.aggregate();
             md.append('|');
             p.parameters().values().forEach(v -> md.append(' ').append(Text.cell(v)).append(" |"));
-            md.append(' ').append(a.runs()).append(" |");
-            for (Outcome o : Outcome.values()) {
-                md.append(' ').append(Text.rate(a.rate(o))).append(" |");
+            if (withRunsAndGates) {
+                md.append(' ').append(a.runs()).append(" |");
             }
-            Histogram c = a.connectTimeFromK1();
-            for (double q : new double[] {50, 95, 99}) {
-                md.append(' ').append(Text.millis(c.getTotalCount() == 0 ? -1 : c.getValueAtPercentile(q))).append(" |");
+            for (Metric m : metrics) {
+                md.append(' ').append(Text.human(m, m.measure(a))).append(" |");
             }
-            md.append(p.verdicts().isEmpty() ? " – |" : p.passed() ? " pass |" : " **FAIL** |").append('\n');
+            if (withRunsAndGates) {
+                md.append(p.verdicts().isEmpty() ? " – |" : p.passed() ? " pass |" : " **FAIL** |");
+            }
+            md.append('\n');
         }
     }
 

@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.punchsim.reports.aggregate.AggregateJson;
 import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.gate.Gate;
-import io.punchsim.reports.gate.GateMetric;
 import io.punchsim.reports.gate.GateOperator;
 import io.punchsim.reports.gate.GateVerdict;
 import io.punchsim.reports.gate.JudgedOn;
+import io.punchsim.reports.metric.Measurement;
+import io.punchsim.reports.metric.Metric;
+import io.punchsim.reports.metric.Metrics;
 import io.punchsim.reports.sweep.ScenarioIdentity;
 import io.punchsim.reports.sweep.SweepAxis;
 import io.punchsim.reports.sweep.SweepPoint;
@@ -59,6 +61,7 @@ public final class ReportJson {
             ObjectNode parameters = point.putObject("parameters");
             p.parameters().forEach(parameters::put);
             point.setAll(AggregateJson.write(p.aggregate()));
+            point.set("metrics", metrics(p.aggregate()));
             ArrayNode verdicts = point.putArray("gates");
             p.verdicts().forEach(v -> verdicts.add(verdict(v)));
         }
@@ -96,7 +99,7 @@ public final class ReportJson {
         ScenarioIdentity scenario = readScenario(required(root, "scenario"));
         List<Gate> gates = new ArrayList<>();
         for (JsonNode g : required(root, "gates")) {
-            gates.add(new Gate(GateMetric.parse(g.path("metric").asText()), GateOperator.parse(g.path("comparison").asText()),
+            gates.add(new Gate(Metrics.parse(g.path("metric").asText()), GateOperator.parse(g.path("comparison").asText()),
                     g.path("bound").asDouble(), JudgedOn.parse(g.path("judgedOn").asText())));
         }
         Map<Map<String, String>, PointAggregate> points = new LinkedHashMap<>();
@@ -137,6 +140,27 @@ public final class ReportJson {
             axes.add(new SweepAxis(a.path("name").asText(), values));
         }
         return new ScenarioIdentity(required(node, "name").asText(), required(node, "contentDigest").asText(), axes);
+    }
+
+    /** Every registered metric at one point, in registry order: derived figures for tools that only read. */
+    static ObjectNode metrics(PointAggregate a) {
+        ObjectNode node = MAPPER.createObjectNode();
+        for (Metric m : Metrics.all()) {
+            ObjectNode metric = node.putObject(m.key());
+            Measurement measurement = m.measure(a);
+            if (measurement instanceof Measurement.Share share) {
+                metric.put("value", share.proportion().estimate());
+                metric.put("lower95", share.proportion().lower());
+                metric.put("upper95", share.proportion().upper());
+            } else if (!measurement.present()) {
+                metric.putNull("value");
+            } else if (((Measurement.Amount) measurement).whole()) {
+                metric.put("value", Math.round(measurement.value()));
+            } else {
+                metric.put("value", measurement.value());
+            }
+        }
+        return node;
     }
 
     static ObjectNode gate(Gate g) {

@@ -1,5 +1,8 @@
 package io.punchsim.reports.gate;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /** How the measured value must stand against the bound. */
 public enum GateOperator {
     AT_LEAST("at-least", ">="),
@@ -31,6 +34,7 @@ public enum GateOperator {
                 return o;
             }
         }
-        throw new IllegalArgumentException("unknown gate comparison '" + key + "'; known: at-least, at-most");
+        throw new IllegalArgumentException("unknown gate comparison '" + key + "'; known: "
+                + Arrays.stream(values()).map(GateOperator::key).collect(Collectors.joining(", ")));
     }
 }

@@ -1,9 +1,13 @@
 package io.punchsim.reports.gate;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * What a rate gate compares with its bound: the point estimate, or the end of the Wilson 95% interval
  * on the conservative side (the lower end for at-least, the upper end for at-most), which passes
- * only when the data show the bound is met. Time gates are judged on the estimate either way.
+ * only when the data show the bound is met. Gates on values without an interval (times, means) are
+ * judged on the estimate either way.
  */
 public enum JudgedOn {
     ESTIMATE("estimate"),
@@ -25,6 +29,7 @@ public enum JudgedOn {
                 return j;
             }
         }
-        throw new IllegalArgumentException("unknown gate judgement '" + key + "'; known: estimate, interval");
+        throw new IllegalArgumentException("unknown gate judgement '" + key + "'; known: "
+                + Arrays.stream(values()).map(JudgedOn::key).collect(Collectors.joining(", ")));
     }
 }

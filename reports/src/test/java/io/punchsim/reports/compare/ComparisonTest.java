@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.punchsim.reports.SyntheticRuns;
 import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.gate.Gate;
-import io.punchsim.reports.gate.GateMetric;
 import io.punchsim.reports.gate.GateOperator;
 import io.punchsim.reports.gate.JudgedOn;
+import io.punchsim.reports.metric.Metrics;
+import io.punchsim.reports.stats.Percentile;
 import io.punchsim.reports.sweep.ScenarioIdentity;
 import io.punchsim.reports.sweep.SweepAxis;
 import io.punchsim.reports.sweep.SweepReport;
@@ -21,7 +22,7 @@ class ComparisonTest {
 
     private static final ScenarioIdentity SCENARIO =
             new ScenarioIdentity("fusion-default", "sha256:abc", List.of(new SweepAxis("attempt-interval", List.of("250ms", "500ms"))));
-    private static final List<Gate> GATES = List.of(new Gate(GateMetric.DIRECT_RATE, GateOperator.AT_LEAST, 0.60, JudgedOn.INTERVAL));
+    private static final List<Gate> GATES = List.of(new Gate(Metrics.DIRECT_RATE, GateOperator.AT_LEAST, 0.60, JudgedOn.INTERVAL));
     private static final WallClock CLOCK = new WallClock(1.0, 1000, 1, 1, "jvm", "os");
 
     static SweepReport report(long seed, double directAt500) {
@@ -37,7 +38,7 @@ class ComparisonTest {
             Comparison c = Comparison.of(report(seed, 0.70), report(seed + 7_919, 0.70));
             assertThat(c.significantChanges()).as("baseline seed %d, current seed %d", seed, seed + 7_919).isEmpty();
             assertThat(c.exitCode()).as("seed %d", seed).isZero();
-            assertThat(c.changes()).as("every rate and percentile compared").hasSize(2 * (4 + 4));
+            assertThat(c.changes()).as("every comparable metric at both points").hasSize(2 * Metrics.comparable().size());
         }
     }
 
@@ -51,7 +52,7 @@ class ComparisonTest {
         assertThat(c.hasRegression()).as("seed %d", seed).isTrue();
         assertThat(c.exitCode()).isEqualTo(1);
         assertThat(c.significantChanges()).anySatisfy(ch -> {
-            assertThat(ch.metric()).isEqualTo(GateMetric.DIRECT_RATE);
+            assertThat(ch.metric()).isEqualTo(Metrics.DIRECT_RATE);
             assertThat(ch.point()).isEqualTo("attempt-interval=500ms");
             assertThat(ch.direction()).isEqualTo(Direction.WORSE);
             assertThat(ch.adjustedP()).isLessThanOrEqualTo(0.05);
@@ -63,7 +64,7 @@ class ComparisonTest {
     void theReverseChangeIsAnImprovementNotARegression() {
         Comparison c = Comparison.of(report(500, 0.58), report(1_500, 0.70));
         assertThat(c.significantChanges()).anySatisfy(ch -> {
-            assertThat(ch.metric()).isEqualTo(GateMetric.DIRECT_RATE);
+            assertThat(ch.metric()).isEqualTo(Metrics.DIRECT_RATE);
             assertThat(ch.direction()).isEqualTo(Direction.BETTER);
         });
         // Relayed share drops too: fewer relays is better, so nothing here is a regression of rates.
@@ -113,7 +114,7 @@ class ComparisonTest {
         slow.put(Map.of("attempt-interval", "500ms"), SyntheticRuns.aggregate(10, 3_000, 0.70, 0.25));
         Comparison c = Comparison.of(report(8, 0.70), SweepReport.judge(SCENARIO, GATES, slow, false, CLOCK));
         assertThat(c.significantChanges()).anySatisfy(ch -> {
-            assertThat(ch.metric()).isEqualTo(GateMetric.CONNECT_TIME_P50);
+            assertThat(ch.metric()).isEqualTo(Metrics.connectTime(Percentile.P50));
             assertThat(ch.direction()).isEqualTo(Direction.WORSE);
         });
         assertThat(c.exitCode()).isEqualTo(1);

@@ -77,7 +77,9 @@ class HumanFormatsTest {
         String md = MarkdownReport.write(report);
         assertThat(md).startsWith("## punchsim sweep: fusion-default");
         assertThat(md).contains("| attempt-interval | loss | runs | direct |");
-        assertThat(count(md, "\\n\\| (250ms|500ms|1s) \\|")).isEqualTo(report.points().size());
+        // One row per point in the points table (with runs), and again under "More metrics".
+        assertThat(count(md, "\\n\\| (250ms|500ms|1s) \\| [^|]+ \\| 1500 \\|")).isEqualTo(report.points().size());
+        assertThat(count(md, "\\n\\| (250ms|500ms|1s) \\|")).isEqualTo(2 * report.points().size());
         assertThat(md).contains("### Failed gates").contains("FAILED");
         assertThat(md).contains("host \\ client");
     }

@@ -3,10 +3,11 @@ package io.punchsim.reports.format;
 import io.punchsim.reports.SyntheticRuns;
 import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.gate.Gate;
-import io.punchsim.reports.gate.GateMetric;
 import io.punchsim.reports.gate.GateOperator;
 import io.punchsim.reports.gate.JudgedOn;
+import io.punchsim.reports.metric.Metrics;
 import io.punchsim.reports.outcome.RunOutcome;
+import io.punchsim.reports.stats.Percentile;
 import io.punchsim.reports.sweep.ScenarioIdentity;
 import io.punchsim.reports.sweep.SweepAxis;
 import io.punchsim.reports.sweep.SweepReport;
@@ -21,8 +22,8 @@ final class Reports {
     static final ScenarioIdentity SCENARIO = new ScenarioIdentity("fusion-default", "sha256:0f1e2d",
             List.of(new SweepAxis("attempt-interval", List.of("250ms", "500ms", "1s")), new SweepAxis("loss", List.of("0", "5%"))));
     static final List<Gate> GATES = List.of(
-            new Gate(GateMetric.DIRECT_RATE, GateOperator.AT_LEAST, 0.60, JudgedOn.INTERVAL),
-            new Gate(GateMetric.CONNECT_TIME_P95, GateOperator.AT_MOST, 4.0, JudgedOn.ESTIMATE));
+            new Gate(Metrics.DIRECT_RATE, GateOperator.AT_LEAST, 0.60, JudgedOn.INTERVAL),
+            new Gate(Metrics.connectTime(Percentile.P95), GateOperator.AT_MOST, 4.0, JudgedOn.ESTIMATE));
 
     private Reports() {
     }

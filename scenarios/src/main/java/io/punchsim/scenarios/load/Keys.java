@@ -2,6 +2,7 @@ package io.punchsim.scenarios.load;
 
 import io.punchsim.protocol.config.Parameter;
 import io.punchsim.protocol.config.ProtocolParameters;
+import io.punchsim.reports.gate.GateOperator;
 import java.util.List;
 
 /** The keys the loader accepts at each level of a scenario file, in documentation order. */
@@ -32,7 +33,7 @@ public final class Keys {
     public static final List<String> LINK_DOWN = List.of("link", "direction", "from", "to");
     public static final List<String> LOSS_BURST = List.of("link", "direction", "from", "to", "rate");
     public static final List<String> NAT_REBINDING = List.of("nat", "hop", "at");
-    public static final List<String> GATE = List.of("metric", "at-least", "at-most", "judged-on");
+    public static final List<String> GATE = List.of("metric", GateOperator.AT_LEAST.key(), GateOperator.AT_MOST.key(), "judged-on");
 
     private Keys() {
     }

@@ -15,9 +15,14 @@ import io.punchsim.nat.NatPresets;
 import io.punchsim.nat.Pooling;
 import io.punchsim.nat.PortRange;
 import io.punchsim.nat.PortReuse;
+import io.punchsim.reports.gate.Gate;
+import io.punchsim.reports.gate.GateOperator;
+import io.punchsim.reports.gate.JudgedOn;
+import io.punchsim.reports.metric.Metric;
+import io.punchsim.reports.metric.Metrics;
+import io.punchsim.reports.metric.Unit;
 import io.punchsim.scenarios.model.CustomNat;
 import io.punchsim.scenarios.model.FaultSpec;
-import io.punchsim.scenarios.model.GateSpec;
 import io.punchsim.scenarios.model.LatencySpec;
 import io.punchsim.scenarios.model.LinkSpec;
 import io.punchsim.scenarios.model.LossSpec;
@@ -33,9 +38,13 @@ import io.punchsim.scenarios.model.ScenarioDefaults;
 import io.punchsim.scenarios.yaml.Node;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 import static io.punchsim.scenarios.model.ScenarioDefaults.MS;
 import static io.punchsim.scenarios.model.ScenarioDefaults.S;
@@ -74,7 +83,7 @@ final class ScenarioBinder {
         NetworkSpec network = network(o);
         ProtocolConfig protocol = o.take("protocol").map(this::protocol).orElseGet(() -> protocol(null));
         List<FaultSpec> faults = o.take("faults").map(n -> faults(n, network)).orElse(List.of());
-        List<GateSpec> gates = o.take("gates").map(this::gates).orElse(List.of());
+        List<Gate> gates = o.take("gates").map(this::gates).orElse(List.of());
         o.take("sweep");
         o.finish();
         return new Scenario(name, description, network, protocol, faults, seeds, rootSeed, gates);
@@ -697,10 +706,12 @@ final class ScenarioBinder {
 
     // ---- gates ----
 
-    private List<GateSpec> gates(Node node) {
-        List<GateSpec> gates = new ArrayList<>();
+    // The words come from the reports' own types, so a file can gate on exactly what a report can judge.
+    private List<Gate> gates(Node node) {
+        List<Gate> gates = new ArrayList<>();
         List<Node> items = f.list(node, "gates", "gates {metric, at-least | at-most, judged-on}").orElse(List.of());
-        List<String> metrics = Arrays.stream(GateSpec.Metric.values()).map(GateSpec.Metric::key).toList();
+        List<String> metrics = Metrics.gateable().stream().map(Metric::key).toList();
+        List<String> judgements = Arrays.stream(JudgedOn.values()).map(JudgedOn::key).toList();
         for (int i = 0; i < items.size(); i++) {
             String path = "gates[" + i + "]";
             Optional<Fields.Obj> obj = f.object(items.get(i), path, Keys.GATE);
@@ -708,36 +719,52 @@ final class ScenarioBinder {
                 continue;
             }
             Fields.Obj o = obj.get();
-            Optional<GateSpec.Metric> metric = required(o, "metric")
-                    ? o.take("metric").flatMap(n -> f.word(n, o.path("metric"), metrics))
-                            .map(w -> GateSpec.Metric.valueOf(w.toUpperCase(Locale.ROOT).replace('-', '_')))
+            Optional<Metric> metric = required(o, "metric")
+                    ? o.take("metric").flatMap(n -> f.word(n, o.path("metric"), metrics)).map(Metrics::parse)
                     : Optional.empty();
-            GateSpec.JudgedOn judgedOn = o.take("judged-on")
-                    .flatMap(n -> enumWord(n, o.path("judged-on"), GateSpec.JudgedOn.class))
+            JudgedOn judgedOn = o.take("judged-on")
+                    .flatMap(n -> f.word(n, o.path("judged-on"), judgements)).map(JudgedOn::parse)
                     .orElse(ScenarioDefaults.JUDGED_ON);
-            boolean atLeast = o.has("at-least");
-            boolean atMost = o.has("at-most");
-            Optional<Node> least = o.take("at-least");
-            Optional<Node> most = o.take("at-most");
+            List<GateOperator> given = Arrays.stream(GateOperator.values()).filter(op -> o.has(op.key())).toList();
+            Map<GateOperator, Node> bounds = new EnumMap<>(GateOperator.class);
+            for (GateOperator op : GateOperator.values()) {
+                o.take(op.key()).ifPresent(n -> bounds.put(op, n));
+            }
             o.finish();
-            if (atLeast == atMost) {
-                f.report(items.get(i), path, "a gate has exactly one bound: at-least or at-most");
+            if (given.size() != 1) {
+                f.report(items.get(i), path, "a gate has exactly one bound: "
+                        + Arrays.stream(GateOperator.values()).map(GateOperator::key).collect(Collectors.joining(" or ")));
                 continue;
             }
             if (metric.isEmpty()) {
                 continue;
             }
-            String key = atLeast ? "at-least" : "at-most";
-            Node bound = atLeast ? least.orElseThrow() : most.orElseThrow();
-            double threshold = metric.get().isTime()
-                    ? f.duration(bound, o.path(key), 0, MAX_RUN_TIME, -1)
-                    : f.rate(bound, o.path(key), -1);
-            if (threshold >= 0) {
-                gates.add(new GateSpec(metric.get(), atLeast ? GateSpec.Bound.AT_LEAST : GateSpec.Bound.AT_MOST,
-                        threshold, judgedOn));
-            }
+            GateOperator operator = given.get(0);
+            bound(bounds.get(operator), o.path(operator.key()), metric.get().unit())
+                    .ifPresent(bound -> gates.add(new Gate(metric.get(), operator, bound, judgedOn)));
         }
         return gates;
+    }
+
+    /** Bounds of gates on counts, bytes and packets: far above any run's traffic. */
+    static final long MAX_GATE_COUNT = 1_000_000_000_000L;
+
+    // In the metric's reported unit (seconds for times), range-checked here where the file position is known.
+    private OptionalDouble bound(Node node, String path, Unit unit) {
+        return switch (unit) {
+            case FRACTION -> {
+                double rate = f.rate(node, path, -1);
+                yield rate < 0 ? OptionalDouble.empty() : OptionalDouble.of(rate);
+            }
+            case NANOSECONDS -> {
+                long nanos = f.duration(node, path, 0, MAX_RUN_TIME, -1);
+                yield nanos < 0 ? OptionalDouble.empty() : OptionalDouble.of(unit.toReported(nanos));
+            }
+            case BYTES, PACKETS, COUNT -> {
+                long count = f.integer(node, path, 0, MAX_GATE_COUNT, -1);
+                yield count < 0 ? OptionalDouble.empty() : OptionalDouble.of(count);
+            }
+        };
     }
 
     private static String round(double d) {

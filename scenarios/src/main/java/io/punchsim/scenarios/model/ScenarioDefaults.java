@@ -12,6 +12,7 @@ import io.punchsim.nat.Pooling;
 import io.punchsim.nat.PortAllocation;
 import io.punchsim.nat.PortRange;
 import io.punchsim.nat.PortReuse;
+import io.punchsim.reports.gate.JudgedOn;
 
 /**
  * The one place the defaults of a scenario's network live; they describe an ordinary broadband
@@ -57,7 +58,7 @@ public final class ScenarioDefaults {
             CapPolicy.DROP_NEW);
     public static final int NAT_EXTERNAL_ADDRESSES = 1;
 
-    public static final GateSpec.JudgedOn JUDGED_ON = GateSpec.JudgedOn.ESTIMATE;
+    public static final JudgedOn JUDGED_ON = JudgedOn.ESTIMATE;
 
     private ScenarioDefaults() {
     }

@@ -1,13 +1,9 @@
 package io.punchsim.scenarios.run;
 
 import io.punchsim.reports.gate.Gate;
-import io.punchsim.reports.gate.GateMetric;
-import io.punchsim.reports.gate.GateOperator;
-import io.punchsim.reports.gate.JudgedOn;
 import io.punchsim.reports.sweep.ScenarioIdentity;
 import io.punchsim.reports.sweep.SweepAxis;
 import io.punchsim.scenarios.load.LoadedScenario;
-import io.punchsim.scenarios.model.GateSpec;
 import io.punchsim.scenarios.sweep.SweepPoint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,17 +41,9 @@ public final class Sweeps {
         return new ScenarioIdentity(loaded.base().name(), sha256(content.toString()), list);
     }
 
-    /** The scenario's gates as the report judges them (time bounds in seconds). */
+    /** The scenario's gates; the scenario file already holds them as the reports' own. */
     public static List<Gate> gates(LoadedScenario loaded) {
-        List<Gate> gates = new ArrayList<>();
-        for (GateSpec spec : loaded.base().gates()) {
-            double bound = spec.metric().isTime() ? spec.threshold() / 1e9 : spec.threshold();
-            gates.add(new Gate(GateMetric.parse(spec.metric().key()),
-                    spec.bound() == GateSpec.Bound.AT_LEAST ? GateOperator.AT_LEAST : GateOperator.AT_MOST,
-                    bound,
-                    spec.judgedOn() == GateSpec.JudgedOn.INTERVAL ? JudgedOn.INTERVAL : JudgedOn.ESTIMATE));
-        }
-        return gates;
+        return loaded.base().gates();
     }
 
     /** Prepares every point, so that a problem in any of them is found before the first run. */

@@ -14,10 +14,16 @@ import io.punchsim.scenarios.load.Keys;
 import io.punchsim.nat.NatBehaviour;
 import io.punchsim.nat.NatPresets;
 import io.punchsim.scenarios.load.NatWords;
-import io.punchsim.scenarios.model.GateSpec;
+import io.punchsim.reports.gate.GateOperator;
+import io.punchsim.reports.gate.JudgedOn;
+import io.punchsim.reports.metric.Metric;
+import io.punchsim.reports.metric.Metrics;
+import io.punchsim.reports.metric.Unit;
 import io.punchsim.scenarios.model.ScenarioDefaults;
 import io.punchsim.scenarios.units.Units;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -464,22 +470,52 @@ public final class JsonSchema {
         p.set("to", ref("duration", null));
     }
 
+    // Metric, operator and judgement words are the reports' own; one kind of bound per unit of the gateable metrics.
     private static ObjectNode gate() {
         ObjectNode g = object("A metric, one bound, and what it is judged on.");
         ObjectNode p = (ObjectNode) g.get("properties");
-        p.set("metric", words(Arrays.stream(GateSpec.Metric.values()).map(GateSpec.Metric::key).toList(), null));
+        p.set("metric", words(Metrics.gateable().stream().map(Metric::key).toList(), null));
+        Map<Unit, List<String>> byUnit = new EnumMap<>(Unit.class);
+        Metrics.gateable().forEach(m -> byUnit.computeIfAbsent(m.unit(), u -> new ArrayList<>()).add(m.key()));
         ObjectNode bound = J.objectNode();
-        bound.put("description", "A rate for *-rate metrics, a duration for connect-time-* metrics.");
-        bound.putArray("anyOf").add(ref("rate", null)).add(ref("duration", null));
-        p.set("at-least", bound);
-        p.set("at-most", bound.deepCopy());
-        p.set("judged-on", words(List.of("estimate", "interval"),
-                "estimate, or the 95% interval's conservative bound. Default estimate."));
+        List<String> kinds = new ArrayList<>();
+        List<ObjectNode> forms = new ArrayList<>();
+        ArrayNode anyOf = bound.putArray("anyOf");
+        byUnit.forEach((unit, keys) -> {
+            kinds.add(switch (unit) {
+                case FRACTION -> "a rate";
+                case NANOSECONDS -> "a duration";
+                case BYTES, PACKETS, COUNT -> "a whole number of " + unit.reportedAs();
+            } + " for " + String.join(", ", keys));
+            ObjectNode form = switch (unit) {
+                case FRACTION -> ref("rate", null);
+                case NANOSECONDS -> ref("duration", null);
+                case BYTES, PACKETS, COUNT -> count();
+            };
+            if (!forms.contains(form)) {
+                forms.add(form);
+            }
+        });
+        forms.forEach(anyOf::add);
+        String description = String.join("; ", kinds) + ".";
+        bound.put("description", Character.toUpperCase(description.charAt(0)) + description.substring(1));
+        for (GateOperator op : GateOperator.values()) {
+            p.set(op.key(), bound.deepCopy());
+        }
+        p.set("judged-on", words(Arrays.stream(JudgedOn.values()).map(JudgedOn::key).toList(),
+                "estimate, or the 95% interval's conservative bound. Default " + ScenarioDefaults.JUDGED_ON.key() + "."));
         g.set("required", array("metric"));
         ArrayNode oneOf = g.putArray("oneOf");
-        oneOf.addObject().set("required", array("at-least"));
-        oneOf.addObject().set("required", array("at-most"));
+        for (GateOperator op : GateOperator.values()) {
+            oneOf.addObject().set("required", array(op.key()));
+        }
         return g;
+    }
+
+    private static ObjectNode count() {
+        ObjectNode o = type("integer");
+        o.put("minimum", 0);
+        return o;
     }
 
     // ---- small builders ----

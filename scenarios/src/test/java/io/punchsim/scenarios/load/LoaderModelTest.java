@@ -11,9 +11,13 @@ import io.punchsim.nat.NatPresets;
 import io.punchsim.nat.Pooling;
 import io.punchsim.nat.PortAllocation;
 import io.punchsim.nat.PortRange;
+import io.punchsim.reports.gate.Gate;
+import io.punchsim.reports.gate.GateOperator;
+import io.punchsim.reports.gate.JudgedOn;
+import io.punchsim.reports.metric.Metrics;
+import io.punchsim.reports.stats.Percentile;
 import io.punchsim.scenarios.model.CustomNat;
 import io.punchsim.scenarios.model.FaultSpec;
-import io.punchsim.scenarios.model.GateSpec;
 import io.punchsim.scenarios.model.LatencySpec;
 import io.punchsim.scenarios.model.LossSpec;
 import io.punchsim.scenarios.model.NatChain;
@@ -130,8 +134,8 @@ class LoaderModelTest {
                 new FaultSpec.LossBurst(FaultSpec.FaultLink.CLIENT, FaultSpec.FaultDirection.BOTH, 2 * S, 3 * S, 0.40),
                 new FaultSpec.NatRebinding(FaultSpec.Side.HOST, 0, 4 * S));
         assertThat(s.gates()).containsExactly(
-                new GateSpec(GateSpec.Metric.DIRECT_RATE, GateSpec.Bound.AT_LEAST, 0.5, GateSpec.JudgedOn.INTERVAL),
-                new GateSpec(GateSpec.Metric.CONNECT_TIME_MAX, GateSpec.Bound.AT_MOST, 5.0 * S, GateSpec.JudgedOn.ESTIMATE));
+                new Gate(Metrics.DIRECT_RATE, GateOperator.AT_LEAST, 0.5, JudgedOn.INTERVAL),
+                new Gate(Metrics.connectTime(Percentile.MAX), GateOperator.AT_MOST, 5.0, JudgedOn.ESTIMATE));
         assertThat(loaded.points()).extracting(pt -> pt.scenario().protocol().attemptLimit()).containsExactly(8, 12);
     }
 

@@ -1,0 +1,124 @@
+package io.punchsim.reports.metric;
+
+import static io.punchsim.reports.metric.Metric.Use.COMPARE;
+import static io.punchsim.reports.metric.Metric.Use.GATE;
+import static io.punchsim.reports.metric.Metric.Use.SUMMARY;
+
+import io.punchsim.reports.aggregate.PointAggregate;
+import io.punchsim.reports.outcome.Outcome;
+import io.punchsim.reports.stats.Percentile;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of report metrics, in the order every writer lists them. Adding a metric is one
+ * {@link #register} here: {@code report.json}, {@code report.md}, {@code report.html},
+ * {@code report.csv}, the console summary, the gates (and the scenario files' gate vocabulary) and
+ * {@code compare} pick it up by iterating {@link #all()}.
+ */
+public final class Metrics {
+
+    // Filled by the declarations below, in declaration order; must come first.
+    private static final List<Metric> REGISTERED = new ArrayList<>();
+
+    public static final Metric DIRECT_RATE = register(new Metric("direct-rate", "direct",
+            "share of runs that connected directly", Unit.FRACTION, Better.HIGHER, EnumSet.of(GATE, COMPARE, SUMMARY),
+            new Reading.Rate(a -> a.rate(Outcome.DIRECT))));
+    // Higher is worse: every relayed run is relay cost.
+    public static final Metric RELAYED_RATE = register(new Metric("relayed-rate", "relayed",
+            "share of runs that connected through the relay", Unit.FRACTION, Better.LOWER, EnumSet.of(GATE, COMPARE, SUMMARY),
+            new Reading.Rate(a -> a.rate(Outcome.RELAYED))));
+    public static final Metric FAILED_RATE = register(new Metric("failed-rate", "failed",
+            "share of runs that did not connect", Unit.FRACTION, Better.LOWER, EnumSet.of(GATE, COMPARE, SUMMARY),
+            new Reading.Rate(a -> a.rate(Outcome.FAILED))));
+    // Left out of the summaries: it is 1 - failed.
+    public static final Metric SUCCESS_RATE = register(new Metric("success-rate", "success",
+            "share of runs that connected, direct plus relayed", Unit.FRACTION, Better.HIGHER, EnumSet.of(GATE, COMPARE),
+            new Reading.Rate(PointAggregate::successRate)));
+
+    // One per percentile of the report's one set, so the set and these metrics cannot disagree.
+    private static final Map<Percentile, Metric> CONNECT_TIME = connectTimes();
+
+    public static final Metric PACKETS_PER_RUN_MEAN = register(new Metric("packets-per-run-mean", "packets/run",
+            "packets sent per run, all kinds, mean over runs", Unit.PACKETS, Better.NONE, EnumSet.of(GATE),
+            new Reading.Mean(PointAggregate::packetsSent, PointAggregate::runs, "runs")));
+    public static final Metric BYTES_PER_RUN_MEAN = register(new Metric("bytes-per-run-mean", "bytes/run",
+            "bytes sent per run, all kinds, mean over runs", Unit.BYTES, Better.NONE, EnumSet.of(GATE),
+            new Reading.Mean(PointAggregate::bytesSent, PointAggregate::runs, "runs")));
+    public static final Metric RELAYED_BYTES_PER_RUN_MEAN = register(new Metric("relayed-bytes-per-run-mean", "relayed bytes/run",
+            "bytes the cloud relayed per run, mean over runs", Unit.BYTES, Better.LOWER, EnumSet.of(GATE),
+            new Reading.Mean(PointAggregate::relayedBytes, PointAggregate::runs, "runs")));
+
+    private static final List<Metric> ALL = List.copyOf(REGISTERED);
+
+    private Metrics() {
+    }
+
+    private static Metric register(Metric metric) {
+        if (REGISTERED.stream().anyMatch(m -> m.key().equals(metric.key()) || m.label().equals(metric.label()))) {
+            throw new IllegalStateException("metric " + metric.key() + ": its key or its label '" + metric.label() + "' is taken");
+        }
+        REGISTERED.add(metric);
+        return metric;
+    }
+
+    private static Map<Percentile, Metric> connectTimes() {
+        Map<Percentile, Metric> byPercentile = new EnumMap<>(Percentile.class);
+        for (Percentile p : Percentile.values()) {
+            String which = p == Percentile.MAX ? "the maximum" : "the " + (int) p.percentile() + "th percentile";
+            // The maximum is not compared: one run decides it.
+            EnumSet<Metric.Use> uses = p == Percentile.MAX ? EnumSet.of(GATE, SUMMARY) : EnumSet.of(GATE, COMPARE, SUMMARY);
+            // Labelled by the percentile alone: the tables say once that their times are connect times.
+            byPercentile.put(p, register(new Metric("connect-time-" + p.label(), p.label(),
+                    "connect time from K1 (peer addresses at the client) over connected runs, " + which, Unit.NANOSECONDS,
+                    Better.LOWER, uses, new Reading.Quantile(PointAggregate::connectTimeFromK1, p, "connected runs"))));
+        }
+        return Collections.unmodifiableMap(byPercentile);
+    }
+
+    /** Every metric, in report order. */
+    public static List<Metric> all() {
+        return ALL;
+    }
+
+    /** The metrics a scenario file may gate on, in report order. */
+    public static List<Metric> gateable() {
+        return ALL.stream().filter(Metric::gateable).toList();
+    }
+
+    /** The metrics {@code compare} tests, in report order. */
+    public static List<Metric> comparable() {
+        return ALL.stream().filter(Metric::comparable).toList();
+    }
+
+    /** The columns of the one-line-per-point summaries, in report order. */
+    public static List<Metric> summary() {
+        return ALL.stream().filter(Metric::inSummary).toList();
+    }
+
+    /** The metrics the summaries leave to the details, in report order. */
+    public static List<Metric> beyondSummary() {
+        return ALL.stream().filter(m -> !m.inSummary()).toList();
+    }
+
+    /** Connect time from K1 over connected runs at one percentile of the report's set. */
+    public static Metric connectTime(Percentile percentile) {
+        return CONNECT_TIME.get(percentile);
+    }
+
+    public static Optional<Metric> find(String key) {
+        return ALL.stream().filter(m -> m.key().equals(key)).findFirst();
+    }
+
+    /** The metric with this key; an unknown key is refused with the list of known ones. */
+    public static Metric parse(String key) {
+        return find(key).orElseThrow(() -> new IllegalArgumentException("unknown metric '" + key + "'; known: "
+                + ALL.stream().map(Metric::key).collect(Collectors.joining(", "))));
+    }
+}
