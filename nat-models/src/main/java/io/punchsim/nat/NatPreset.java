@@ -30,4 +30,13 @@ public record NatPreset(String name, NatBehaviour behaviour, int externalAddress
             }
         }
     }
+
+    /**
+     * The name and what the NAT does, not its prose: a scenario's content digest is taken from its
+     * printed form, and rewording a description must not make two reports look incomparable.
+     */
+    @Override
+    public String toString() {
+        return "NatPreset[" + name + ", " + behaviour + ", externalAddresses=" + externalAddresses + "]";
+    }
 }
