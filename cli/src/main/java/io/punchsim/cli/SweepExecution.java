@@ -20,9 +20,14 @@ final class SweepExecution {
     record Outcome(SweepReport report, int exitCode) {}
 
     static Outcome execute(SweepJob job, boolean quiet, Path out, PrintStream stdout) {
+        return execute(job, JobEngine.local(job), quiet, out, stdout);
+    }
+
+    /** The same, with the runs made by {@code engine}. */
+    static Outcome execute(SweepJob job, JobEngine engine, boolean quiet, Path out, PrintStream stdout) {
         CountDownLatch written = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
-            job.cancel();
+            engine.cancel();
             try {
                 // Let the main thread write what finished before the JVM goes.
                 written.await(30, TimeUnit.SECONDS);
@@ -33,8 +38,8 @@ final class SweepExecution {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             SweepReport report;
-            try (ProgressBar bar = ProgressBar.start(job.totalRuns(), job::runsDone, quiet)) {
-                report = job.run();
+            try (ProgressBar bar = ProgressBar.start(job.totalRuns(), engine::runsDone, quiet)) {
+                report = engine.run();
             }
             if (out != null) {
                 try {
