@@ -17,7 +17,7 @@ final class EngineOptions {
     String master;
 
     /** The engine these flags ask for, for a job prepared from {@code file} with {@code options}. */
-    JobEngine of(SweepJob job, Path file, SweepJob.Options options, Path out) {
+    JobEngine of(SweepJob job, Path file, SweepJob.Options options) {
         switch (engine) {
             case "local" -> {
                 if (master != null) {
@@ -27,7 +27,7 @@ final class EngineOptions {
             }
             case "spark" -> {
                 String url = master != null ? master : "local[" + options.threads() + "]";
-                return SparkEngineProcess.start(job, file, options, url, out);
+                return SparkEngineProcess.start(job, file, options, url);
             }
             default -> throw new BadInputException("--engine must be local or spark, got '" + engine + "'");
         }

@@ -36,6 +36,6 @@ final class RunCommand implements Callable<Integer> {
         LoadedScenario loaded = Scenarios.load(file);
         SweepJob.Options jobOptions = options.job(Scenarios.point(file, loaded, point));
         SweepJob job = Scenarios.job(loaded, jobOptions);
-        return SweepExecution.execute(job, engine.of(job, file, jobOptions, out), options.quiet, out, System.out).exitCode();
+        return SweepExecution.execute(job, engine.of(job, file, jobOptions), options.quiet, out, System.out).exitCode();
     }
 }

@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The application's class path is {@code PUNCHSIM_SPARK_CLASSPATH} when set (the
  * {@code ./punchsim} launcher sets it), else {@code spark/target/punchsim-spark.jar} and the Spark
  * jars listed in {@code spark/target/spark-classpath.txt}, found beside this command's jar in a
- * source checkout. Its JVM gets this JVM's options. Spark's own log goes to {@code DIR/spark.log}
- * (warnings on standard error without {@code --out}).
+ * source checkout. Its JVM gets this JVM's options; Spark's warnings go to standard error, and its
+ * whole log to a file when the JVM option {@code -Dpunchsim.spark.log=FILE} asks for one.
  */
 final class SparkEngineProcess implements JobEngine {
     static final String CLASSPATH_VARIABLE = "PUNCHSIM_SPARK_CLASSPATH";
@@ -54,7 +54,7 @@ final class SparkEngineProcess implements JobEngine {
         this.command = command;
     }
 
-    static SparkEngineProcess start(SweepJob job, Path file, SweepJob.Options options, String master, Path out) {
+    static SparkEngineProcess start(SweepJob job, Path file, SweepJob.Options options, String master) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -79,10 +79,6 @@ final class SparkEngineProcess implements JobEngine {
         } else if (options.points() instanceof SweepJob.Points.Only only) {
             command.add("--point");
             command.add(Integer.toString(only.number()));
-        }
-        if (out != null) {
-            command.add("--spark-log");
-            command.add(out.resolve("spark.log").toString());
         }
         return new SparkEngineProcess(job, command);
     }
@@ -170,8 +166,8 @@ final class SparkEngineProcess implements JobEngine {
         }
         if (result == null) {
             throw new IllegalStateException("the Spark engine stopped (exit code " + process.exitValue()
-                    + ") before it sent its result; its messages are above"
-                    + (command.contains("--spark-log") ? " and in " + command.get(command.indexOf("--spark-log") + 1) : ""));
+                    + ") before it sent its result; its messages are above (for Spark's whole log, run with"
+                    + " PUNCHSIM_JAVA_OPTS=-Dpunchsim.spark.log=FILE)");
         }
         List<PointAggregate> points = new ArrayList<>();
         for (JsonNode point : result.get("points")) {

@@ -67,8 +67,8 @@ public final class SparkSweepCommand implements Callable<Integer> {
     Map<String, String> conf = new LinkedHashMap<>();
 
     @Option(names = "--spark-log", paramLabel = "FILE",
-            description = {"Where Spark's own log goes when --master is given here (default: DIR/spark.log;",
-                    "without --out, warnings on standard error). Under spark-submit, its log4j2 settings decide."})
+            description = {"With --master: Spark's whole log (INFO and up) into FILE (default: its warnings on",
+                    "standard error). Under spark-submit, the cluster's log4j2 settings decide."})
     Path sparkLog;
 
     @Option(names = "--stream", hidden = true, description = "Send progress and aggregates to the punchsim command on standard output.")
@@ -121,7 +121,7 @@ public final class SparkSweepCommand implements Callable<Integer> {
         }
         // Before any Spark class logs: when this command starts the context, the log is its own.
         if (master != null) {
-            SparkLog.configure(sparkLog != null ? sparkLog : out != null ? out.resolve("spark.log") : null);
+            SparkLog.configure(sparkLog);
         }
         String text;
         try {

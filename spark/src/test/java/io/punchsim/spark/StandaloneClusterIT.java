@@ -59,10 +59,11 @@ class StandaloneClusterIT {
             }
 
             Path out = dir.resolve("report");
-            int exit = processes.run("sweep", CommandEngineIT.punchsim("sweep",
+            Path sparkLog = dir.resolve("spark.log");
+            int exit = processes.run("sweep", CommandEngineIT.punchsim(List.of(CommandEngineIT.sparkLogOption(sparkLog)), "sweep",
                     ROOT.resolve("scenarios/examples/fusion-default.yaml").toString(), "--seeds", "10000",
                     "--engine", "spark", "--master", master, "--out", out.toString(), "-q"), Map.of(), Duration.ofMinutes(3));
-            assertThat(exit).as(processes.log("sweep") + "\n" + readOr(out.resolve("spark.log"))).isZero();
+            assertThat(exit).as(processes.log("sweep") + "\n" + readOr(sparkLog)).isZero();
 
             JobSpec spec = Reports.spec("fusion-default", 10000);
             assertThat(Reports.withoutWallClock(Files.readString(out.resolve("report.json"))))
