@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a JVM of its own on loopback, each worker starting its executor JVM as on any cluster. The
  * workers' Spark installation holds Spark's jars and nothing of punchsim's (the libraries
  * {@code punchsim-spark.jar} carries are left out of it), so the executors run the application jar
- * the driver hands them. The sweep goes through the command, {@code --master spark://...}.
+ * the driver hands them. A sweep goes through the command ({@code --master spark://...}), and one
+ * through {@code spark-submit}'s class, which runs the application jar on the installation's jars.
  *
  * <p>It takes half a minute or more, so it runs in CI (where {@code CI} is set) or when asked for
  * with {@code -Dpunchsim.spark.cluster=true}.
@@ -32,48 +37,82 @@ import org.junit.jupiter.api.io.TempDir;
 class StandaloneClusterIT {
     private static final Path ROOT = Processes.root();
     private static final Path SPARK_TARGET = ROOT.resolve("spark/target");
+    private static final String FUSION = ROOT.resolve("scenarios/examples/fusion-default.yaml").toString();
+    private static final long SEEDS = 10000;
 
-    @Test
-    void aSweepThroughAStandaloneClusterWritesTheReportOfThreadsTwo(@TempDir Path dir) throws Exception {
+    @TempDir
+    static Path dir;
+    private static Processes processes;
+    private static String master;
+    private static String distribution;
+    private static String expected;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
         assumeTrue(System.getenv("CI") != null || Boolean.getBoolean("punchsim.spark.cluster"),
                 "the standalone cluster test runs in CI or with -Dpunchsim.spark.cluster=true");
         Path home = sparkHome(dir.resolve("spark-home"));
-        String classPath = Files.readString(SPARK_TARGET.resolve("spark-classpath.txt")).strip();
+        distribution = home.resolve("jars").resolve("*").toString();
         Map<String, String> env = Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.13");
         int port = freePort();
-        String master = "spark://127.0.0.1:" + port;
-        try (Processes processes = new Processes(dir)) {
-            processes.start("master", List.of(Processes.java(), "-Xmx256m", "-cp", classPath,
-                    "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                    "--webui-port", "0"), env);
-            processes.await("the master's election", "master", Duration.ofMinutes(1),
-                    () -> log(processes, "master").contains("I have been elected leader"));
-            for (String worker : List.of("worker-1", "worker-2")) {
-                processes.start(worker, List.of(Processes.java(), "-Xmx256m", "-cp", classPath,
-                        "org.apache.spark.deploy.worker.Worker", master, "--host", "127.0.0.1", "--cores", "1",
-                        "--memory", "1g", "--webui-port", "0", "--work-dir", dir.resolve(worker).toString()), env);
-            }
-            for (String worker : List.of("worker-1", "worker-2")) {
-                processes.await(worker + " registering", worker, Duration.ofMinutes(1),
-                        () -> log(processes, worker).contains("Successfully registered with master"));
-            }
-
-            Path out = dir.resolve("report");
-            Path sparkLog = dir.resolve("spark.log");
-            int exit = processes.run("sweep", CommandEngineIT.punchsim(List.of(CommandEngineIT.sparkLogOption(sparkLog)), "sweep",
-                    ROOT.resolve("scenarios/examples/fusion-default.yaml").toString(), "--seeds", "10000",
-                    "--engine", "spark", "--master", master, "--out", out.toString(), "-q"), Map.of(), Duration.ofMinutes(3));
-            assertThat(exit).as(processes.log("sweep") + "\n" + readOr(sparkLog)).isZero();
-
-            JobSpec spec = Reports.spec("fusion-default", 10000);
-            assertThat(Reports.withoutWallClock(Files.readString(out.resolve("report.json"))))
-                    .as("fusion-default, 10000 seeds from root seed 1: %s against --threads 2", master)
-                    .isEqualTo(Reports.withoutWallClock(Reports.onTwoThreads(spec)));
-            for (String worker : List.of("worker-1", "worker-2")) {
-                assertThat(executorLogs(dir.resolve(worker))).as("the executor of " + worker + " ran tasks")
-                        .contains("Finished task");
-            }
+        master = "spark://127.0.0.1:" + port;
+        processes = new Processes(dir);
+        processes.start("master", List.of(Processes.java(), "-Xmx256m", "-cp", distribution,
+                "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--webui-port", "0"), env);
+        processes.await("the master's election", "master", Duration.ofMinutes(1),
+                () -> log("master").contains("I have been elected leader"));
+        for (String worker : List.of("worker-1", "worker-2")) {
+            processes.start(worker, List.of(Processes.java(), "-Xmx256m", "-cp", distribution,
+                    "org.apache.spark.deploy.worker.Worker", master, "--host", "127.0.0.1", "--cores", "1",
+                    "--memory", "1g", "--webui-port", "0", "--work-dir", dir.resolve(worker).toString()), env);
         }
+        for (String worker : List.of("worker-1", "worker-2")) {
+            processes.await(worker + " registering", worker, Duration.ofMinutes(1),
+                    () -> log(worker).contains("Successfully registered with master"));
+        }
+        expected = Reports.withoutWallClock(Reports.onTwoThreads(Reports.spec("fusion-default", SEEDS)));
+    }
+
+    @AfterAll
+    static void stopCluster() throws InterruptedException {
+        if (processes != null) {
+            processes.close();
+        }
+    }
+
+    @Test
+    void theCommandWithMasterSparkWritesTheReportOfThreadsTwo() throws Exception {
+        Path out = dir.resolve("command");
+        Path sparkLog = dir.resolve("command-spark.log");
+        int exit = processes.run("command", CommandEngineIT.punchsim(List.of(CommandEngineIT.sparkLogOption(sparkLog)),
+                "sweep", FUSION, "--seeds", Long.toString(SEEDS), "--engine", "spark", "--master", master,
+                "--out", out.toString(), "-q"), Map.of(), Duration.ofMinutes(3));
+        assertThat(exit).as(processes.log("command") + "\n" + readOr(sparkLog)).isZero();
+        assertThat(Reports.withoutWallClock(Files.readString(out.resolve("report.json"))))
+                .as("fusion-default, %d seeds from root seed 1: %s against --threads 2", SEEDS, master)
+                .isEqualTo(expected);
+        Matcher app = Pattern.compile("app ID (app-\\S+)").matcher(readOr(sparkLog));
+        assertThat(app.find()).as("the application's id in Spark's log").isTrue();
+        for (String worker : List.of("worker-1", "worker-2")) {
+            assertThat(executorLogs(dir.resolve(worker).resolve(app.group(1))))
+                    .as("the executor of " + worker + " ran tasks of " + app.group(1)).contains("Finished task");
+        }
+    }
+
+    /** spark-submit's own class, on the workers' Spark installation: the application jar alone brings punchsim. */
+    @Test
+    void sparkSubmitOfTheApplicationJarWritesTheReportOfThreadsTwo() throws Exception {
+        Path out = dir.resolve("submitted");
+        int exit = processes.run("submit", List.of(Processes.java(), "-cp", distribution, "org.apache.spark.deploy.SparkSubmit",
+                "--master", master, "--deploy-mode", "client", "--class", "io.punchsim.spark.SparkSweepCommand",
+                SPARK_TARGET.resolve("punchsim-spark.jar").toString(), FUSION, "--seeds", Long.toString(SEEDS),
+                "--out", out.toString()), Map.of(), Duration.ofMinutes(3));
+        assertThat(exit).as(processes.log("submit")).isZero();
+        assertThat(processes.log("submit")).contains("fusion-default: 1 point(s), 10,000 runs", "Every gate passed.");
+        assertThat(Reports.withoutWallClock(Files.readString(out.resolve("report.json"))))
+                .as("fusion-default, %d seeds from root seed 1: spark-submit to %s against --threads 2", SEEDS, master)
+                .isEqualTo(expected);
     }
 
     /**
@@ -101,13 +140,16 @@ class StandaloneClusterIT {
 
     private static String executorLogs(Path workDir) throws IOException {
         List<String> logs = new ArrayList<>();
+        if (!Files.isDirectory(workDir)) {
+            return "";
+        }
         try (Stream<Path> files = Files.walk(workDir)) {
             files.filter(f -> f.getFileName().toString().equals("stderr")).forEach(f -> logs.add(readOr(f)));
         }
         return String.join("\n", logs);
     }
 
-    private static String log(Processes processes, String name) {
+    private static String log(String name) {
         try {
             return processes.log(name);
         } catch (IOException e) {
