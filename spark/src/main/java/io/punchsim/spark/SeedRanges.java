@@ -11,6 +11,8 @@ import java.util.List;
  * <p>A task costs the scheduler a few milliseconds; a run costs some 25 µs on one core. Ranges of
  * 1,024 to 16,384 runs keep the cost of scheduling under about 5% for the smallest and negligible
  * for the largest, and a job gets about four tasks per core, so no core waits long at the end.
+ * On a large cluster, where tasks of 16,384 runs last well under a second, the Spark setting
+ * {@value #RUNS_PER_TASK_SETTING} makes them longer.
  */
 public final class SeedRanges {
     /** The runner's chunk on one machine ({@code SweepRunner.CHUNK}); ranges are whole chunks. */
@@ -32,6 +34,30 @@ public final class SeedRanges {
         long wanted = Math.max(1, ceilDiv(totalRuns, (long) cores * TASKS_PER_CORE));
         long chunks = ceilDiv(wanted, CHUNK);
         return (int) Math.max(MIN_RUNS_PER_TASK, Math.min(MAX_RUNS_PER_TASK, chunks * CHUNK));
+    }
+
+    /** The Spark setting that fixes the runs per task instead: a positive multiple of {@link #CHUNK}. */
+    public static final String RUNS_PER_TASK_SETTING = "spark.punchsim.runsPerTask";
+
+    /**
+     * {@link #runsPerTask(long, int)}, unless {@code setting} (the value of {@link
+     * #RUNS_PER_TASK_SETTING}, or null) fixes it.
+     *
+     * @throws IllegalArgumentException if the setting is not a positive multiple of {@link #CHUNK}
+     */
+    public static int runsPerTask(long totalRuns, int cores, String setting) {
+        if (setting == null) {
+            return runsPerTask(totalRuns, cores);
+        }
+        try {
+            int runs = Integer.parseInt(setting.strip());
+            if (runs > 0 && runs % CHUNK == 0) {
+                return runs;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new IllegalArgumentException(RUNS_PER_TASK_SETTING + " must be a positive multiple of " + CHUNK + ", got '" + setting + "'");
     }
 
     /** Every run of {@code points} points of {@code seedsPerPoint} runs, as ranges of {@code runsPerTask}. */

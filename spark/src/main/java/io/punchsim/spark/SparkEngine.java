@@ -79,6 +79,11 @@ public final class SparkEngine implements AutoCloseable {
         return context.defaultParallelism();
     }
 
+    /** A Spark setting of the context, or null. */
+    public String setting(String key) {
+        return context.getConf().get(key, null);
+    }
+
     /** Runs that finished so far, over all calls of {@link #run}; each finished task counts once. Any thread may ask. */
     public long runsDone() {
         return runsDone.get();

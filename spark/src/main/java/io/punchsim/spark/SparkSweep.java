@@ -38,7 +38,7 @@ public final class SparkSweep {
         long started = System.nanoTime();
         int points = job.points().size();
         List<SeedRange> ranges = SeedRanges.plan(points, job.seedsPerPoint(),
-                SeedRanges.runsPerTask(job.totalRuns(), engine.cores()));
+                SeedRanges.runsPerTask(job.totalRuns(), engine.cores(), engine.setting(SeedRanges.RUNS_PER_TASK_SETTING)));
         List<PointAggregate> byPoint = new ArrayList<>();
         for (int p = 0; p < points; p++) {
             byPoint.add(new PointAggregate());

@@ -149,6 +149,11 @@ public final class SparkSweepCommand implements Callable<Integer> {
         sparkConf.setIfMissing("spark.master", "local[*]");
         sparkConf.setIfMissing("spark.app.name", "punchsim " + job.scenario().base().name());
         conf.forEach(sparkConf::set);
+        try {
+            SeedRanges.runsPerTask(1, 1, sparkConf.get(SeedRanges.RUNS_PER_TASK_SETTING, null));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage(), e);
+        }
         // Executors on a cluster fetch this application from the driver; spark-submit sets it itself.
         if (!sparkConf.get("spark.master").startsWith("local") && !sparkConf.contains("spark.jars")) {
             applicationJar().ifPresent(jar -> sparkConf.set("spark.jars", jar.toString()));

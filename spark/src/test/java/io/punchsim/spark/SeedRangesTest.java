@@ -59,6 +59,19 @@ class SeedRangesTest {
         }
     }
 
+    @ParameterizedTest(name = "setting {0}")
+    @CsvSource({"131072, 131072", "' 128 ', 128"})
+    void theSettingFixesTheRunsPerTask(String setting, int perTask) {
+        assertThat(SeedRanges.runsPerTask(1_000_000_000L, 400, setting)).isEqualTo(perTask);
+    }
+
+    @ParameterizedTest(name = "setting {0}")
+    @CsvSource({"0", "1000", "-128", "lots"})
+    void theSettingIsAPositiveWholeNumberOfChunks(String setting) {
+        assertThatThrownBy(() -> SeedRanges.runsPerTask(1000, 2, setting)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("spark.punchsim.runsPerTask must be a positive multiple of 128, got '" + setting + "'");
+    }
+
     @ParameterizedTest(name = "{0} runs per task")
     @CsvSource({"0", "100", "-128"})
     void rangesAreWholeChunks(int perTask) {
