@@ -7,13 +7,13 @@ import picocli.CommandLine.Option;
 /** Which engine makes a command's runs: this machine's threads, or Apache Spark. */
 final class EngineOptions {
     @Option(names = "--engine", paramLabel = "local|spark", defaultValue = "local",
-            description = {"Where the runs are made: local (this machine's threads, the default) or spark (Apache",
-                    "Spark, in a JVM of its own started from spark/target/punchsim-spark.jar). The report is the same."})
+            description = "Where the runs are made: local (this machine's threads, the default) or spark (Apache Spark, "
+                    + "in a JVM of its own that runs spark/target/punchsim-spark.jar). The report is the same.")
     String engine;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = {"With --engine spark: the Spark master, local[N] (embedded, N cores) or spark://HOST:PORT",
-                    "(default: local[N] with N from --threads)."})
+            description = "With --engine spark: the Spark master, local[N] (embedded, on N cores) or spark://HOST:PORT "
+                    + "(default: local[N], N from --threads).")
     String master;
 
     /** The engine these flags ask for, for a job prepared from {@code file} with {@code options}. */

@@ -43,14 +43,16 @@ final class SparkEngineProcess implements JobEngine {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SweepJob job;
+    private final String master;
     private final List<String> command;
     private final AtomicLong runsDone = new AtomicLong();
     private final Object stdinLock = new Object();
     private volatile boolean cancelled;
     private OutputStream stdin;
 
-    private SparkEngineProcess(SweepJob job, List<String> command) {
+    private SparkEngineProcess(SweepJob job, String master, List<String> command) {
         this.job = job;
+        this.master = master;
         this.command = command;
     }
 
@@ -80,7 +82,7 @@ final class SparkEngineProcess implements JobEngine {
             command.add("--point");
             command.add(Integer.toString(only.number()));
         }
-        return new SparkEngineProcess(job, command);
+        return new SparkEngineProcess(job, master, command);
     }
 
     private static String classPath() {
@@ -119,7 +121,12 @@ final class SparkEngineProcess implements JobEngine {
     public SweepReport run() {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            // Embedded, Spark needs no network: loopback only, and no warning about the host's name.
+            if (master.startsWith("local") && System.getenv("SPARK_LOCAL_IP") == null) {
+                builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+            }
+            process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("could not start the Spark engine (" + command.get(0) + "): " + e.getMessage(), e);
         }
@@ -131,6 +138,7 @@ final class SparkEngineProcess implements JobEngine {
         }
         JsonNode result = null;
         String error = null;
+        boolean badInput = false;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
@@ -145,6 +153,7 @@ final class SparkEngineProcess implements JobEngine {
                     result = event.get("result");
                 } else if (event.has("error")) {
                     error = event.get("error").asText();
+                    badInput = event.path("badInput").asBoolean();
                 }
             }
             process.waitFor();
@@ -162,7 +171,7 @@ final class SparkEngineProcess implements JobEngine {
             }
         }
         if (error != null) {
-            throw new IllegalStateException(error);
+            throw badInput ? new BadInputException(error) : new IllegalStateException(error);
         }
         if (result == null) {
             throw new IllegalStateException("the Spark engine stopped (exit code " + process.exitValue()

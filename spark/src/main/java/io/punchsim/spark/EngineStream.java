@@ -19,10 +19,12 @@ import java.util.function.LongSupplier;
  * punchsim-engine {"runsDone":40960}
  * punchsim-engine {"result":{"partial":false,"runs":20000,"seconds":3.1,"cores":2,"points":[POINT, ...]}}
  * punchsim-engine {"error":"runs 0..2048 of the scenario: the run with seed 17 failed: ..."}
+ * punchsim-engine {"error":"Spark did not start on bogus://x: ...","badInput":true}
  * </pre>
  *
  * A POINT is the aggregate as a {@code report.json} point body ({@link AggregateJson}), in point
- * order. The stream ends with one {@code result} or one {@code error}. The command says
+ * order. The stream ends with one {@code result} or one {@code error}; {@code badInput} marks an
+ * error in what the command was given (exit code 2), as opposed to a job that failed. The command says
  * {@link #CANCEL} on this JVM's standard input to stop the job early; the result is then partial.
  * The command's reader ({@code SparkEngineProcess} in the cli module) is the other half of this
  * format; the end-to-end test runs both.
@@ -77,8 +79,14 @@ final class EngineStream {
         send(event);
     }
 
+    /** The job failed: a run threw, or Spark gave up. */
     void error(String message) {
         send(NODES.objectNode().put("error", String.valueOf(message)));
+    }
+
+    /** Spark could not start with what it was given (a master URL it does not know, say). */
+    void badInput(String message) {
+        send(NODES.objectNode().put("error", String.valueOf(message)).put("badInput", true));
     }
 
     private synchronized void send(ObjectNode event) {

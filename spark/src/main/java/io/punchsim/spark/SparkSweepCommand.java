@@ -33,16 +33,20 @@ import picocli.CommandLine.Parameters;
  * starts it too, in a JVM of its own, with {@code --stream}: it then writes nothing but sends its
  * progress and its points' aggregates to the command on standard output (see {@link EngineStream}).
  */
-@Command(name = "punchsim-spark", mixinStandardHelpOptions = true,
-        description = {"Runs every point of a scenario's sweep on Apache Spark, judges the gates and writes",
-                "report.json, report.md, report.html, junit.xml and report.csv: the report a sweep on one machine writes."},
+@Command(name = "punchsim-spark",
+        description = "Runs every point of a scenario's sweep on Apache Spark, judges the gates and writes report.json, "
+                + "report.md, report.html, junit.xml and report.csv: the report a sweep on one machine writes.",
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every gate passed", "  1  a gate failed", "  2  bad input or usage",
                 "130  interrupted; what finished was written and marked partial", "",
-                "Example (YARN, reports on the submitting machine):",
-                "  spark-submit --master yarn --deploy-mode client --class io.punchsim.spark.SparkSweepCommand \\",
-                "    spark/target/punchsim-spark.jar scenarios/examples/fusion-default.yaml --out report"})
+                "Example (YARN, the reports written on the submitting machine):",
+                "  spark-submit --master yarn --deploy-mode client \\",
+                "    --class io.punchsim.spark.SparkSweepCommand spark/target/punchsim-spark.jar \\",
+                "    scenarios/examples/fusion-default.yaml --out report"})
 public final class SparkSweepCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Parameters(paramLabel = "FILE", description = "Scenario file (YAML), read on the driver.")
     Path file;
@@ -51,7 +55,7 @@ public final class SparkSweepCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master: local[N], spark://HOST:PORT, yarn, k8s://... (default: spark-submit's, else local[*]).")
+            description = "Spark master: local[N], spark://HOST:PORT, yarn, k8s://HOST:PORT (default: spark-submit's, else local[*]).")
     String master;
 
     @Option(names = "--seeds", paramLabel = "N", description = "Runs per sweep point, overriding the file's 'seeds'.")
@@ -67,8 +71,8 @@ public final class SparkSweepCommand implements Callable<Integer> {
     Map<String, String> conf = new LinkedHashMap<>();
 
     @Option(names = "--spark-log", paramLabel = "FILE",
-            description = {"With --master: Spark's whole log (INFO and up) into FILE (default: its warnings on",
-                    "standard error). Under spark-submit, the cluster's log4j2 settings decide."})
+            description = "With --master: Spark's whole log (INFO and up) into FILE (default: its warnings on standard "
+                    + "error). Under spark-submit, the cluster's log4j2 settings decide.")
     Path sparkLog;
 
     @Option(names = "--stream", hidden = true, description = "Send progress and aggregates to the punchsim command on standard output.")
@@ -209,6 +213,9 @@ public final class SparkSweepCommand implements Callable<Integer> {
             }
             events.result(result);
             return 0;
+        } catch (BadInput e) {
+            events.badInput(e.getMessage());
+            return 2;
         } catch (RuntimeException e) {
             events.error(e.getMessage());
             return 1;
@@ -231,11 +238,12 @@ public final class SparkSweepCommand implements Callable<Integer> {
         }
     }
 
+    /** Spark's start fails with SparkException, which is checked to Java but declared nowhere. */
     private static SparkEngine start(SparkConf sparkConf) {
         try {
             return SparkEngine.start(sparkConf);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Spark did not start on " + sparkConf.get("spark.master", "?") + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new BadInput("Spark did not start on " + sparkConf.get("spark.master", "?") + ": " + e.getMessage(), e);
         }
     }
 
