@@ -1,7 +1,6 @@
 package io.punchsim.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>It takes half a minute or more, so it runs in CI (where {@code CI} is set) or when asked for
  * with {@code -Dpunchsim.spark.cluster=true}.
  */
+@EnabledIf(value = "asked", disabledReason = "the standalone cluster test runs in CI or with -Dpunchsim.spark.cluster=true")
 class StandaloneClusterIT {
     private static final Path ROOT = Processes.root();
     private static final Path SPARK_TARGET = ROOT.resolve("spark/target");
@@ -47,10 +48,12 @@ class StandaloneClusterIT {
     private static String distribution;
     private static String expected;
 
+    static boolean asked() {
+        return System.getenv("CI") != null || Boolean.getBoolean("punchsim.spark.cluster");
+    }
+
     @BeforeAll
     static void startCluster() throws Exception {
-        assumeTrue(System.getenv("CI") != null || Boolean.getBoolean("punchsim.spark.cluster"),
-                "the standalone cluster test runs in CI or with -Dpunchsim.spark.cluster=true");
         Path home = sparkHome(dir.resolve("spark-home"));
         distribution = home.resolve("jars").resolve("*").toString();
         Map<String, String> env = Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.13");
