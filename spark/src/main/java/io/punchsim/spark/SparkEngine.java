@@ -190,6 +190,10 @@ public final class SparkEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
             cancel();
             return false;
+        } catch (RuntimeException e) {
+            // A result that does not read back, or a caller that fails on one: the rest is moot.
+            job.cancel();
+            throw e;
         } finally {
             running = null;
         }
