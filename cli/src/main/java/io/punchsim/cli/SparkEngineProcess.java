@@ -60,7 +60,7 @@ final class SparkEngineProcess implements JobEngine {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // A debugger's or an agent's port belongs to this JVM.
+            // Debugging and instrumentation options listen on ports of this JVM's; a second JVM would clash.
             if (!option.startsWith("-agentlib:") && !option.startsWith("-javaagent:") && !option.startsWith("-Xrunjdwp")) {
                 command.add(option);
             }
