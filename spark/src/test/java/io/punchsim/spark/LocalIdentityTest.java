@@ -34,7 +34,7 @@ class LocalIdentityTest {
     }
 
     @ParameterizedTest(name = "{0}, seeds {1} (0: the file's)")
-    @CsvSource({"tune-interval-limit, 1000", "lossy-mobile, 3000", "nat-matrix, 0"})
+    @CsvSource({"tune-interval-limit, 1000", "lossy-mobile, 4000", "nat-matrix, 0"})
     void localTwoWritesTheReportOfTwoThreads(String example, long seeds) throws Exception {
         JobSpec spec = Reports.spec(example, seeds);
         SweepJob job = spec.prepare();
