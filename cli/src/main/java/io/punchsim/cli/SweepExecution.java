@@ -64,7 +64,9 @@ final class SweepExecution {
             }
             int exit;
             if (report.partial()) {
-                stdout.println("Interrupted: " + report.progress() + " finished; the reports hold them, marked partial.");
+                stdout.println(String.format(java.util.Locale.ROOT,
+                        "Interrupted: %,d of %,d runs, %d of %d points in full; the reports hold what finished, marked partial.",
+                        report.totalRuns(), report.plan().runs(), report.completePoints(), report.plan().points()));
                 exit = ExitCode.INTERRUPTED;
             } else if (!report.passed()) {
                 stdout.println("Gates failed:");

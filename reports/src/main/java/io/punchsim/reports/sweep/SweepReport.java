@@ -94,9 +94,9 @@ public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<Swee
         return !partial && points.stream().allMatch(SweepPoint::passed);
     }
 
-    /** Whether this point ran every planned run. */
+    /** Whether this point ran every planned run: every point of a whole report did. */
     public boolean complete(SweepPoint point) {
-        return point.aggregate().runs() == plan.runsPerPoint();
+        return !partial || point.aggregate().runs() == plan.runsPerPoint();
     }
 
     /** Points that ran every planned run. */
