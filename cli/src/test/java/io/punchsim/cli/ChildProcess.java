@@ -112,9 +112,9 @@ final class ChildProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            kill();
+            process.toHandle().destroyForcibly();
         }
     }
 }

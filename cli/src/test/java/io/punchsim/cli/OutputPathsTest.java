@@ -111,7 +111,7 @@ class OutputPathsTest {
         Path out = dir.resolve("report");
         // Another writer holds the directory, as a sweep still running would.
         try (ReportDirectory held = ReportDirectory.open(out)) {
-            refusedBeforeAnyRun(Cli.run("sweep", scenario.toString(), "--out", out.toString(), "-q"),
+            refusedBeforeAnyRun(Cli.run("sweep", scenario.toString(), "--out", held.path().toString(), "-q"),
                     "--out " + out + ": another punchsim (process " + ProcessHandle.current().pid()
                             + ") is writing reports there; wait for it to finish or choose another directory");
         }
