@@ -1,5 +1,8 @@
 package io.punchsim.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,9 +33,11 @@ import picocli.CommandLine.Command;
         footer = {
                 "  0  success; every gate passed",
                 "  1  a gate failed, or compare found a significant regression",
-                "  2  bad input or usage (the message names the file, line and key)",
+                "  2  bad input or usage (the message names the file, line and key), an",
+                "     output path that cannot be written, a partial report given to compare",
                 "  3  a real-network connection ended FAILED",
-                "130  interrupted; what finished was written and marked partial",
+                "  4  a run threw inside the simulator (a bug); the message names its seed",
+                "130  interrupted (SIGINT, SIGTERM); what finished was written, marked partial",
                 "",
                 "Example:",
                 "  ./punchsim sweep scenarios/examples/fusion-default.yaml --out report"})
@@ -51,6 +56,14 @@ final class PunchsimCommand implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof BadInputException) {
                 commandLine.getErr().println("punchsim: " + e.getMessage());
+                return ExitCode.BAD_INPUT;
+            }
+            // Any other I/O error is one line too, never a stack trace.
+            IOException io = e instanceof IOException direct ? direct
+                    : e instanceof UncheckedIOException unchecked ? unchecked.getCause() : null;
+            if (io != null) {
+                commandLine.getErr().println("punchsim: " + (io instanceof FileSystemException fs && fs.getFile() != null
+                        ? fs.getFile() + ": " : "") + OutputPaths.describe(io));
                 return ExitCode.BAD_INPUT;
             }
             throw e;

@@ -11,6 +11,7 @@ import io.punchsim.sim.net.TraceListener;
 import io.punchsim.sim.pcap.PcapWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,10 +58,10 @@ final class TraceCommand implements Callable<Integer> {
 
         List<StepEvent> steps = new ArrayList<>();
         String[] nats = new String[2];
-        Path partialPcap = pcap == null ? null : pcap.resolveSibling(pcap.getFileName() + ".part");
+        // Written beside its name and moved in whole; checked and opened before the run.
+        Path partialPcap = pcap == null ? null : OutputPaths.file("--pcap", pcap).resolveSibling("." + pcap.getFileName() + ".part");
         RunOutcome outcome;
-        try (PcapWriter writer = partialPcap == null ? null
-                : new PcapWriter(new BufferedOutputStream(Files.newOutputStream(partialPcap)))) {
+        try (PcapWriter writer = partialPcap == null ? null : new PcapWriter(new BufferedOutputStream(open(partialPcap)))) {
             outcome = ConnectionRun.run(prepared, seed, new RunObserver() {
                 @Override
                 public void onStep(StepEvent event) {
@@ -80,7 +81,12 @@ final class TraceCommand implements Callable<Integer> {
             });
         }
         if (partialPcap != null) {
-            Files.move(partialPcap, pcap, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(partialPcap, pcap, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.deleteIfExists(partialPcap);
+                throw new BadInputException("--pcap " + pcap + ": cannot write: " + OutputPaths.describe(e), e);
+            }
         }
         PrintStream out = System.out;
         switch (format) {
@@ -92,5 +98,13 @@ final class TraceCommand implements Callable<Integer> {
             System.err.println("pcap written to " + pcap);
         }
         return ExitCode.OK;
+    }
+
+    private OutputStream open(Path partialPcap) {
+        try {
+            return Files.newOutputStream(partialPcap);
+        } catch (IOException e) {
+            throw new BadInputException("--pcap " + pcap + ": cannot write: " + OutputPaths.describe(e), e);
+        }
     }
 }

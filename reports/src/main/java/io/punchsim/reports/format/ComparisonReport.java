@@ -27,6 +27,10 @@ public final class ComparisonReport {
             root.put("mismatch", c.mismatch());
         }
         root.put("contentDiffers", c.contentDiffers());
+        ArrayNode partial = root.putArray("partialReports");
+        c.partialReports().forEach(partial::add);
+        root.put("partialAllowed", c.partialAllowed());
+        root.put("judged", c.judged());
         root.put("method", Comparison.METHOD_STATEMENT);
         root.put("familyAlpha", Comparison.FAMILY_ALPHA);
         root.put("regression", c.hasRegression());
@@ -61,6 +65,13 @@ public final class ComparisonReport {
         if (!c.sameScenario()) {
             return md.append("**Not comparable:** ").append(c.mismatch()).append(".\n").toString();
         }
+        if (!c.judged()) {
+            return md.append("**Not judged:** ").append(c.notJudgedBecause()).append(".\n").toString();
+        }
+        if (c.partial()) {
+            md.append("> **Partial report** (").append(String.join("; ", c.partialReports()))
+                    .append("): only the points both reports hold are compared.\n\n");
+        }
         List<Change> significant = c.significantChanges();
         long worse = significant.stream().filter(Change::isRegression).count();
         md.append(c.hasRegression() ? "**Regression: " + worse + " significant change(s) for the worse.**\n\n"
@@ -94,6 +105,14 @@ public final class ComparisonReport {
         if (!c.sameScenario()) {
             h.append("<p class=\"fail\">Not comparable: ").append(Text.xml(c.mismatch())).append(".</p>\n");
             return h.append("</body>\n</html>\n").toString();
+        }
+        if (!c.judged()) {
+            h.append("<p class=\"fail\">Not judged: ").append(Text.xml(c.notJudgedBecause())).append(".</p>\n");
+            return h.append("</body>\n</html>\n").toString();
+        }
+        if (c.partial()) {
+            h.append("<p class=\"note\">Partial report (").append(Text.xml(String.join("; ", c.partialReports())))
+                    .append("): only the points both reports hold are compared.</p>\n");
         }
         h.append(c.hasRegression() ? "<p class=\"fail\">Significant regression.</p>\n" : "<p class=\"pass\">No significant regression.</p>\n");
         h.append("<p>").append(Text.xml(Comparison.METHOD_STATEMENT)).append("</p>\n");
@@ -158,6 +177,12 @@ public final class ComparisonReport {
             failures = 1;
             cases.append("    <testcase classname=\"").append(Text.xml(classname)).append("\" name=\"same scenario\" time=\"0\">\n")
                     .append("      <failure type=\"comparison\" message=\"").append(Text.xml(c.mismatch())).append("\"/>\n    </testcase>\n");
+        } else if (!c.judged()) {
+            tests = 1;
+            failures = 1;
+            cases.append("    <testcase classname=\"").append(Text.xml(classname)).append("\" name=\"whole reports\" time=\"0\">\n")
+                    .append("      <failure type=\"partial\" message=\"").append(Text.xml(c.notJudgedBecause())).append("\"/>\n    </testcase>\n");
+            return JunitReport.suite(classname, tests, failures, cases, Comparison.METHOD_STATEMENT);
         }
         for (Change ch : c.changes()) {
             tests++;

@@ -76,7 +76,7 @@ final class ScenarioBinder {
         Fields.Obj o = top.get();
         String name = o.take("name").flatMap(n -> f.text(n, "name", "a string")).orElse(defaultName);
         String description = o.take("description").flatMap(n -> f.text(n, "description", "a string")).orElse("");
-        int seeds = o.integer("seeds", ScenarioDefaults.SEEDS, 1, 100_000_000);
+        int seeds = o.integer("seeds", ScenarioDefaults.SEEDS, 1, ScenarioLoader.MAX_SEEDS);
         long rootSeed = o.take("root-seed")
                 .map(n -> f.integer(n, "root-seed", Long.MIN_VALUE, Long.MAX_VALUE, ScenarioDefaults.ROOT_SEED))
                 .orElse(ScenarioDefaults.ROOT_SEED);

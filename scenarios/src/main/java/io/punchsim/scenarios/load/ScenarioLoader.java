@@ -28,6 +28,9 @@ public final class ScenarioLoader {
     /** Grids larger than this are refused; a sweep that big is almost always a mistake. */
     public static final long MAX_POINTS = 100_000;
 
+    /** Seeds (runs) per point at most, in the file's {@code seeds} and on the command line. */
+    public static final int MAX_SEEDS = 100_000_000;
+
     private ScenarioLoader() {
     }
 
@@ -73,9 +76,12 @@ public final class ScenarioLoader {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        if (sweep.size() > MAX_POINTS) {
+        // Exact: a grid of 2^64 points must not wrap around to an empty one.
+        if (sweep.exactSize().compareTo(java.math.BigInteger.valueOf(MAX_POINTS)) > 0) {
             Node sweepNode = ((Node.Mapping) root).entries().get("sweep").value();
-            fields.report(sweepNode, "sweep", "the grid has " + sweep.size() + " points; at most " + MAX_POINTS + " are allowed");
+            fields.report(sweepNode, "sweep", "the grid has " + String.format(java.util.Locale.ROOT, "%,d", sweep.exactSize())
+                    + " points (the product of the axes' sizes); at most " + String.format(java.util.Locale.ROOT, "%,d", MAX_POINTS)
+                    + " are allowed");
             throw new ScenarioException(problems);
         }
         List<SweepPoint> points = points(fileName, defaultName, (Node.Mapping) root, axes, base);
