@@ -7,6 +7,9 @@ package io.punchsim.protocol.cloud;
  * @param droppedNonMember relay from an endpoint or peer id that is not a member of the session
  * @param droppedNoPeer relay with no other member to deliver to
  * @param droppedMalformed datagrams that did not decode, or were not for the cloud
+ * @param droppedOverLimit requests past a cap or limit of {@link CloudLimits} (a full table, too
+ *     many from one source, properties too large)
+ * @param droppedUnhandled datagrams whose handling failed; always zero unless there is a bug
  * @param relayedPackets packets forwarded between members
  * @param relayedBytes bytes of those packets as forwarded
  * @param signallingGivenUp reliable messages never acknowledged
@@ -17,6 +20,8 @@ public record CloudCounters(
         long droppedNonMember,
         long droppedNoPeer,
         long droppedMalformed,
+        long droppedOverLimit,
+        long droppedUnhandled,
         long relayedPackets,
         long relayedBytes,
         long signallingGivenUp,

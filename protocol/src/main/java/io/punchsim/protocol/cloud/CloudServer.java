@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 public final class CloudServer implements Machine {
 
     private final ProtocolConfig config;
+    private final CloudLimits limits;
     private final Map<Endpoint, SignalChannel> channels = new HashMap<>();
     private final Map<Integer, Session> sessions = new LinkedHashMap<>();
     private final SignalChannel.GiveUp onGiveUp = (channel, message) -> countGiveUp();
@@ -45,9 +46,16 @@ public final class CloudServer implements Machine {
     private long relayedBytes;
     private long signallingGivenUp;
     private long keepalives;
+    private long droppedOverLimit;
+    private long droppedUnhandled;
 
     public CloudServer(ProtocolConfig config) {
+        this(config, CloudLimits.DEFAULTS);
+    }
+
+    public CloudServer(ProtocolConfig config, CloudLimits limits) {
         this.config = config;
+        this.limits = limits;
     }
 
     @Override
@@ -57,7 +65,7 @@ public final class CloudServer implements Machine {
 
     public CloudCounters counters() {
         return new CloudCounters(droppedUnknownSession, droppedNonMember, droppedNoPeer, droppedMalformed,
-                relayedPackets, relayedBytes, signallingGivenUp, keepalives);
+                droppedOverLimit, droppedUnhandled, relayedPackets, relayedBytes, signallingGivenUp, keepalives);
     }
 
     /** Sessions currently held. */
@@ -65,8 +73,21 @@ public final class CloudServer implements Machine {
         return sessions.size();
     }
 
+    /**
+     * Any datagram from any source: whatever it holds, it is handled, or dropped and counted. A
+     * handler that fails is a bug, but one datagram must not stop the cloud for everyone: the
+     * datagram is dropped and counted as unhandled.
+     */
     @Override
     public void onDatagram(Endpoint source, byte[] payload) {
+        try {
+            handle(source, payload);
+        } catch (RuntimeException e) {
+            droppedUnhandled++;
+        }
+    }
+
+    private void handle(Endpoint source, byte[] payload) {
         Decoded decoded = MessageCodec.decode(payload);
         if (!(decoded instanceof Decoded.Ok ok)) {
             droppedMalformed++;
@@ -104,6 +125,10 @@ public final class CloudServer implements Machine {
     private void signal(SignalChannel channel, Reliable message) {
         Endpoint source = channel.remote();
         if (message instanceof CreateSession m) {
+            if (m.props().encodedLength() > limits.maxPropsBytes()) {
+                droppedOverLimit++;
+                return;
+            }
             int id = nextSessionId++;
             sessions.put(id, new Session(id, m.props()));
             emit(Step.H3, () -> "session " + id + " for " + source);
@@ -148,30 +173,50 @@ public final class CloudServer implements Machine {
             return;
         }
         Endpoint source = channel.remote();
+        boolean host = m.role() == PeerRole.HOST;
+        if (host ? session.host != null
+                : session.client != null || (session.reservedFor != null && !session.reservedFor.equals(source)
+                        && context.now() < session.reservedUntil)) {
+            droppedNonMember++;
+            return;
+        }
+        Props merged = mergedProps(session.props, m.props());
+        if (merged == null) {
+            droppedOverLimit++;
+            return;
+        }
+        session.props = merged;
         Session.Member member;
-        if (m.role() == PeerRole.HOST) {
-            if (session.host != null) {
-                droppedNonMember++;
-                return;
-            }
+        if (host) {
             member = session.host = new Session.Member(Session.HOST_PEER_ID, PeerRole.HOST, source);
         } else {
-            if (session.client != null || (session.reservedFor != null && !session.reservedFor.equals(source)
-                    && context.now() < session.reservedUntil)) {
-                droppedNonMember++;
-                return;
-            }
             member = session.client = new Session.Member(Session.CLIENT_PEER_ID, PeerRole.CLIENT, source);
             session.reservedFor = null;
         }
-        TreeMap<String, String> merged = new TreeMap<>(session.props.entries());
-        merged.putAll(m.props().entries());
-        session.props = new Props(merged);
-        boolean host = m.role() == PeerRole.HOST;
         emit(host ? Step.H5 : Step.C5, () -> "peer " + member.peerId + " in session " + session.id);
         channel.send(new JoinAck(channel.nextSeq(), session.id, member.peerId));
         emit(host ? Step.H6 : Step.C6, () -> "start peer " + member.peerId);
         channel.send(new Start(channel.nextSeq(), session.id));
+    }
+
+    /**
+     * The session's properties with {@code joining} merged in, or null when that would pass the
+     * limits. The join's own properties are checked first, so nothing oversized is ever merged,
+     * and the merge is checked before a {@code Props} (which would refuse it) is made.
+     */
+    private Props mergedProps(Props session, Props joining) {
+        if (joining.entries().isEmpty()) {
+            return session;
+        }
+        if (joining.encodedLength() > limits.maxPropsBytes()) {
+            return null;
+        }
+        TreeMap<String, String> merged = new TreeMap<>(session.entries());
+        merged.putAll(joining.entries());
+        if (merged.size() > Props.MAX_ENTRIES || Props.encodedLength(merged) > limits.maxPropsBytes()) {
+            return null;
+        }
+        return new Props(merged);
     }
 
     /**

@@ -84,11 +84,7 @@ public final class MessageCodec {
     }
 
     private static int propsSize(Props props) {
-        int size = 1;
-        for (Map.Entry<String, String> e : props.entries().entrySet()) {
-            size += 2 + utf8(e.getKey()).length + utf8(e.getValue()).length;
-        }
-        return size;
+        return props.encodedLength();
     }
 
     private static byte[] utf8(String s) {
