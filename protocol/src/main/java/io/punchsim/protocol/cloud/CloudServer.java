@@ -36,7 +36,6 @@ public final class CloudServer implements Machine {
     private final Map<Integer, Session> sessions = new LinkedHashMap<>();
     private final SignalChannel.GiveUp onGiveUp = (channel, message) -> countGiveUp();
     private Context context;
-    private int nextSessionId = 1;
 
     private long droppedUnknownSession;
     private long droppedNonMember;
@@ -129,8 +128,8 @@ public final class CloudServer implements Machine {
                 droppedOverLimit++;
                 return;
             }
-            int id = nextSessionId++;
-            sessions.put(id, new Session(id, m.props()));
+            int id = newSessionId();
+            sessions.put(id, new Session(id, source, m.props()));
             emit(Step.H3, () -> "session " + id + " for " + source);
             channel.send(new SessionCreated(channel.nextSeq(), id));
         } else if (message instanceof JoinRandom) {
@@ -143,6 +142,19 @@ public final class CloudServer implements Machine {
             leave(source, m);
         } else {
             droppedMalformed++;
+        }
+    }
+
+    /**
+     * A session id nobody can guess, from the cloud's own random source (seeded in the simulator,
+     * the OS in real mode): a peer's draws never depend on it. Never -1 (a peer's "none") or 0.
+     */
+    private int newSessionId() {
+        while (true) {
+            int id = context.random().nextInt();
+            if (id != 0 && id != -1 && !sessions.containsKey(id)) {
+                return id;
+            }
         }
     }
 
@@ -160,7 +172,7 @@ public final class CloudServer implements Machine {
         }
         Session chosen = open.size() == 1 ? open.get(0) : open.get(context.random().nextInt(open.size()));
         // A client that never follows up must not block the session for good.
-        chosen.reservedFor = channel.remote();
+        chosen.handedTo = channel.remote();
         chosen.reservedUntil = context.now() + config.listenTimeoutNanos();
         emit(Step.C3, () -> "session " + chosen.id + " for " + channel.remote());
         channel.send(new SessionFound(channel.nextSeq(), chosen.id));
@@ -174,9 +186,10 @@ public final class CloudServer implements Machine {
         }
         Endpoint source = channel.remote();
         boolean host = m.role() == PeerRole.HOST;
-        if (host ? session.host != null
-                : session.client != null || (session.reservedFor != null && !session.reservedFor.equals(source)
-                        && context.now() < session.reservedUntil)) {
+        // Roles are bound to endpoints: the host's to the one that created the session, the
+        // client's to the one the session was last handed to. A session id alone gives no role.
+        if (host ? session.host != null || !source.equals(session.creator)
+                : session.client != null || session.paired || !source.equals(session.handedTo)) {
             droppedNonMember++;
             return;
         }
@@ -191,7 +204,7 @@ public final class CloudServer implements Machine {
             member = session.host = new Session.Member(Session.HOST_PEER_ID, PeerRole.HOST, source);
         } else {
             member = session.client = new Session.Member(Session.CLIENT_PEER_ID, PeerRole.CLIENT, source);
-            session.reservedFor = null;
+            session.paired = true;
         }
         emit(host ? Step.H5 : Step.C5, () -> "peer " + member.peerId + " in session " + session.id);
         channel.send(new JoinAck(channel.nextSeq(), session.id, member.peerId));

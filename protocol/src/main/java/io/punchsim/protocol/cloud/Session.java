@@ -4,29 +4,38 @@ import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.wire.PeerRole;
 import io.punchsim.protocol.wire.Props;
 
-/** One session the cloud holds: its properties and its two members. */
+/**
+ * One session the cloud holds: its properties and its two members. Its host is the endpoint that
+ * created it; it is paired once, with the client it was handed to.
+ */
 final class Session {
 
     static final int HOST_PEER_ID = 1;
     static final int CLIENT_PEER_ID = 2;
 
     final int id;
+    /** The endpoint the CreateSession came from: the only one that may join as host. */
+    final Endpoint creator;
     Props props;
     Member host;
     Member client;
-    /** The endpoint a join-random handed this session to, until that client joins or it expires. */
-    Endpoint reservedFor;
+    /** The endpoint a join-random last handed this session to: the only one that may join as client. */
+    Endpoint handedTo;
+    /** Until when the session stays reserved for {@link #handedTo}. */
     long reservedUntil;
+    /** A client has joined; the session is never handed out again, even after it left. */
+    boolean paired;
     boolean addressesSent;
 
-    Session(int id, Props props) {
+    Session(int id, Endpoint creator, Props props) {
         this.id = id;
+        this.creator = creator;
         this.props = props;
     }
 
     boolean openForRandomJoin(Endpoint source, long now) {
-        return host != null && client == null
-                && (reservedFor == null || reservedFor.equals(source) || now >= reservedUntil);
+        return host != null && !paired
+                && (handedTo == null || handedTo.equals(source) || now >= reservedUntil);
     }
 
     Member member(int peerId) {

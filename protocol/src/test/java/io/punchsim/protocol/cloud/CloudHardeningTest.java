@@ -97,4 +97,44 @@ class CloudHardeningTest {
         assertThat(w.eventTime(Role.CLIENT, Step.K1)).isPositive();
         assertThat(w.client.result().outcome()).isEqualTo(Outcome.DIRECT);
     }
+
+    @Test
+    void sessionIdsComeFromTheCloudsRandomSourceNotACounter() {
+        World w = new World(World.TIMED, SEED);
+        w.net.start(World.CLOUD, 0);
+        w.net.runFor(1 * MS);
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            Endpoint host = new Endpoint(STRANGER.ip(), 7000 + i);
+            w.net.inject(host, World.CLOUD, MessageCodec.encode(new Message.CreateSession(1, Props.CLIENT_SERVER)));
+            w.net.runFor(w.net.now() + 20 * MS);
+            ids.add(sessionNamedTo(w, host));
+        }
+        assertThat(ids).hasSize(20).doesNotContain(-1, 0).noneMatch(id -> id > 0 && id <= 20);
+    }
+
+    @Test
+    void theHostRoleBelongsToTheEndpointThatCreatedTheSession() {
+        World w = new World(World.TIMED, SEED);
+        // A slow host link leaves a window between SessionCreated and the host's own JoinRequest.
+        w.net.latency(World.HOST, World.CLOUD, 100 * MS);
+        w.start(0);
+        w.net.runFor(150 * MS);
+        int session = w.net.packets().stream().filter(p -> p.kind() == MessageKind.SESSION_CREATED)
+                .map(p -> ((Message.SessionCreated) World.decode(p.payload())).sessionId()).findFirst().orElseThrow();
+        // Someone who learnt the id claims the host role first.
+        w.net.inject(STRANGER, World.CLOUD, MessageCodec.encode(
+                new Message.JoinRequest(1, session, PeerRole.HOST, Props.CLIENT_SERVER)));
+        // and the client's role, without the session ever being handed to it
+        w.net.inject(STRANGER, World.CLOUD, MessageCodec.encode(
+                new Message.JoinRequest(2, session, PeerRole.CLIENT, Props.CLIENT_SERVER)));
+        w.runUntilClientFinished(60_000 * MS);
+
+        assertThat(w.net.packets()).as("seed %d", SEED)
+                .noneMatch(p -> p.to().equals(STRANGER) && p.kind() == MessageKind.JOIN_ACK);
+        assertThat(w.cloud.counters().droppedNonMember()).isEqualTo(2);
+        assertThat(w.event(Role.HOST, Step.H5)).isPresent();
+        assertThat(w.client.result().outcome()).isEqualTo(Outcome.DIRECT);
+        assertThat(w.host.path()).isEqualTo(Outcome.DIRECT);
+    }
 }
