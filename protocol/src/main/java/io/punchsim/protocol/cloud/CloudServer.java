@@ -202,12 +202,15 @@ public final class CloudServer implements Machine {
         Session.Member member;
         if (host) {
             member = session.host = new Session.Member(Session.HOST_PEER_ID, PeerRole.HOST, source);
+            // The pairing's nonce, known to the host from here on and to its client from its K1;
+            // drawn from the cloud's own random source, like the session id.
+            session.nonce = context.random().nextLong();
         } else {
             member = session.client = new Session.Member(Session.CLIENT_PEER_ID, PeerRole.CLIENT, source);
             session.paired = true;
         }
         emit(host ? Step.H5 : Step.C5, () -> "peer " + member.peerId + " in session " + session.id);
-        channel.send(new JoinAck(channel.nextSeq(), session.id, member.peerId));
+        channel.send(new JoinAck(channel.nextSeq(), session.id, member.peerId, session.nonce));
         emit(host ? Step.H6 : Step.C6, () -> "start peer " + member.peerId);
         channel.send(new Start(channel.nextSeq(), session.id));
     }
@@ -264,10 +267,10 @@ public final class CloudServer implements Machine {
             session.addressesSent = true;
             emit(Step.K1, () -> "to client: host " + host.reflexive + " / " + host.local);
             SignalChannel toClient = channel(client.endpoint);
-            toClient.send(new PeerAddresses(toClient.nextSeq(), session.id, host.reflexive, host.local));
+            toClient.send(new PeerAddresses(toClient.nextSeq(), session.id, host.reflexive, host.local, session.nonce));
             emit(Step.K2, () -> "to host: client " + client.reflexive + " / " + client.local);
             SignalChannel toHost = channel(host.endpoint);
-            toHost.send(new PeerAddresses(toHost.nextSeq(), session.id, client.reflexive, client.local));
+            toHost.send(new PeerAddresses(toHost.nextSeq(), session.id, client.reflexive, client.local, session.nonce));
         }
     }
 

@@ -26,6 +26,8 @@ final class Session {
     /** A client has joined; the session is never handed out again, even after it left. */
     boolean paired;
     boolean addressesSent;
+    /** The nonce of the session's pairing, drawn when its host joins. */
+    long nonce;
 
     Session(int id, Endpoint creator, Props props) {
         this.id = id;

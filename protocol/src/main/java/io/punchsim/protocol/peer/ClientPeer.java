@@ -137,7 +137,7 @@ public final class ClientPeer extends Peer {
             fail(FailureReason.ATTEMPTS_EXHAUSTED);
             return;
         }
-        ConnectRequest request = new ConnectRequest(sessionId, n);
+        ConnectRequest request = new ConnectRequest(sessionId, n, pairingNonce);
         boolean direct = config.directFraction().exceeds(n, limit);
         if (direct) {
             byte[] bytes = MessageCodec.encode(request);
@@ -172,7 +172,7 @@ public final class ClientPeer extends Peer {
     }
 
     private void accepted(Endpoint source, ConnectAccept accept) {
-        if (outcome != Outcome.PENDING || k1At == -1) {
+        if (outcome != Outcome.PENDING || k1At == -1 || !pairedBy(accept.nonce())) {
             return;
         }
         connectedAt = context.now();

@@ -137,6 +137,10 @@ public final class HostPeer extends Peer {
 
     @Override
     void onPeerMessage(Endpoint source, PeerMessage message) {
+        if (message instanceof ConnectRequest request && !pairedBy(request.nonce())) {
+            // Not from the client the cloud paired us with: no accept, no new target.
+            return;
+        }
         if (message instanceof ConnectRequest || message instanceof GameUpdate) {
             lastHeard = context.now();
         }
@@ -150,12 +154,12 @@ public final class HostPeer extends Peer {
                 }
                 // Reply to where the request came from: the client's NAT may map it differently
                 // toward us than toward the STUN server.
-                context.send(source, MessageCodec.encode(new ConnectAccept(sessionId, request.attempt())));
+                context.send(source, MessageCodec.encode(new ConnectAccept(sessionId, request.attempt(), pairingNonce)));
                 directAccepts++;
                 emit(Step.K8, () -> "accept attempt " + request.attempt() + " from " + source);
                 connected(Outcome.DIRECT);
             } else {
-                sendRelayed(new ConnectAccept(sessionId, request.attempt()));
+                sendRelayed(new ConnectAccept(sessionId, request.attempt(), pairingNonce));
                 relayedAccepts++;
                 emit(Step.K10, () -> "accept attempt " + request.attempt() + " through the cloud");
                 connected(Outcome.RELAYED);

@@ -46,6 +46,10 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     protected boolean finished;
     protected boolean shutDown;
     protected long malformedDropped;
+    /** The pairing's nonce (from the JoinAck, then the PeerAddresses), valid once {@link #nonceKnown}. */
+    protected long pairingNonce;
+    protected boolean nonceKnown;
+    protected long wrongNonceDropped;
 
     private boolean startPending;
     private byte[] stunTransaction;
@@ -105,6 +109,20 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     /** Datagrams this peer could not decode. */
     public long malformedDropped() {
         return malformedDropped;
+    }
+
+    /** Connection requests or accepts dropped because they did not carry the pairing's nonce. */
+    public long wrongNonceDropped() {
+        return wrongNonceDropped;
+    }
+
+    /** Whether {@code nonce} is the one the cloud gave this peer's pairing. */
+    boolean pairedBy(long nonce) {
+        if (nonceKnown && nonce == pairingNonce) {
+            return true;
+        }
+        wrongNonceDropped++;
+        return false;
     }
 
     /** Step 2: ask the cloud for a session. */
@@ -196,6 +214,8 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             onNoSession();
         } else if (message instanceof JoinAck m && m.sessionId() == sessionId) {
             peerId = m.peerId();
+            pairingNonce = m.nonce();
+            nonceKnown = true;
             emit(setupStep(5), () -> "joined as peer " + peerId);
             keepalive = MessageCodec.encode(new Keepalive(sessionId, peerId));
             keepaliveTimer = context.setTimer(context.now() + config.keepaliveIntervalNanos(), keepaliveTick);
@@ -216,6 +236,8 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
                 startRunner();
             }
         } else if (message instanceof PeerAddresses m && m.sessionId() == sessionId) {
+            pairingNonce = m.nonce();
+            nonceKnown = true;
             onPeerAddresses(m);
         }
     }
