@@ -265,13 +265,34 @@ public final class CloudServer implements Machine {
         if (!session.addressesSent && host != null && client != null
                 && host.reflexive != null && client.reflexive != null) {
             session.addressesSent = true;
-            emit(Step.K1, () -> "to client: host " + host.reflexive + " / " + host.local);
+            Endpoint hostReflexive = vouchedReflexive(host);
+            Endpoint hostLocal = vouchedLocal(host, hostReflexive);
+            Endpoint clientReflexive = vouchedReflexive(client);
+            Endpoint clientLocal = vouchedLocal(client, clientReflexive);
+            emit(Step.K1, () -> "to client: host " + hostReflexive + " / " + hostLocal);
             SignalChannel toClient = channel(client.endpoint);
-            toClient.send(new PeerAddresses(toClient.nextSeq(), session.id, host.reflexive, host.local, session.nonce));
-            emit(Step.K2, () -> "to host: client " + client.reflexive + " / " + client.local);
+            toClient.send(new PeerAddresses(toClient.nextSeq(), session.id, hostReflexive, hostLocal, session.nonce));
+            emit(Step.K2, () -> "to host: client " + clientReflexive + " / " + clientLocal);
             SignalChannel toHost = channel(host.endpoint);
-            toHost.send(new PeerAddresses(toHost.nextSeq(), session.id, client.reflexive, client.local, session.nonce));
+            toHost.send(new PeerAddresses(toHost.nextSeq(), session.id, clientReflexive, clientLocal, session.nonce));
         }
+    }
+
+    /**
+     * The reflexive address to pass on for {@code member}: the one it reported if it lies on the
+     * address the cloud sees the member at (its NAT may map it to another port toward the STUN
+     * server, never to another address with paired pooling); otherwise the member's observed
+     * source. So the other peer pings and targets only an address the member has shown it owns,
+     * never a third party a member names.
+     */
+    private static Endpoint vouchedReflexive(Session.Member member) {
+        return member.reflexive.ip() == member.endpoint.ip() ? member.reflexive : member.endpoint;
+    }
+
+    /** The local address to pass on: one inside a site, or on the vouched address; else the vouched reflexive. */
+    private static Endpoint vouchedLocal(Session.Member member, Endpoint reflexive) {
+        Endpoint local = member.local;
+        return local.isLocalScope() || local.ip() == reflexive.ip() ? local : reflexive;
     }
 
     private void leave(Endpoint source, Leave m) {

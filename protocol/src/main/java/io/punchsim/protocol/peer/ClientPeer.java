@@ -34,6 +34,8 @@ public final class ClientPeer extends Peer {
     private long connectedAt = -1;
     private int acceptedAttempt = -1;
     private Endpoint directPeer;
+    /** The host's reflexive address from K1, as the cloud vouched for it. */
+    private Endpoint hostReflexive;
     private int ticksSent;
     private long gameTimer = -1;
     private long[] roundTrips = new long[0];
@@ -111,6 +113,7 @@ public final class ClientPeer extends Peer {
             return;
         }
         k1At = context.now();
+        hostReflexive = addresses.reflexive();
         emit(Step.K1, () -> "host " + addresses.reflexive() + " / " + addresses.local());
         for (Endpoint candidate : candidates(addresses)) {
             addTarget(candidate);
@@ -165,8 +168,10 @@ public final class ClientPeer extends Peer {
         } else if (message instanceof GameEcho echo) {
             echoed(echo);
         } else if (message instanceof Ping && source != null && k1At != -1 && config.peerReflexive()
+                && source.ip() == hostReflexive.ip()
                 && !directTargets.contains(source) && outcome == Outcome.PENDING) {
             // The host's pings come from where its NAT maps it toward us: a peer-reflexive candidate.
+            // Only on the host's vouched address: a ping names no nonce, so anyone could send one.
             directTargets.add(source);
         }
     }
