@@ -14,6 +14,11 @@ package io.punchsim.protocol.cloud;
  * @param relayedBytes bytes of those packets as forwarded
  * @param signallingGivenUp reliable messages never acknowledged
  * @param keepalives keepalives received
+ * @param withheldRetransmits retransmissions toward endpoints that had not joined a session,
+ *     withheld because their address had spent its budget
+ * @param expiredEndpoints endpoints forgotten after the member lifetime without a word from them
+ * @param evictedEndpoints endpoints that were no session members, forgotten to make room
+ * @param closedSessions sessions closed because their host went silent (their client was told)
  */
 public record CloudCounters(
         long droppedUnknownSession,
@@ -25,4 +30,8 @@ public record CloudCounters(
         long relayedPackets,
         long relayedBytes,
         long signallingGivenUp,
-        long keepalives) {}
+        long keepalives,
+        long withheldRetransmits,
+        long expiredEndpoints,
+        long evictedEndpoints,
+        long closedSessions) {}

@@ -91,6 +91,15 @@ public final class ClientPeer extends Peer {
         context.setTimer(context.now() + wait, retryJoin);
     }
 
+    /** The host went silent and the cloud closed its session: no accept can come any more. */
+    @Override
+    void onSessionClosed() {
+        if (outcome == Outcome.PENDING && !finished) {
+            emit(Step.K6, "the host is gone (the cloud closed the session), shutting down");
+            fail(FailureReason.NO_SESSION);
+        }
+    }
+
     /**
      * The host may be gone (its STUN failed, it shut down) before the cloud could pair us: after
      * the listen timeout without the host's addresses the session is as good as missing.

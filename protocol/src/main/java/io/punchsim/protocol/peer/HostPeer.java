@@ -90,6 +90,11 @@ public final class HostPeer extends Peer {
     }
 
     @Override
+    void onSessionClosed() {
+        // The cloud closes a session only when its host went silent, and tells the client.
+    }
+
+    @Override
     void onPeerAddresses(PeerAddresses addresses) {
         if (k2At != -1) {
             return;

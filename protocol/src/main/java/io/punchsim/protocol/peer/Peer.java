@@ -131,6 +131,9 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     /** The cloud answered {@code NoSession} (client only). */
     abstract void onNoSession();
 
+    /** The cloud closed the session: its host went silent (client only). */
+    abstract void onSessionClosed();
+
     /** K1/K2: the other member's addresses arrived. */
     abstract void onPeerAddresses(PeerAddresses addresses);
 
@@ -239,6 +242,8 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             pairingNonce = m.nonce();
             nonceKnown = true;
             onPeerAddresses(m);
+        } else if (message instanceof SessionClosed m && m.sessionId() == sessionId) {
+            onSessionClosed();
         }
     }
 

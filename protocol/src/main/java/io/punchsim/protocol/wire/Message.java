@@ -85,6 +85,14 @@ public sealed interface Message {
         public MessageType type() { return MessageType.LEAVE; }
     }
 
+    /**
+     * The cloud closed the session because its host went silent: the client stops waiting for a
+     * host that is gone.
+     */
+    record SessionClosed(int seq, int sessionId) implements Reliable {
+        public MessageType type() { return MessageType.SESSION_CLOSED; }
+    }
+
     /** Acknowledges the reliable message with this sequence number. */
     record Ack(int seq) implements Message {
         public MessageType type() { return MessageType.ACK; }

@@ -26,6 +26,7 @@ class MessageCodecTest {
                 new AddressReport(9, 77, 2, B, A),
                 new PeerAddresses(10, 77, A, B, 0x0102030405060708L),
                 new Leave(11, 77, 2),
+                new SessionClosed(12, 77),
                 new Ack(-1),
                 new Keepalive(77, 2),
                 new Relay(77, 2, new byte[] {1, 2, 3}),
@@ -70,6 +71,7 @@ class MessageCodecTest {
         assertThat(MessageCodec.encode(new AddressReport(1, 2, 3, A, B))).hasSize(28);
         assertThat(MessageCodec.encode(new PeerAddresses(1, 2, A, B, 4))).hasSize(32);
         assertThat(MessageCodec.encode(new Leave(1, 2, 3))).hasSize(16);
+        assertThat(MessageCodec.encode(new SessionClosed(1, 2))).hasSize(12);
         assertThat(MessageCodec.encode(new Ack(1))).hasSize(8);
         assertThat(MessageCodec.encode(new Keepalive(1, 2))).hasSize(12);
         assertThat(MessageCodec.encode(new Relay(1, 2, new byte[10]))).hasSize(24);
