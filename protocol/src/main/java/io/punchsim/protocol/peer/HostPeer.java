@@ -36,6 +36,7 @@ public final class HostPeer extends Peer {
     private int echoes;
     private long lastHeard = -1;
     private boolean listenExpired;
+    private FailureReason failure = FailureReason.NONE;
 
     public HostPeer(ProtocolConfig config, Endpoint cloud, Endpoint stun) {
         super(config, cloud, stun, Role.HOST);
@@ -44,6 +45,14 @@ public final class HostPeer extends Peer {
     /** The path of the first accepted request: DIRECT, RELAYED, or PENDING if none yet. */
     public Outcome path() {
         return path;
+    }
+
+    /**
+     * Why the host ended without a connection ({@code NONE} while it waits or once connected):
+     * {@code CLOUD_UNREACHABLE}, {@code STUN_FAILED} or {@code NO_CLIENT}.
+     */
+    public FailureReason failureReason() {
+        return path == Outcome.PENDING ? failure : FailureReason.NONE;
     }
 
     /** When the first request was accepted, or -1. */
@@ -136,6 +145,7 @@ public final class HostPeer extends Peer {
         if (path == Outcome.PENDING) {
             cancel(pingTimer);
             listenExpired = true;
+            failure = FailureReason.NO_CLIENT;
             leave();
         }
     }
@@ -217,12 +227,14 @@ public final class HostPeer extends Peer {
     @Override
     void cloudLost(Message.Reliable message) {
         if (!finished && path == Outcome.PENDING && k2At == -1) {
+            failure = FailureReason.CLOUD_UNREACHABLE;
             shutDown();
         }
     }
 
     @Override
     void stunFailed() {
+        failure = FailureReason.STUN_FAILED;
         shutDown();
     }
 }
