@@ -46,15 +46,24 @@ public final class SignalChannel {
     private int withheldCount;
 
     public SignalChannel(Context context, Endpoint remote, Retransmission schedule, GiveUp giveUp) {
-        this(context, remote, schedule, giveUp, ALWAYS);
+        this(context, remote, schedule, giveUp, ALWAYS, 1);
     }
 
-    public SignalChannel(Context context, Endpoint remote, Retransmission schedule, GiveUp giveUp, Gate gate) {
+    /**
+     * @param gate asked before each retransmission
+     * @param firstSeq the sequence number of the first outgoing message. A side that may forget a
+     *     channel and open a new one to the same remote (the cloud) starts each from its clock, so
+     *     the new one's numbers lie ahead of the old one's and the remote, which remembers, does
+     *     not take them for duplicates.
+     */
+    public SignalChannel(Context context, Endpoint remote, Retransmission schedule, GiveUp giveUp, Gate gate,
+            int firstSeq) {
         this.context = context;
         this.remote = remote;
         this.schedule = schedule;
         this.giveUp = giveUp;
         this.gate = gate;
+        this.nextSeq = firstSeq;
     }
 
     public Endpoint remote() {

@@ -169,4 +169,19 @@ class CloudTablesTest {
         w.net.runFor(w.net.now() + 30 * MS);
         assertThat(w.net.packets()).anyMatch(p -> p.to().equals(stranger(3, 7000)) && p.kind() == MessageKind.SESSION_FOUND);
     }
+
+    @Test
+    void aClientForgottenWhileItWaitsToRetryIsAnsweredAfreshNotTakenForADuplicate() {
+        // The client waits 2 s between JoinRandoms; the cloud forgets a stranger after 1 s of silence.
+        ProtocolConfig config = QUICK.toBuilder().memberLifetime(1_000 * MS).noSessionBackoff(2_000 * MS)
+                .noSessionMaxBackoff(2_000 * MS).build();
+        World w = new World(config, SEED);
+        w.net.start(World.CLOUD, 0);
+        w.net.start(World.STUN, 0);
+        w.net.start(World.CLIENT, 0);
+        w.net.start(World.HOST, 3_000 * MS);
+        w.runUntilClientFinished(60_000 * MS);
+        assertThat(w.cloud.counters().expiredEndpoints()).as("seed %d", SEED).isPositive();
+        assertThat(w.client.result().outcome()).isEqualTo(Outcome.DIRECT);
+    }
 }
