@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * SPEC 2.9: the real servers and peers, as separate processes on loopback, against an attacker
  * with a UDP socket of its own on another loopback address (127.0.0.2), who writes the cloud's
  * messages by hand. One test per attack: each failed against the code before the servers were
- * made to face the internet.
+ * made to face the internet (the flood test reads the status line, which that code did not have).
  */
 class AttackProcessTest {
 
@@ -331,6 +331,28 @@ class AttackProcessTest {
             long after = attacker.received().stream().filter(d -> CloudWire.type(d.payload()) == CloudWire.SESSION_CREATED).count();
             assertThat(after).as(all).isBetween(before, before + 1);
             assertThat(cloud.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void aFloodOfSessionsFromOneSourceIsCappedAndForgottenWhenItFallsSilent() throws Exception {
+        List<String> flags = new ArrayList<>(QUICK_KEEPALIVE);
+        flags.addAll(List.of("--status-interval", "200ms", "--step-lines-per-second", "10"));
+        try (RealProcess cloud = RealProcess.start("cloud", server("serve-cloud", flags));
+             RawUdp attacker = new RawUdp(ATTACKER)) {
+            Endpoint cloudEndpoint = Endpoint.parse(LoopbackProcessTest.listening(cloud));
+            for (int seq = 1; seq <= 500; seq++) {
+                attacker.send(cloudEndpoint, CloudWire.message(CloudWire.CREATE_SESSION).u32(seq).u8(0).bytes());
+            }
+            String held = cloud.awaitLine(l -> Lines.field(l, "sessions").filter(n -> !n.equals("0")).isPresent());
+            // 64 per source address at most; the rest are dropped, and so are most of their log lines.
+            assertThat(Integer.parseInt(Lines.field(held, "sessions").orElseThrow())).as(cloud.output()).isLessThanOrEqualTo(64);
+            String gone = cloud.awaitLine(l -> Lines.field(l, "sessions").filter("0"::equals).isPresent()
+                    && Lines.field(l, "endpoints").filter("0"::equals).isPresent());
+            // (a burst of 500 may overflow the socket's buffer: not every one arrives to be refused)
+            assertThat(Long.parseLong(Lines.field(gone, "droppedOverLimit").orElseThrow())).as(cloud.output()).isPositive();
+            assertThat(Long.parseLong(Lines.field(gone, "stepLinesNotPrinted").orElseThrow())).isGreaterThanOrEqualTo(54);
+            assertThat(cloud.output().lines().filter(l -> Lines.field(l, "step").isPresent()).count()).isLessThanOrEqualTo(10);
         }
     }
 
