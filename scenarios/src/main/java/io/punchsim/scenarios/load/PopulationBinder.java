@@ -2,6 +2,7 @@ package io.punchsim.scenarios.load;
 
 import io.punchsim.scenarios.model.NatSpec;
 import io.punchsim.scenarios.population.Population;
+import io.punchsim.scenarios.sweep.TreeOverride;
 import io.punchsim.scenarios.yaml.Node;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -117,7 +118,8 @@ final class PopulationBinder {
         Node value = o.take(kind).orElseThrow();
         if (kind.equals("nat")) {
             NatSpec nat = new ScenarioBinder(f, file).nat(value, o.path("nat"), false);
-            entry = name.isEmpty() ? null : new Population.Leaf(name.get(), weight, nat, source, assumption);
+            entry = name.isEmpty() ? null
+                    : new Population.Leaf(name.get(), weight, nat, TreeOverride.render(value), source, assumption);
         } else if (kind.equals("entries")) {
             List<Population.Entry> children = entries(value, o.path("entries"));
             entry = name.isEmpty() ? null

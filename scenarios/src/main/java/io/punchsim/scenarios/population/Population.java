@@ -42,12 +42,16 @@ public record Population(String name, String description, String file, List<Entr
         Entry withWeight(double weight);
     }
 
-    /** An entry that is one NAT (a preset, custom behaviours or a chain). */
-    public record Leaf(String name, double weight, NatSpec nat, Optional<String> source, Optional<String> assumption)
-            implements Entry {
+    /**
+     * An entry that is one NAT (a preset, custom behaviours or a chain).
+     *
+     * @param natText the NAT as the file writes it, in flow style
+     */
+    public record Leaf(String name, double weight, NatSpec nat, String natText, Optional<String> source,
+            Optional<String> assumption) implements Entry {
         @Override
         public Leaf withWeight(double weight) {
-            return new Leaf(name, weight, nat, source, assumption);
+            return new Leaf(name, weight, nat, natText, source, assumption);
         }
     }
 
