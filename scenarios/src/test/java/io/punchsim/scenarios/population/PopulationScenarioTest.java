@@ -59,7 +59,7 @@ class PopulationScenarioTest {
         NatMix mix = clientNat("{population: home-broadband, weights: {behind-cgnat: 30%}}");
         List<String> underCgnat = List.of("full-cone-behind-cgnat", "restricted-cone-behind-cgnat",
                 "port-restricted-cone-behind-cgnat", "linux-masquerade-behind-cgnat", "symmetric-behind-cgnat",
-                "behind-symmetric-cgnat");
+                "home-nat-behind-symmetric-cgnat");
         double cgnat = underCgnat.stream().mapToDouble(n -> share(mix, n)).sum();
         assertThat(cgnat).isCloseTo(0.9 * 0.30, offset(1e-12));
         // home-nat-only, behind-cgnat's one sibling, takes the rest of behind-nat: 70% instead of 82.5%.
@@ -67,8 +67,8 @@ class PopulationScenarioTest {
                 offset(1e-12));
         // Other lists keep their weights.
         assertThat(share(mix, "public-address")).isEqualTo(share(base, "public-address"));
-        assertThat(share(mix, "behind-symmetric-cgnat") / share(mix, "symmetric-behind-cgnat"))
-                .isCloseTo(share(base, "behind-symmetric-cgnat") / share(base, "symmetric-behind-cgnat"), offset(1e-9));
+        assertThat(share(mix, "home-nat-behind-symmetric-cgnat") / share(mix, "symmetric-behind-cgnat"))
+                .isCloseTo(share(base, "home-nat-behind-symmetric-cgnat") / share(base, "symmetric-behind-cgnat"), offset(1e-9));
         assertThat(mix.options().stream().mapToDouble(NatMix.Option::weight).sum()).isCloseTo(1.0, offset(1e-12));
     }
 
