@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 SweepCommand.class,
                 MatrixCommand.class,
                 PresetsCommand.class,
+                PopulationsCommand.class,
+                CalibrateCommand.class,
                 TraceCommand.class,
                 CompareCommand.class,
                 SchemaCommand.class,

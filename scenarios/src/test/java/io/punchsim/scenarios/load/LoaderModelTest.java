@@ -118,7 +118,16 @@ class LoaderModelTest {
         assertThat(s.network().cloud().fromHost()).isEqualTo(new LatencySpec.Constant(35 * MS));
         assertThat(s.network().cloud().fromClient()).isEqualTo(new LatencySpec.Uniform(30 * MS, 60 * MS));
         assertThat(s.network().stun().fromHost()).isEqualTo(new LatencySpec.Constant(15 * MS));
-        assertThat(s.network().stun().fromClient()).isEqualTo(new LatencySpec.Constant(20 * MS));
+        // region: eu-asia, 140 ms one way, for the peer that from-host does not override.
+        assertThat(s.network().stun().fromClient()).isEqualTo(new LatencySpec.Constant(140 * MS));
+        // The sweep's client NAT: mixed-players with its cellular share raised from 25% to 40%.
+        NatMix drawn = (NatMix) loaded.points().get(0).scenario().network().client().nat();
+        double mobile = 0;
+        for (var share : Populations.byName("mobile-cgnat").shares()) {
+            mobile += drawn.options().stream().filter(o -> o.nat().label().equals(share.leaf().name()))
+                    .mapToDouble(NatMix.Option::weight).sum();
+        }
+        assertThat(mobile).isCloseTo(0.40, within(1e-12));
 
         ProtocolConfig p = s.protocol();
         assertThat(p).isEqualTo(ProtocolConfig.builder().attemptInterval(250 * MS).attemptLimit(12)
