@@ -43,7 +43,7 @@ final class SweepExecution {
                     throw new UncheckedIOException("could not write the reports to " + out + ": " + e.getMessage(), e);
                 }
             }
-            Summary.print(report, stdout);
+            Summary.print(report, job.points().stream().map(p -> p.point().index() + 1).toList(), stdout);
             if (out != null) {
                 stdout.println("Reports written to " + out + " (report.json, report.md, report.html, junit.xml, report.csv)");
             }
