@@ -39,6 +39,11 @@ final class CompareCommand implements Callable<Integer> {
             System.out.println("Not the same scenario: " + comparison.mismatch());
             return comparison.exitCode();
         }
+        if (comparison.contentDiffers()) {
+            // As compare.md says: a change may come from the edited file rather than from the code.
+            System.out.println("Note: the scenario's resolved content differs between the reports (digests "
+                    + comparison.baseline().contentDigest() + " vs " + comparison.current().contentDigest() + ").");
+        }
         if (comparison.significantChanges().isEmpty()) {
             System.out.println("No significant change.");
         }
