@@ -131,6 +131,9 @@ public final class HostPeer extends Peer {
         if (path == Outcome.PENDING) {
             cancel(pingTimer);
             listenExpired = true;
+            // The end of K7: a trace shows why later requests, direct or relayed, get no answer.
+            emit(Step.K7, () -> "listen timeout after " + config.listenTimeoutNanos() / 1_000_000
+                    + " ms: pings stop and requests are no longer answered");
             leave();
         }
     }
