@@ -44,6 +44,7 @@ final class SweepExecution {
                 }
             }
             Summary.print(report, job.points().stream().map(p -> p.point().index() + 1).toList(), stdout);
+            RelayWarnings.explain(job, report, stdout);
             if (out != null) {
                 stdout.println("Reports written to " + out + " (report.json, report.md, report.html, junit.xml, report.csv)");
             }

@@ -28,6 +28,8 @@ final class ValidateCommand implements Callable<Integer> {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf(Locale.ROOT, "ok      %s (%,d point%s, %,d seeds each; checked in %.1f s)%n", file,
                         loaded.points().size(), loaded.points().size() == 1 ? "" : "s", loaded.base().seeds(), seconds);
+                // A setting that runs but cannot relay is legal, so it warns and the exit stays 0.
+                RelayWarnings.of(loaded).forEach(System.out::println);
             } catch (BadInputException e) {
                 System.err.println(e.getMessage());
                 System.out.printf("invalid %s%n", file);
