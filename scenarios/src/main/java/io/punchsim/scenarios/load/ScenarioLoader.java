@@ -40,6 +40,12 @@ public final class ScenarioLoader {
     /** Files larger than this are refused unread; the largest example is a few kilobytes. */
     public static final long MAX_FILE_BYTES = YamlTreeReader.MAX_CHARS;
 
+    /**
+     * Values bound over a whole grid (points times the values of one point): 100,000 points of a
+     * 100-value file. Past it, checking would take minutes.
+     */
+    public static final long MAX_GRID_VALUES = 10_000_000;
+
     /** Problems a {@link ScenarioException} keeps; past this the check stops and says so. */
     public static final int MAX_PROBLEMS = 10_000;
 
@@ -147,6 +153,20 @@ public final class ScenarioLoader {
             fields.report(sweepNode, "sweep", "the grid has " + sweep.size() + " points; at most " + MAX_POINTS + " are allowed");
             throw new ScenarioException(problems);
         }
+        if (sweep.size() > 1) {
+            // Every point is bound like a file of its own: the work is the points times the values of one.
+            long perPoint = values(TreeOverride.without((Node.Mapping) root, "sweep"));
+            for (NodeAxis axis : axes) {
+                perPoint += values(axis.values().get(0));
+            }
+            if (sweep.size() * perPoint > MAX_GRID_VALUES) {
+                Node sweepNode = ((Node.Mapping) root).entries().get("sweep").value();
+                fields.report(sweepNode, "sweep", "the grid has " + sweep.size() + " points of " + perPoint + " values each, "
+                        + sweep.size() * perPoint + " values to check; at most " + MAX_GRID_VALUES
+                        + " are allowed (a coarser grid or a smaller file)");
+                throw new ScenarioException(problems);
+            }
+        }
         if (!problems.isEmpty()) {
             // The sweep's own values are still checked, so one pass shows what is wrong in both.
             if (root instanceof Node.Mapping mapping && !axes.isEmpty()) {
@@ -185,6 +205,21 @@ public final class ScenarioLoader {
         } else if (node instanceof Node.Sequence sequence) {
             sequence.items().forEach(item -> positions(item, into));
         }
+    }
+
+    /** The values of a tree, an aliased value counted once per place it is used (as binding visits it). */
+    private static long values(Node node) {
+        long n = 1;
+        if (node instanceof Node.Mapping mapping) {
+            for (Node.Entry entry : mapping.entries().values()) {
+                n += values(entry.value());
+            }
+        } else if (node instanceof Node.Sequence sequence) {
+            for (Node item : sequence.items()) {
+                n += values(item);
+            }
+        }
+        return n;
     }
 
     private static boolean isNull(Node node) {

@@ -168,6 +168,27 @@ class HostileInputTest {
                         + ScenarioLoader.MAX_PROBLEMS + " of 20000 points"));
     }
 
+    @Test
+    void aGridOfABigFileIsRefusedBeforeEveryPointIsBound() {
+        // The base without its sweep: the root, host, link and latency mappings, the empirical list and 3 values
+        // per pair (the pair's list, a duration, a weight): 5 + 3 x 2,000; with one axis value, 6,006 values a
+        // point, bound at each of 2,000 points: 12,012,000 > 10,000,000.
+        StringBuilder pairs = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            pairs.append(i == 0 ? "" : ", ").append("[1ms, 0.0005]");
+        }
+        StringBuilder limits = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            limits.append(i == 0 ? "" : ", ").append(1 + i % 900);
+        }
+        String text = "host:\n  link:\n    latency: {empirical: [" + pairs + "]}\nsweep:\n  protocol.attempt-limit: [" + limits + "]\n";
+        Problem p = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load("g.yaml", text)).problems().get(0);
+        assertThat(p.line()).isEqualTo(5);
+        assertThat(p.column()).isEqualTo(3);
+        assertThat(p.keyPath()).isEqualTo("sweep");
+        assertThat(p.message()).contains("2000 points of 6006 values each").contains("12012000 values to check").contains("at most " + ScenarioLoader.MAX_GRID_VALUES);
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] all = new byte[a.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);
