@@ -56,6 +56,11 @@ final class CompareCommand implements Callable<Integer> {
             System.out.println("Not judged: " + comparison.notJudgedBecause() + ".");
             return comparison.exitCode();
         }
+        if (comparison.contentDiffers()) {
+            // As compare.md says: a change may come from the edited file rather than from the code.
+            System.out.println("Note: the scenario's resolved content differs between the reports (digests "
+                    + comparison.baseline().contentDigest() + " vs " + comparison.current().contentDigest() + ").");
+        }
         if (comparison.partial()) {
             System.out.println("Partial report (" + String.join("; ", comparison.partialReports())
                     + "): only the points both reports hold are compared.");

@@ -55,6 +55,12 @@ final class PunchsimCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PunchsimCommand());
+        // Descriptions fill the terminal's width; the footers' examples are never wrapped at all.
+        cli.setUsageHelpAutoWidth(true);
+        everyCommand(cli, command -> {
+            command.getCommandSpec().versionProvider(new Version());
+            command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, PunchsimCommand::verbatimFooter);
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof BadInputException) {
                 commandLine.getErr().println("punchsim: " + e.getMessage());
@@ -71,5 +77,22 @@ final class PunchsimCommand implements Runnable {
             throw e;
         });
         return cli;
+    }
+
+    private static void everyCommand(CommandLine command, java.util.function.Consumer<CommandLine> action) {
+        action.accept(command);
+        command.getSubcommands().values().stream().distinct().forEach(sub -> everyCommand(sub, action));
+    }
+
+    /**
+     * The footer line by line as written, however narrow the terminal: an example wrapped onto two
+     * lines would run half a command when pasted.
+     */
+    static String verbatimFooter(CommandLine.Help help) {
+        StringBuilder footer = new StringBuilder();
+        for (String line : help.commandSpec().usageMessage().footer()) {
+            footer.append(String.format(line)).append(System.lineSeparator());
+        }
+        return footer.toString();
     }
 }

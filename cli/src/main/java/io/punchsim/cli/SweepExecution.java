@@ -52,8 +52,9 @@ final class SweepExecution {
             } catch (RunFailedException e) {
                 return new Outcome(null, simulatorError(job, e));
             }
-            Summary.print(report, stdout);
+            Summary.print(report, job.points().stream().map(p -> p.point().index() + 1).toList(), stdout);
             FailingRuns.print(job, report, stdout);
+            RelayWarnings.explain(job, report, stdout);
             if (directory != null) {
                 try {
                     directory.write(ReportWriter.render(report));

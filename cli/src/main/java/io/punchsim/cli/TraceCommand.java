@@ -57,6 +57,8 @@ final class TraceCommand implements Callable<Integer> {
                 SweepJob.Options.defaults().withPoints(Scenarios.point(file, loaded, point))).points().get(0);
 
         List<StepEvent> steps = new ArrayList<>();
+        List<Timeline.FaultNote> faults = new ArrayList<>();
+        PacketLog packets = new PacketLog();
         String[] nats = new String[2];
         // Written beside its name and moved in whole; checked and opened before the run.
         Path partialPcap = pcap == null ? null : OutputPaths.file("--pcap", pcap).resolveSibling("." + pcap.getFileName() + ".part");
@@ -70,7 +72,12 @@ final class TraceCommand implements Callable<Integer> {
 
                 @Override
                 public TraceListener packets() {
-                    return writer;
+                    return writer == null ? packets : TraceListener.both(packets, writer);
+                }
+
+                @Override
+                public void onFault(long atNanos, String description) {
+                    faults.add(new Timeline.FaultNote(atNanos, description));
                 }
 
                 @Override
@@ -90,9 +97,9 @@ final class TraceCommand implements Callable<Integer> {
         }
         PrintStream out = System.out;
         switch (format) {
-            case text -> Timeline.text(out, steps, outcome, nats);
+            case text -> Timeline.text(out, steps, faults, packets, outcome, nats);
             case json -> Timeline.json(out, steps, outcome);
-            case mermaid -> Timeline.mermaid(out, steps, outcome);
+            case mermaid -> Timeline.mermaid(out, steps, faults, packets, outcome);
         }
         if (pcap != null) {
             System.err.println("pcap written to " + pcap);

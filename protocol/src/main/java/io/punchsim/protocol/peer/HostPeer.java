@@ -146,6 +146,9 @@ public final class HostPeer extends Peer {
             cancel(pingTimer);
             listenExpired = true;
             failure = FailureReason.NO_CLIENT;
+            // The end of K7: a trace shows why later requests, direct or relayed, get no answer.
+            emit(Step.K7, () -> "listen timeout after " + config.listenTimeoutNanos() / 1_000_000
+                    + " ms: pings stop and requests are no longer answered");
             leave();
         }
     }

@@ -296,8 +296,10 @@ final class ScenarioBinder {
             Node list = o.take("mix").orElseThrow();
             o.finish();
             String listPath = o.path("mix");
-            for (Node item : f.list(list, listPath, "{nat, weight} options").orElse(List.of())) {
-                String itemPath = listPath + "[" + options.size() + "]";
+            List<Node> items = f.list(list, listPath, "{nat, weight} options").orElse(List.of());
+            for (int i = 0; i < items.size(); i++) {
+                Node item = items.get(i);
+                String itemPath = listPath + "[" + i + "]";
                 Optional<Fields.Obj> opt = f.object(item, itemPath, Keys.MIX_OPTION);
                 if (opt.isEmpty()) {
                     continue;
@@ -334,7 +336,9 @@ final class ScenarioBinder {
             }
         }
         if (options.isEmpty()) {
-            f.report(mapping, path, "a mix needs at least one NAT with a weight");
+            if (f.problems().size() == before) {
+                f.report(mapping, path, "a mix needs at least one NAT with a weight");
+            }
             return ScenarioDefaults.NAT;
         }
         // The sum is only meaningful when every option was read without a problem.
