@@ -2,6 +2,7 @@ package io.punchsim.cli;
 
 import io.punchsim.reports.compare.Change;
 import io.punchsim.reports.compare.Comparison;
+import io.punchsim.reports.format.ReportDirectory;
 import io.punchsim.reports.format.ReportJson;
 import io.punchsim.reports.format.ReportWriter;
 import io.punchsim.reports.sweep.SweepReport;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "compare", aliases = "gate", mixinStandardHelpOptions = true,
         description = {"Compares a report with a baseline point by point and lists the statistically significant",
                 "changes, better and worse. Exit 1 on a significant regression, 2 when the reports describe",
-                "different scenarios."},
+                "different scenarios or either report is partial (an interrupted sweep), unless --allow-partial."},
         footer = {"", "Example:", "  ./punchsim compare baseline/report.json report/report.json --out compare"})
 final class CompareCommand implements Callable<Integer> {
 
@@ -29,15 +30,40 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write compare.json, compare.md, compare.html, compare.csv and compare-junit.xml here.")
     Path out;
 
+    @Option(names = "--allow-partial",
+            description = "Judge a partial report on the points both reports hold, instead of refusing it with exit 2.")
+    boolean allowPartial;
+
     @Override
-    public Integer call() throws IOException {
-        Comparison comparison = Comparison.of(read(baseline), read(current));
-        if (out != null) {
-            ReportWriter.write(out, comparison);
+    public Integer call() {
+        try (ReportDirectory directory = out == null ? null : OutputPaths.reportDirectory("--out", out)) {
+            Comparison comparison = Comparison.of(read(baseline), read(current), allowPartial);
+            if (directory != null) {
+                directory.write(ReportWriter.render(comparison));
+            }
+            return print(comparison);
+        } catch (IOException e) {
+            throw new BadInputException("--out " + out + ": cannot write: " + OutputPaths.describe(e), e);
         }
+    }
+
+    private static int print(Comparison comparison) {
         if (!comparison.sameScenario()) {
             System.out.println("Not the same scenario: " + comparison.mismatch());
             return comparison.exitCode();
+        }
+        if (!comparison.judged()) {
+            System.out.println("Not judged: " + comparison.notJudgedBecause() + ".");
+            return comparison.exitCode();
+        }
+        if (comparison.contentDiffers()) {
+            // As compare.md says: a change may come from the edited file rather than from the code.
+            System.out.println("Note: the scenario's resolved content differs between the reports (digests "
+                    + comparison.baseline().contentDigest() + " vs " + comparison.current().contentDigest() + ").");
+        }
+        if (comparison.partial()) {
+            System.out.println("Partial report (" + String.join("; ", comparison.partialReports())
+                    + "): only the points both reports hold are compared.");
         }
         if (comparison.significantChanges().isEmpty()) {
             System.out.println("No significant change.");
@@ -57,7 +83,7 @@ final class CompareCommand implements Callable<Integer> {
         try {
             return ReportJson.read(Files.readString(file));
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new BadInputException(file + ": cannot read: " + OutputPaths.describe(e), e);
         } catch (RuntimeException e) {
             throw new BadInputException(file + ": not a punchsim report.json: " + e.getMessage(), e);
         }

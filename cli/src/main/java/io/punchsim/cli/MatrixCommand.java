@@ -48,7 +48,7 @@ final class MatrixCommand implements Callable<Integer> {
             description = "Presets to cross (default: every preset).")
     List<String> presets = NatPresets.names();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write the reports of the 'matrix' sweep here.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write the reports of the 'matrix' sweep here (checked before the first run, replaced as a whole).")
     Path out;
 
     @Mixin
@@ -60,7 +60,9 @@ final class MatrixCommand implements Callable<Integer> {
         SweepJob job = Scenarios.job(loaded, options.job(SweepJob.Points.all()));
         SweepExecution.Outcome result = SweepExecution.execute(job, options.quiet, out,
                 new PrintStream(java.io.OutputStream.nullOutputStream()));
-        print(result, System.out);
+        if (result.report() != null) {
+            print(result, System.out);
+        }
         return result.exitCode();
     }
 

@@ -1,5 +1,8 @@
 package io.punchsim.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +20,8 @@ import picocli.CommandLine.Command;
                 SweepCommand.class,
                 MatrixCommand.class,
                 PresetsCommand.class,
+                PopulationsCommand.class,
+                CalibrateCommand.class,
                 TraceCommand.class,
                 CompareCommand.class,
                 SchemaCommand.class,
@@ -30,9 +35,11 @@ import picocli.CommandLine.Command;
         footer = {
                 "  0  success; every gate passed",
                 "  1  a gate failed, or compare found a significant regression",
-                "  2  bad input or usage (the message names the file, line and key)",
+                "  2  bad input or usage (the message names the file, line and key), an",
+                "     output path that cannot be written, a partial report given to compare",
                 "  3  a real-network connection ended FAILED",
-                "130  interrupted; what finished was written and marked partial",
+                "  4  a run threw inside the simulator (a bug); the message names its seed",
+                "130  interrupted (SIGINT, SIGTERM); what finished was written, marked partial",
                 "",
                 "Example:",
                 "  ./punchsim sweep scenarios/examples/fusion-default.yaml --out report"})
@@ -48,13 +55,44 @@ final class PunchsimCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PunchsimCommand());
+        // Descriptions fill the terminal's width; the footers' examples are never wrapped at all.
+        cli.setUsageHelpAutoWidth(true);
+        everyCommand(cli, command -> {
+            command.getCommandSpec().versionProvider(new Version());
+            command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, PunchsimCommand::verbatimFooter);
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof BadInputException) {
                 commandLine.getErr().println("punchsim: " + e.getMessage());
                 return ExitCode.BAD_INPUT;
             }
+            // Any other I/O error is one line too, never a stack trace.
+            IOException io = e instanceof IOException direct ? direct
+                    : e instanceof UncheckedIOException unchecked ? unchecked.getCause() : null;
+            if (io != null) {
+                commandLine.getErr().println("punchsim: " + (io instanceof FileSystemException fs && fs.getFile() != null
+                        ? fs.getFile() + ": " : "") + OutputPaths.describe(io));
+                return ExitCode.BAD_INPUT;
+            }
             throw e;
         });
         return cli;
+    }
+
+    private static void everyCommand(CommandLine command, java.util.function.Consumer<CommandLine> action) {
+        action.accept(command);
+        command.getSubcommands().values().stream().distinct().forEach(sub -> everyCommand(sub, action));
+    }
+
+    /**
+     * The footer line by line as written, however narrow the terminal: an example wrapped onto two
+     * lines would run half a command when pasted.
+     */
+    static String verbatimFooter(CommandLine.Help help) {
+        StringBuilder footer = new StringBuilder();
+        for (String line : help.commandSpec().usageMessage().footer()) {
+            footer.append(String.format(line)).append(System.lineSeparator());
+        }
+        return footer.toString();
     }
 }

@@ -22,7 +22,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--point", paramLabel = "K", description = "Run sweep point K (1-based, in grid order) instead of the base.")
     Integer point;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write the reports to this directory.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write the reports to this directory (checked before the first run, replaced as a whole).")
     Path out;
 
     @Mixin

@@ -4,7 +4,7 @@ import io.punchsim.scenarios.load.LoadedScenario;
 import io.punchsim.scenarios.load.ScenarioException;
 import io.punchsim.scenarios.load.ScenarioLoader;
 import io.punchsim.scenarios.run.SweepJob;
-import java.nio.file.Files;
+import io.punchsim.scenarios.run.Sweeps;
 import java.nio.file.Path;
 
 /** Loading scenario files and preparing their jobs for the commands, with errors turned into exit code 2. */
@@ -12,9 +12,6 @@ final class Scenarios {
     private Scenarios() {}
 
     static LoadedScenario load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": no such file");
-        }
         try {
             return ScenarioLoader.load(file);
         } catch (ScenarioException e) {
@@ -26,6 +23,15 @@ final class Scenarios {
     static SweepJob job(LoadedScenario loaded, SweepJob.Options options) {
         try {
             return SweepJob.prepare(loaded, options);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /** Checks that every point of a loaded file can run, as preparing its job would, keeping none of them. */
+    static void check(LoadedScenario loaded) {
+        try {
+            Sweeps.check(loaded);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }

@@ -12,24 +12,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The compact table a sweep prints: one line per point, one column per summary metric of the registry. */
+/**
+ * The compact table a sweep prints: one line per point, one column per summary metric of the
+ * registry. A sweep's points are numbered (the K of {@code --point K}) and each axis is a column of
+ * its own, headed by its key path, so every value shows in full however long it is.
+ */
 final class Summary {
     private Summary() {}
 
-    private static final int MAX_LABEL = 70;
-
     static void print(SweepReport report, PrintStream out) {
+        print(report, java.util.stream.IntStream.rangeClosed(1, report.points().size()).boxed().toList(), out);
+    }
+
+    /** The table with each point numbered as given: its place in the file's grid, 1-based. */
+    static void print(SweepReport report, List<Integer> numbers, PrintStream out) {
         List<Metric> metrics = Metrics.summary();
-        List<String> header = new ArrayList<>(List.of("point", "runs"));
+        List<String> axes = report.points().isEmpty() ? List.of() : List.copyOf(report.points().get(0).parameters().keySet());
+        List<String> header = new ArrayList<>();
+        header.add("point");
+        header.addAll(axes);
+        header.add("runs");
+        int firstMetric = header.size();
         metrics.forEach(m -> header.add(heading(m)));
         header.add("gates");
         List<List<String>> rows = new ArrayList<>();
-        for (SweepPoint point : report.points()) {
-            String label = point.label().isEmpty() ? "(base)" : point.label();
-            if (label.length() > MAX_LABEL) {
-                label = label.substring(0, MAX_LABEL - 1) + "…";
-            }
-            List<String> row = new ArrayList<>(List.of(label, Long.toString(point.aggregate().runs())));
+        for (int p = 0; p < report.points().size(); p++) {
+            SweepPoint point = report.points().get(p);
+            String number = p < numbers.size() ? Integer.toString(numbers.get(p)) : "?";
+            List<String> row = new ArrayList<>();
+            row.add(axes.isEmpty() ? point.label() : number);
+            axes.forEach(axis -> row.add(point.parameters().getOrDefault(axis, "")));
+            row.add(Long.toString(point.aggregate().runs()));
             metrics.forEach(m -> row.add(cell(m, m.measure(point.aggregate()))));
             row.add(point.verdicts().isEmpty() ? "-" : point.passed() ? "pass" : "FAIL");
             rows.add(row);
@@ -44,7 +57,8 @@ final class Summary {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < row.size(); c++) {
                 // Names and intervals read left to right; single numbers line up on the right.
-                boolean left = c == 0 || c == row.size() - 1 || (c >= 2 && metrics.get(c - 2).isRate());
+                boolean left = (c == 0 && axes.isEmpty()) || (c > 0 && c <= axes.size()) || c == row.size() - 1
+                        || (c >= firstMetric && metrics.get(c - firstMetric).isRate());
                 String text = row.get(c);
                 String pad = " ".repeat(widths[c] - text.length());
                 line.append(c == 0 ? "" : "  ").append(left ? text + pad : pad + text);

@@ -19,7 +19,9 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
     Path file;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for the reports (created if missing).")
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "Directory for the reports: created if missing, checked before the first run, replaced as a whole,"
+                    + " so it may hold only punchsim's reports.")
     Path out;
 
     @Mixin

@@ -1,21 +1,32 @@
 package io.punchsim.cli;
 
+import io.punchsim.reports.format.ReportDirectory;
 import io.punchsim.reports.format.ReportWriter;
 import io.punchsim.reports.sweep.SweepReport;
+import io.punchsim.scenarios.run.RunFailedException;
 import io.punchsim.scenarios.run.SweepJob;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The command-line side of running a sweep job: a progress bar, a clean stop on Ctrl-C (what
- * finished is written, marked partial), the reports written, the summary printed, the exit code.
+ * The command-line side of running a sweep job: the output directory checked and locked before
+ * the first run, a progress bar, a clean stop on a signal (what finished is written, marked
+ * partial, exit 130), the summary printed, the reports written, the exit code.
+ *
+ * <p>Stopping on SIGINT (Ctrl-C), SIGTERM (what CI sends on cancel) or SIGHUP goes through a JVM
+ * shutdown hook: it cancels the job, waits for the main thread to write what finished, and then
+ * halts the JVM with 130. Left to itself the JVM would exit with the signal's own status, 128 plus
+ * its number (143 for SIGTERM); {@link Runtime#halt} sets the status and skips nothing this
+ * command needs, since the main thread has written and flushed everything by then.
  */
 final class SweepExecution {
     private SweepExecution() {}
+
+    /** How long a signal waits for what finished to be written before the process ends anyway. */
+    static final long SIGNAL_GRACE_SECONDS = 60;
 
     record Outcome(SweepReport report, int exitCode) {}
 
@@ -25,36 +36,43 @@ final class SweepExecution {
 
     /** The same, with the runs made by {@code engine}. */
     static Outcome execute(SweepJob job, JobEngine engine, boolean quiet, Path out, PrintStream stdout) {
-        CountDownLatch written = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
+        ReportDirectory directory = out == null ? null : OutputPaths.reportDirectory("--out", out);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
             engine.cancel();
             try {
-                // Let the main thread write what finished before the JVM goes.
-                written.await(30, TimeUnit.SECONDS);
+                finished.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
         }, "punchsim-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             SweepReport report;
             try (ProgressBar bar = ProgressBar.start(job.totalRuns(), engine::runsDone, quiet)) {
                 report = engine.run();
+            } catch (RunFailedException e) {
+                return new Outcome(null, simulatorError(job, e));
             }
-            if (out != null) {
+            Summary.print(report, job.points().stream().map(p -> p.point().index() + 1).toList(), stdout);
+            FailingRuns.print(job, report, stdout);
+            RelayWarnings.explain(job, report, stdout);
+            if (directory != null) {
                 try {
-                    ReportWriter.write(out, report);
+                    directory.write(ReportWriter.render(report));
                 } catch (IOException e) {
-                    throw new UncheckedIOException("could not write the reports to " + out + ": " + e.getMessage(), e);
+                    throw new BadInputException("could not write the reports to " + out + ": " + OutputPaths.describe(e), e);
                 }
-            }
-            Summary.print(report, stdout);
-            if (out != null) {
-                stdout.println("Reports written to " + out + " (report.json, report.md, report.html, junit.xml, report.csv)");
+                stdout.println("Reports written to " + out + " (" + String.join(", ", ReportDirectory.SWEEP_FILES) + ")");
             }
             int exit;
             if (report.partial()) {
-                stdout.println("Interrupted: the reports hold the " + report.totalRuns() + " runs that finished, marked partial.");
+                stdout.println(String.format(java.util.Locale.ROOT,
+                        "Interrupted: %,d of %,d runs, %d of %d points in full; the reports hold what finished, marked partial.",
+                        report.totalRuns(), report.plan().runs(), report.completePoints(), report.plan().points()));
                 exit = ExitCode.INTERRUPTED;
             } else if (!report.passed()) {
                 stdout.println("Gates failed:");
@@ -65,12 +83,28 @@ final class SweepExecution {
             }
             return new Outcome(report, exit);
         } finally {
-            written.countDown();
+            if (directory != null) {
+                try {
+                    directory.close();
+                } catch (IOException e) {
+                    System.err.println("punchsim: could not release " + out + ": " + OutputPaths.describe(e));
+                }
+            }
+            finished.countDown();
             try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                Runtime.getRuntime().removeShutdownHook(onSignal);
             } catch (IllegalStateException shuttingDown) {
-                // Already shutting down on Ctrl-C: the hook is running and sees the latch.
+                // Already stopping on a signal: the hook is running and sees the latch.
             }
         }
+    }
+
+    /** A run that threw: a bug in the simulator. Its point and seed, and how to replay it. */
+    private static int simulatorError(SweepJob job, RunFailedException e) {
+        System.err.println("punchsim: " + e.getMessage());
+        System.err.println("Replay it: " + FailingRuns.traceCommand(job.scenario().file(), e.point(), e.seed()));
+        System.err.println("This is a bug in the simulator; what follows is for its report.");
+        e.getCause().printStackTrace(System.err);
+        return ExitCode.SIMULATOR_ERROR;
     }
 }

@@ -5,6 +5,7 @@ import io.punchsim.protocol.event.Step;
 import io.punchsim.protocol.event.StepEvent;
 import io.punchsim.reports.outcome.RunOutcome;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,53 +15,95 @@ import java.util.Map;
 final class Timeline {
     private Timeline() {}
 
-    /** Who sends to whom at each step of the spec; a step with no arrow is a note on its own role. */
-    private record Arrow(Role from, Role to, String message) {}
+    /**
+     * Who sends to whom at each step of the spec, and the kinds of datagram that step sends, as
+     * {@link PacketLog#kind} names them; a step with no arrow is a note on its own role.
+     */
+    private record Arrow(Role from, Role to, List<String> kinds) {}
 
     private static final Map<Step, Arrow> ARROWS = new EnumMap<>(Step.class);
 
     static {
         arrow(Step.H2, Role.HOST, Role.CLOUD, "CreateSession");
         arrow(Step.H3, Role.CLOUD, Role.HOST, "SessionCreated");
-        arrow(Step.H4, Role.HOST, Role.CLOUD, "JoinRequest(host)");
+        arrow(Step.H4, Role.HOST, Role.CLOUD, "JoinRequest");
         arrow(Step.H5, Role.CLOUD, Role.HOST, "JoinAck");
         arrow(Step.H6, Role.CLOUD, Role.HOST, "Start");
         arrow(Step.H9, Role.HOST, Role.STUN, "Binding Request");
         arrow(Step.H10, Role.STUN, Role.HOST, "Binding Success");
         arrow(Step.H11, Role.HOST, Role.CLOUD, "AddressReport");
         arrow(Step.C2, Role.CLIENT, Role.CLOUD, "JoinRandom");
-        arrow(Step.C3, Role.CLOUD, Role.CLIENT, "SessionFound");
-        arrow(Step.C4, Role.CLIENT, Role.CLOUD, "JoinRequest(client)");
+        // The cloud's answer to JoinRandom is either; the arrow says which it was.
+        arrow(Step.C3, Role.CLOUD, Role.CLIENT, "SessionFound", "NoSession");
+        arrow(Step.C4, Role.CLIENT, Role.CLOUD, "JoinRequest");
         arrow(Step.C5, Role.CLOUD, Role.CLIENT, "JoinAck");
         arrow(Step.C6, Role.CLOUD, Role.CLIENT, "Start");
         arrow(Step.C9, Role.CLIENT, Role.STUN, "Binding Request");
         arrow(Step.C10, Role.STUN, Role.CLIENT, "Binding Success");
         arrow(Step.C11, Role.CLIENT, Role.CLOUD, "AddressReport");
-        arrow(Step.K1, Role.CLOUD, Role.CLIENT, "PeerAddresses(host)");
-        arrow(Step.K2, Role.CLOUD, Role.HOST, "PeerAddresses(client)");
-        arrow(Step.K3, Role.CLIENT, Role.HOST, "ConnectRequest (direct)");
-        arrow(Step.K4, Role.CLIENT, Role.CLOUD, "ConnectRequest (relay)");
+        arrow(Step.K1, Role.CLOUD, Role.CLIENT, "PeerAddresses");
+        arrow(Step.K2, Role.CLOUD, Role.HOST, "PeerAddresses");
+        arrow(Step.K3, Role.CLIENT, Role.HOST, "ConnectRequest");
+        arrow(Step.K4, Role.CLIENT, Role.CLOUD, "relayed ConnectRequest");
         arrow(Step.K5, Role.CLOUD, Role.HOST, "relayed ConnectRequest");
         arrow(Step.K7, Role.HOST, Role.CLIENT, "Ping");
-        arrow(Step.K8, Role.HOST, Role.CLIENT, "ConnectAccept (direct)");
-        arrow(Step.K9, Role.CLIENT, Role.HOST, "game update (direct)");
-        arrow(Step.K10, Role.HOST, Role.CLOUD, "ConnectAccept (relay)");
+        arrow(Step.K8, Role.HOST, Role.CLIENT, "ConnectAccept");
+        arrow(Step.K9, Role.CLIENT, Role.HOST, "GameUpdate");
+        arrow(Step.K10, Role.HOST, Role.CLOUD, "relayed ConnectAccept");
         arrow(Step.K11, Role.CLOUD, Role.CLIENT, "relayed ConnectAccept");
-        arrow(Step.K12, Role.CLIENT, Role.CLOUD, "game update (relay)");
-        arrow(Step.K13, Role.CLOUD, Role.HOST, "relayed game update");
+        arrow(Step.K12, Role.CLIENT, Role.CLOUD, "relayed GameUpdate");
+        arrow(Step.K13, Role.CLOUD, Role.HOST, "relayed GameUpdate");
     }
 
-    private static void arrow(Step step, Role from, Role to, String message) {
-        ARROWS.put(step, new Arrow(from, to, message));
+    private static void arrow(Step step, Role from, Role to, String... kinds) {
+        ARROWS.put(step, new Arrow(from, to, List.of(kinds)));
     }
 
-    static void text(PrintStream out, List<StepEvent> steps, RunOutcome outcome, String[] nats) {
+    /** A fault of the scenario taking effect at a time of the run. */
+    record FaultNote(long atNanos, String description) {}
+
+    /** Acknowledgements and keepalives carry no step; a diagram shows them only when they are dropped. */
+    private static boolean housekeeping(String kind) {
+        return kind.equals("Ack") || kind.equals("Keepalive");
+    }
+
+    /** One line of a timeline at its time; lines at one instant keep the order they were added in. */
+    private record Line(long at, String text) {}
+
+    /**
+     * Every step as the roles logged it, and among them every datagram that was dropped (where and
+     * why) and every fault taking effect, in time order.
+     */
+    static void text(PrintStream out, List<StepEvent> steps, List<FaultNote> faults, PacketLog packets, RunOutcome outcome,
+            String[] nats) {
         out.printf("seed %d: host behind %s, client behind %s%n", outcome.seed(), nats[0], nats[1]);
+        List<Line> lines = new ArrayList<>();
         for (StepEvent e : steps) {
-            out.printf(Locale.ROOT, "%10.3f ms  %-6s %-4s %s%n", e.atNanos() / 1e6, e.role().name().toLowerCase(Locale.ROOT),
-                    e.step(), e.detail());
+            lines.add(new Line(e.atNanos(), row(e.atNanos(), e.role().name().toLowerCase(Locale.ROOT), e.step().name(), e.detail())));
         }
+        for (FaultNote f : faults) {
+            lines.add(new Line(f.atNanos(), row(f.atNanos(), "fault", "", f.description())));
+        }
+        for (PacketLog.Fate fate : packets.fates()) {
+            if (fate.dropped()) {
+                lines.add(new Line(fate.at(), row(fate.at(), "net", "drop", dropText(fate))));
+            }
+        }
+        lines.sort(java.util.Comparator.comparingLong(Line::at));
+        lines.forEach(l -> out.println(l.text()));
         out.println(describe(outcome));
+    }
+
+    private static String row(long atNanos, String who, String step, String detail) {
+        return String.format(Locale.ROOT, "%10.3f ms  %-6s %-4s %s", atNanos / 1e6, who, step, detail);
+    }
+
+    private static String dropText(PacketLog.Fate fate) {
+        PacketLog.Flight f = fate.flight();
+        String to = fate.to() == null ? "" : " -> " + fate.to().name().toLowerCase(Locale.ROOT);
+        return f.kind() + " " + f.from().name().toLowerCase(Locale.ROOT) + to + " (sent at "
+                + String.format(Locale.ROOT, "%.3f ms", f.sentAt() / 1e6) + ") dropped at " + fate.node() + ": "
+                + PacketLog.reason(fate.reason());
     }
 
     static void json(PrintStream out, List<StepEvent> steps, RunOutcome outcome) {
@@ -79,22 +122,80 @@ final class Timeline {
                 role.name().toLowerCase(Locale.ROOT), step, escape(detail));
     }
 
-    static void mermaid(PrintStream out, List<StepEvent> steps, RunOutcome outcome) {
+    /**
+     * A sequence diagram of what the network did: each datagram one arrow, drawn when it arrives
+     * (or crossed out where it was dropped, with the reason), labelled with the step that sent it;
+     * steps that send nothing, the host's listen timeout and the faults are notes. Acknowledgements
+     * and keepalives are left out unless dropped.
+     */
+    static void mermaid(PrintStream out, List<StepEvent> steps, List<FaultNote> faults, PacketLog packets, RunOutcome outcome) {
         out.println("sequenceDiagram");
         out.println("    participant HOST as Host");
         out.println("    participant CLOUD as Cloud");
         out.println("    participant STUN as STUN");
         out.println("    participant CLIENT as Client");
+        List<Line> lines = new ArrayList<>();
         for (StepEvent e : steps) {
-            String at = String.format(Locale.ROOT, "%.1f ms", e.atNanos() / 1e6);
             Arrow arrow = ARROWS.get(e.step());
-            if (arrow == null) {
-                out.printf("    Note over %s: %s %s %s%n", e.role(), e.step(), at, mermaidText(e.detail()));
-            } else {
-                out.printf("    %s->>%s: %s %s %s%n", arrow.from(), arrow.to(), e.step(), at, arrow.message());
+            boolean sent = arrow != null && arrow.from() == e.role() && packets.sent().stream().anyMatch(f -> matches(e, f));
+            boolean received = arrow != null && arrow.to() == e.role();
+            // A sending step is drawn by its datagrams' arrows, a receipt by the arrow it ends.
+            if (!sent && !received) {
+                lines.add(new Line(e.atNanos(), String.format(Locale.ROOT, "    Note over %s: %s %.1f ms %s", e.role(), e.step(),
+                        e.atNanos() / 1e6, mermaidText(e.detail()))));
             }
         }
+        for (FaultNote f : faults) {
+            lines.add(new Line(f.atNanos(), String.format(Locale.ROOT, "    Note over HOST,CLIENT: fault %.1f ms %s", f.atNanos() / 1e6,
+                    mermaidText(f.description()))));
+        }
+        for (PacketLog.Fate fate : packets.fates()) {
+            PacketLog.Flight f = fate.flight();
+            if (!fate.dropped() && housekeeping(f.kind())) {
+                continue;
+            }
+            String label = stepOf(steps, fate).map(step -> step + " ").orElse("") + String.format(Locale.ROOT, "%.1f ms ", f.sentAt() / 1e6)
+                    + f.kind();
+            if (!fate.dropped()) {
+                lines.add(new Line(fate.at(), "    " + f.from() + "->>" + fate.to() + ": " + mermaidText(label)));
+            } else if (fate.to() != null) {
+                lines.add(new Line(fate.at(), "    " + f.from() + "-x" + fate.to() + ": " + mermaidText(label + " dropped at "
+                        + fate.node() + String.format(Locale.ROOT, " %.1f ms: ", fate.at() / 1e6) + PacketLog.reason(fate.reason()))));
+            } else {
+                lines.add(new Line(fate.at(), "    Note over " + f.from() + ": " + mermaidText(label + " dropped at " + fate.node()
+                        + String.format(Locale.ROOT, " %.1f ms: ", fate.at() / 1e6) + PacketLog.reason(fate.reason()))));
+            }
+        }
+        lines.sort(java.util.Comparator.comparingLong(Line::at));
+        lines.forEach(l -> out.println(l.text()));
         out.printf("    Note over CLIENT: %s%n", mermaidText(describe(outcome)));
+    }
+
+    /** Whether a datagram is one that a step sent: same role, same instant, a kind the step sends. */
+    private static boolean matches(StepEvent e, PacketLog.Flight f) {
+        Arrow arrow = ARROWS.get(e.step());
+        return arrow != null && arrow.from() == e.role() && f.from() == e.role() && f.sentAt() == e.atNanos()
+                && arrow.kinds().contains(f.kind());
+    }
+
+    /**
+     * The step of a datagram: the one that sent it toward where it went, else (for a sender that
+     * logs no steps, the STUN server) the one that received it; none for a retransmission, an
+     * acknowledgement or a keepalive.
+     */
+    private static java.util.Optional<Step> stepOf(List<StepEvent> steps, PacketLog.Fate fate) {
+        PacketLog.Flight f = fate.flight();
+        java.util.Optional<Step> sender = steps.stream()
+                .filter(e -> matches(e, f) && (fate.to() == null || ARROWS.get(e.step()).to() == fate.to()))
+                .map(StepEvent::step).findFirst();
+        if (sender.isPresent() || fate.dropped()) {
+            return sender;
+        }
+        return steps.stream().filter(e -> {
+            Arrow arrow = ARROWS.get(e.step());
+            return arrow != null && arrow.to() == e.role() && e.role() == fate.to() && e.atNanos() == fate.at()
+                    && arrow.from() == f.from() && arrow.kinds().contains(f.kind());
+        }).map(StepEvent::step).findFirst();
     }
 
     private static String describe(RunOutcome o) {

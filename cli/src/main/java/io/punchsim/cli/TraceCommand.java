@@ -11,6 +11,7 @@ import io.punchsim.sim.net.TraceListener;
 import io.punchsim.sim.pcap.PcapWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,11 +57,13 @@ final class TraceCommand implements Callable<Integer> {
                 SweepJob.Options.defaults().withPoints(Scenarios.point(file, loaded, point))).points().get(0);
 
         List<StepEvent> steps = new ArrayList<>();
+        List<Timeline.FaultNote> faults = new ArrayList<>();
+        PacketLog packets = new PacketLog();
         String[] nats = new String[2];
-        Path partialPcap = pcap == null ? null : pcap.resolveSibling(pcap.getFileName() + ".part");
+        // Written beside its name and moved in whole; checked and opened before the run.
+        Path partialPcap = pcap == null ? null : OutputPaths.file("--pcap", pcap).resolveSibling("." + pcap.getFileName() + ".part");
         RunOutcome outcome;
-        try (PcapWriter writer = partialPcap == null ? null
-                : new PcapWriter(new BufferedOutputStream(Files.newOutputStream(partialPcap)))) {
+        try (PcapWriter writer = partialPcap == null ? null : new PcapWriter(new BufferedOutputStream(open(partialPcap)))) {
             outcome = ConnectionRun.run(prepared, seed, new RunObserver() {
                 @Override
                 public void onStep(StepEvent event) {
@@ -69,7 +72,12 @@ final class TraceCommand implements Callable<Integer> {
 
                 @Override
                 public TraceListener packets() {
-                    return writer;
+                    return writer == null ? packets : TraceListener.both(packets, writer);
+                }
+
+                @Override
+                public void onFault(long atNanos, String description) {
+                    faults.add(new Timeline.FaultNote(atNanos, description));
                 }
 
                 @Override
@@ -80,17 +88,30 @@ final class TraceCommand implements Callable<Integer> {
             });
         }
         if (partialPcap != null) {
-            Files.move(partialPcap, pcap, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(partialPcap, pcap, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.deleteIfExists(partialPcap);
+                throw new BadInputException("--pcap " + pcap + ": cannot write: " + OutputPaths.describe(e), e);
+            }
         }
         PrintStream out = System.out;
         switch (format) {
-            case text -> Timeline.text(out, steps, outcome, nats);
+            case text -> Timeline.text(out, steps, faults, packets, outcome, nats);
             case json -> Timeline.json(out, steps, outcome);
-            case mermaid -> Timeline.mermaid(out, steps, outcome);
+            case mermaid -> Timeline.mermaid(out, steps, faults, packets, outcome);
         }
         if (pcap != null) {
             System.err.println("pcap written to " + pcap);
         }
         return ExitCode.OK;
+    }
+
+    private OutputStream open(Path partialPcap) {
+        try {
+            return Files.newOutputStream(partialPcap);
+        } catch (IOException e) {
+            throw new BadInputException("--pcap " + pcap + ": cannot write: " + OutputPaths.describe(e), e);
+        }
     }
 }

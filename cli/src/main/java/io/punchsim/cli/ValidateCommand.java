@@ -1,9 +1,9 @@
 package io.punchsim.cli;
 
 import io.punchsim.scenarios.load.LoadedScenario;
-import io.punchsim.scenarios.run.SweepJob;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -20,12 +20,16 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         int exit = ExitCode.OK;
         for (Path file : files) {
+            long started = System.nanoTime();
             try {
                 LoadedScenario loaded = Scenarios.load(file);
-                // Preparing the job checks every point as a run would, without running any.
-                Scenarios.job(loaded, SweepJob.Options.defaults());
-                System.out.printf("ok      %s (%d point%s, %,d seeds each)%n", file, loaded.points().size(),
-                        loaded.points().size() == 1 ? "" : "s", loaded.base().seeds());
+                // Preparing every point checks it as a run would, without running any.
+                Scenarios.check(loaded);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.out.printf(Locale.ROOT, "ok      %s (%,d point%s, %,d seeds each; checked in %.1f s)%n", file,
+                        loaded.points().size(), loaded.points().size() == 1 ? "" : "s", loaded.base().seeds(), seconds);
+                // A setting that runs but cannot relay is legal, so it warns and the exit stays 0.
+                RelayWarnings.of(loaded).forEach(System.out::println);
             } catch (BadInputException e) {
                 System.err.println(e.getMessage());
                 System.out.printf("invalid %s%n", file);

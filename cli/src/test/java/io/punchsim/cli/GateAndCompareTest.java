@@ -60,6 +60,17 @@ class GateAndCompareTest {
                 dir.resolve("worse/report.json").toString(), "--out", dir.resolve("compare-worse").toString());
         assertThat(compare.exit()).as(compare.out() + compare.err()).isEqualTo(ExitCode.GATE_FAILED);
         assertThat(compare.out()).contains("WORSE", "direct-rate");
+        // The attempt limit is part of the resolved content: the console says so, as compare.md does.
+        assertThat(compare.out()).contains("resolved content differs");
+        assertThat(Files.readString(dir.resolve("compare-worse/compare.md"))).contains("resolved content differs");
+    }
+
+    @Test
+    void aReportComparedWithItselfHasTheSameContent() {
+        String report = dir.resolve("baseline/report.json").toString();
+        Cli.Result compare = Cli.run("compare", report, report);
+        assertThat(compare.exit()).isEqualTo(ExitCode.OK);
+        assertThat(compare.out()).contains("No significant change.").doesNotContain("content differs");
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.punchsim.nat.NatPreset;
 import io.punchsim.nat.NatPresets;
+import io.punchsim.scenarios.link.LinkPreset;
+import io.punchsim.scenarios.link.LinkPresets;
+import io.punchsim.scenarios.link.RegionPairs;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,10 @@ class PresetsCommandTest {
         Cli.Result result = Cli.run("presets");
         assertThat(result.exit()).as(result.err()).isZero();
         List<String> headings = Arrays.stream(result.out().split("\n")).filter(l -> !l.isBlank() && !l.startsWith(" ")).toList();
-        assertThat(headings).containsExactlyElementsOf(NatPresets.names());
+        List<String> names = new java.util.ArrayList<>(NatPresets.names());
+        names.addAll(LinkPresets.names());
+        names.addAll(RegionPairs.names());
+        assertThat(headings).containsExactlyElementsOf(names).doesNotHaveDuplicates();
         for (NatPreset preset : NatPresets.all()) {
             assertThat(result.out()).contains(preset.name() + "\n  " + preset.description() + "\n")
                     .contains("  source: " + preset.source() + "\n");
@@ -28,6 +34,34 @@ class PresetsCommandTest {
                 .doesNotContain("mapping:");
         assertThat(block(result.out(), "linux-masquerade")).contains("  allocation: preserve, else random",
                 "  also: lifetime 30s until a reply, then 2m");
+    }
+
+    @Test
+    void linkPresetsAndRegionPairsAreListedWithTheirSettingsAndSource() {
+        Cli.Result result = Cli.run("presets", "4g", "us-eu");
+        assertThat(result.exit()).as(result.err()).isZero();
+        // 25 ms ± 8 ms: a latency of 17 ms plus up to 16 ms of jitter, 0.5% loss (FIELD-DATA §4).
+        assertThat(result.out()).isEqualTo("""
+                4g
+                  4G cellular: 25 ms ± 8 ms one way, 0.5%% loss.
+                  kind: link (link: {preset: 4g}), both directions
+                  latency: 17ms
+                  jitter: 16ms
+                  fifo: true
+                  loss: 0.5%%
+                  also: %s
+                  source: %s
+
+                us-eu
+                  United States to Europe: 45 ms one way.
+                  kind: region (network.cloud or network.stun: {region: us-eu})
+                  latency: 45ms
+                  source: %s
+                """.formatted(LinkPreset.SHAPE_ASSUMPTION, LinkPresets.find("4g").orElseThrow().source(),
+                RegionPairs.find("us-eu").orElseThrow().source()));
+        Cli.Result unknown = Cli.run("presets", "4gg");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(unknown.err()).contains("unknown preset '4gg'; did you mean '4g'?");
     }
 
     @Test

@@ -52,9 +52,33 @@ class SummaryTest {
         for (Metric m : Metrics.summary()) {
             assertThat(lines.get(0)).as(m.key()).contains(m.label());
         }
-        assertThat(lines.get(1)).startsWith("attempt-limit=3 ").contains("0.9000 [").contains("0.500").endsWith("-");
+        assertThat(lines.get(0)).startsWith("point  attempt-limit  runs");
+        assertThat(lines.get(1)).startsWith("    1  3" + " ".repeat(12) + "   100  ").contains("0.9000 [").contains("0.500").endsWith("-");
         // Nothing connected: every connect time is absent.
-        assertThat(lines.get(2)).startsWith("attempt-limit=10").contains("0.0000 [0.0000,");
+        assertThat(lines.get(2)).startsWith("    2  10" + " ".repeat(11) + "    20  ").contains("0.0000 [0.0000,");
         assertThat(lines.get(2).split("\\s+")).filteredOn("-"::equals).hasSize(Metrics.summary().size() - 3 + 1);
+    }
+
+    @Test
+    void everyAxisValueIsShownInFullUnderItsOwnHeadingHoweverLong() {
+        String longValue = "{peer-reflexive: true, local-candidates: true, port-prediction: true, parallel-relay: true}";
+        Map<Map<String, String>, PointAggregate> points = new LinkedHashMap<>();
+        for (String interval : List.of("250ms", "500ms")) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("protocol.variants", longValue);
+            values.put("protocol.attempt-interval", interval);
+            points.put(values, point(5, 5));
+        }
+        SweepReport report = SweepReport.judge(new ScenarioIdentity("s", "d", List.of(
+                        new SweepAxis("protocol.variants", List.of(longValue)),
+                        new SweepAxis("protocol.attempt-interval", List.of("250ms", "500ms")))),
+                List.of(), points, false, new WallClock(1, 120, 1, 1, "jvm", "os"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // Numbered as points 3 and 4 of a larger grid, as run --point or a subset would be.
+        Summary.print(report, List.of(3, 4), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).contains("protocol.variants").contains("protocol.attempt-interval");
+        assertThat(lines.get(1)).startsWith("    3  " + longValue + "  250ms ").doesNotContain("…");
+        assertThat(lines.get(2)).startsWith("    4  " + longValue + "  500ms ");
     }
 }

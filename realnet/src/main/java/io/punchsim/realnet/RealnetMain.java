@@ -7,6 +7,9 @@ import io.punchsim.protocol.stun.DiscoveryResult;
 import io.punchsim.protocol.config.Retransmission;
 import io.punchsim.protocol.config.Units;
 import io.punchsim.protocol.stun.StunServer;
+import io.punchsim.protocol.cloud.CloudServer;
+import io.punchsim.realnet.cloud.CloudLog;
+import io.punchsim.realnet.cloud.CloudOptions;
 import io.punchsim.realnet.cloud.CloudService;
 import io.punchsim.realnet.peer.PeerRun;
 import io.punchsim.realnet.peer.ProtocolFlags;
@@ -50,8 +53,10 @@ public final class RealnetMain {
         }
         try {
             return switch (args[0]) {
-                case "serve-stun" -> serveStun(Arguments.parse(args, 1, Set.of("--listen", "--other", "--software"), Set.of()), out);
-                case "serve-cloud" -> serveCloud(Arguments.parse(args, 1, withProtocol("--listen"), ProtocolFlags.switchNames()), out);
+                case "serve-stun" -> serveStun(Arguments.parse(args, 1,
+                        Set.of("--listen", "--other", "--software", "--changed-answers-per-minute"), Set.of()), out);
+                case "serve-cloud" -> serveCloud(Arguments.parse(args, 1, withCloudOptions(withProtocol("--listen")),
+                        ProtocolFlags.switchNames()), out);
                 case "host" -> peer(Role.HOST, Arguments.parse(args, 1, withProtocol("--cloud", "--stun", "--bind"), ProtocolFlags.switchNames()), out);
                 case "join" -> peer(Role.CLIENT, Arguments.parse(args, 1, withProtocol("--cloud", "--stun", "--bind"), ProtocolFlags.switchNames()), out);
                 case "classify" -> classify(Arguments.parse(args, 1, Set.of("--stun", "--bind", "--rto", "--requests"), Set.of()), out);
@@ -63,7 +68,18 @@ public final class RealnetMain {
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
+        } catch (RuntimeException e) {
+            // A bug, not a datagram (the servers' machines drop what they cannot handle): the
+            // last line still says what ended the command.
+            err.println("error: " + e);
+            return FAILED;
         }
+    }
+
+    private static Set<String> withCloudOptions(Set<String> names) {
+        Set<String> all = new HashSet<>(names);
+        all.addAll(CloudOptions.names());
+        return all;
     }
 
     private static Set<String> withProtocol(String... own) {
@@ -79,19 +95,35 @@ public final class RealnetMain {
     }
 
     static int serveCloud(Arguments args, PrintStream out) throws IOException {
-        return serveCloud(new CloudService(args.endpoint("--listen"), config(args)), out);
+        Map<String, String> own = new HashMap<>(args.values());
+        own.keySet().retainAll(CloudOptions.names());
+        return serveCloud(new CloudService(args.endpoint("--listen"), config(args), CloudOptions.toSettings(own)), out);
     }
 
-    /** Serves until interrupted; prints where it listens, then every step the cloud takes. */
+    /**
+     * Serves until interrupted; prints where it listens, then the steps the cloud takes (at most
+     * so many a second) and, every status interval, the sizes of its tables.
+     */
     public static int serveCloud(CloudService service, PrintStream out) throws IOException {
         EventLoop loop = new EventLoop();
         JsonLines lines = new JsonLines(out);
+        CloudLog log = new CloudLog(lines, service.settings().stepLinesPerSecond());
+        CloudServer cloud;
         try {
-            service.open(loop, lines, bound -> loop.setTimer(loop.now(),
+            cloud = service.open(loop, log, bound -> loop.setTimer(loop.now(),
                     () -> lines.line(loop.now(), JsonLines.fields("role", "cloud", "listening", bound.toString()))));
         } catch (IOException e) {
             loop.close();
             throw e;
+        }
+        long every = service.settings().statusIntervalNanos();
+        if (every > 0) {
+            Runnable[] status = new Runnable[1];
+            status[0] = () -> {
+                log.status(loop.now(), cloud);
+                loop.setTimer(loop.now() + every, status[0]);
+            };
+            loop.setTimer(loop.now() + every, status[0]);
         }
         ProcessLifetime.run(loop, () -> false);
         return OK;
@@ -113,9 +145,24 @@ public final class RealnetMain {
     }
 
     static int serveStun(Arguments args, PrintStream out) throws IOException {
+        int changedAnswers = args.value("--changed-answers-per-minute")
+                .map(text -> wholeNumber("--changed-answers-per-minute", text))
+                .orElse(StunServer.DEFAULT_CHANGED_ANSWERS_PER_MINUTE);
         StunService service = new StunService(args.endpoint("--listen"), args.optionalEndpoint("--other").orElse(null),
-                args.value("--software").orElse(StunServer.DEFAULT_SOFTWARE));
+                args.value("--software").orElse(StunServer.DEFAULT_SOFTWARE), changedAnswers);
         return serveStun(service, out);
+    }
+
+    private static int wholeNumber(String name, String text) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new Arguments.BadInput(name + ": not a whole number of at least 0: '" + text + "'");
     }
 
     /** Serves until interrupted; prints one line per bound socket first. */

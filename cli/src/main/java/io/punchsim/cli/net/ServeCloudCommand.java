@@ -10,9 +10,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve-cloud", mixinStandardHelpOptions = true, modelTransformer = ProtocolOptions.class,
+@Command(name = "serve-cloud", mixinStandardHelpOptions = true, modelTransformer = CloudOptionsTransformer.class,
         description = {"Runs the cloud (session directory, signalling and relay) on a real UDP socket until Ctrl-C.",
-                "Prints {\"ms\":...,\"role\":\"cloud\",\"listening\":\"HOST:PORT\"}, then every step it takes as a JSON line.",
+                "Prints {\"ms\":...,\"role\":\"cloud\",\"listening\":\"HOST:PORT\"}, then the steps it takes as JSON lines",
+                "(at most --step-lines-per-second) and every --status-interval a line with the sizes of its tables.",
+                "Every table is capped and every entry expires (--cloud-member-lifetime), so it can face the internet.",
                 "The protocol options should match those of the host and the client."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  stopped by Ctrl-C", "  2  bad input", "  3  the socket could not be bound", "",
@@ -28,7 +30,8 @@ public final class ServeCloudCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CloudService service = new CloudService(listen, ProtocolOptions.config(spec));
+        CloudService service = new CloudService(listen, ProtocolOptions.config(spec),
+                CloudOptionsTransformer.settings(spec));
         try {
             return RealnetMain.serveCloud(service, System.out);
         } catch (IOException e) {

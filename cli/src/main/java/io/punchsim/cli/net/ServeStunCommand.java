@@ -38,11 +38,18 @@ public final class ServeStunCommand implements Callable<Integer> {
             description = "SOFTWARE attribute of the answers (default: ${DEFAULT-VALUE}).")
     String software;
 
+    @Option(names = "--changed-answers-per-minute", paramLabel = "N",
+            defaultValue = "" + StunServer.DEFAULT_CHANGED_ANSWERS_PER_MINUTE,
+            description = {"With --other: answers per source IP address and minute from another address or port than",
+                    "the one asked (CHANGE-REQUEST), or to another port (RESPONSE-PORT); the rest go unanswered, so",
+                    "a forged source cannot aim the server at a third party (default: ${DEFAULT-VALUE})."})
+    int changedAnswersPerMinute;
+
     @Override
     public Integer call() throws IOException {
         StunService service;
         try {
-            service = new StunService(listen, other, software);
+            service = new StunService(listen, other, software, changedAnswersPerMinute);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -3,6 +3,7 @@ package io.punchsim.cli.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.realnet.cloud.CloudOptions;
 import io.punchsim.realnet.peer.ProtocolFlags;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,6 +46,20 @@ class RealNetCommandsTest {
                 assertThat(usage).as(command.getClass().getSimpleName()).contains(flag.name());
             }
         }
+    }
+
+    @Test
+    void serveCloudHasEveryOptionOfTheRealCloudAndTheyReachItsSettings() {
+        String usage = run(new ServeCloudCommand(), "--help").out();
+        for (CloudOptions.Option option : CloudOptions.ALL) {
+            assertThat(usage).contains(option.name());
+        }
+        ServeCloudCommand cloud = new ServeCloudCommand();
+        new CommandLine(cloud).parseArgs("--listen", "127.0.0.1:0", "--max-sessions", "7", "--reservation-lifetime", "2s");
+        CloudOptions.Settings settings = CloudOptionsTransformer.settings(cloud.spec);
+        assertThat(settings.limits().maxSessions()).isEqualTo(7);
+        assertThat(settings.limits().reservationLifetimeNanos()).isEqualTo(2_000_000_000L);
+        assertThat(run(new ServeCloudCommand(), "--listen", "127.0.0.1:0", "--max-sessions", "0").exitCode()).isEqualTo(2);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.punchsim.protocol.config.ProtocolConfig;
 import io.punchsim.protocol.event.Role;
 import io.punchsim.protocol.event.Step;
 import io.punchsim.protocol.event.StepEvent;
+import io.punchsim.protocol.limit.SourceBudget;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.runtime.Context;
 import io.punchsim.protocol.runtime.Machine;
@@ -17,6 +18,7 @@ import io.punchsim.protocol.wire.PeerRole;
 import io.punchsim.protocol.wire.Props;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,30 +26,72 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The cloud: session directory, signalling and relay. It is never an open relay: it forwards a
- * {@link Relay} only from a member of a session, arriving from the endpoint that member registered
- * from, to the other member's registered endpoint.
+ * The cloud: session directory, signalling and relay, made to face the open internet (SPEC 2.9).
+ *
+ * <p>It is never an open relay: it forwards a {@link Relay} only from a member of a session,
+ * arriving from the endpoint that member registered from, to the other member's registered
+ * endpoint. Session ids and pairing nonces come from the cloud's own random source; the host role
+ * belongs to the endpoint that created the session and the client role to the one it was handed
+ * to. Every table has a cap ({@link CloudLimits}) and every entry a lifetime: an endpoint that is
+ * not heard from for the member lifetime goes, with the sessions it created and its place in
+ * them; a host that goes takes its session along, and its client is told. Toward endpoints that
+ * have not joined a session, answers are retransmitted on the cloud's own timer only within a
+ * budget per address; past it, only when the request is repeated.
+ *
+ * <p>{@link #onDatagram} takes any bytes from any source.
  */
 public final class CloudServer implements Machine {
 
+    /** Open sessions a JoinRandom looks at before it answers NoSession: bounded work per datagram. */
+    private static final int PROBES = 64;
+    private static final long MINUTE = 60_000_000_000L;
+
     private final ProtocolConfig config;
-    private final Map<Endpoint, SignalChannel> channels = new HashMap<>();
-    private final Map<Integer, Session> sessions = new LinkedHashMap<>();
+    private final CloudLimits limits;
+    private final long lifetime;
+    /** Endpoints that have joined a session, longest silent first. */
+    private final LinkedHashMap<Endpoint, Remote> members = new LinkedHashMap<>(16, 0.75f, true);
+    /** Every other endpoint that signalled, longest silent first: the first to make room. */
+    private final LinkedHashMap<Endpoint, Remote> strangers = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<Integer, Session> sessions = new HashMap<>();
+    /** Sessions whose host has not joined yet, oldest first: the first to make room. */
+    private final LinkedHashMap<Integer, Session> unjoined = new LinkedHashMap<>();
+    /** Sessions a JoinRandom may hand out (host joined, never paired), for a pick without a scan. */
+    private final List<Session> open = new ArrayList<>();
+    /** Sessions held per creating address. */
+    private final Map<Integer, int[]> createdBy = new HashMap<>();
+    /** Sessions each address has had handed to it and may still hold reserved. */
+    private final Map<Integer, List<Session>> reservedBy = new HashMap<>();
+    private SourceBudget unprovenRetransmits;
     private final SignalChannel.GiveUp onGiveUp = (channel, message) -> countGiveUp();
+    private final SignalChannel.Gate gate = this::mayRetransmit;
+    private final Runnable sweep = this::sweep;
     private Context context;
-    private int nextSessionId = 1;
+    private long sweepTimer = -1;
 
     private long droppedUnknownSession;
     private long droppedNonMember;
     private long droppedNoPeer;
     private long droppedMalformed;
+    private long droppedOverLimit;
+    private long droppedUnhandled;
     private long relayedPackets;
     private long relayedBytes;
     private long signallingGivenUp;
     private long keepalives;
+    private long withheldRetransmits;
+    private long expiredEndpoints;
+    private long evictedEndpoints;
+    private long closedSessions;
 
     public CloudServer(ProtocolConfig config) {
+        this(config, CloudLimits.DEFAULTS);
+    }
+
+    public CloudServer(ProtocolConfig config, CloudLimits limits) {
         this.config = config;
+        this.limits = limits;
+        this.lifetime = config.memberLifetimeNanos();
     }
 
     @Override
@@ -57,7 +101,8 @@ public final class CloudServer implements Machine {
 
     public CloudCounters counters() {
         return new CloudCounters(droppedUnknownSession, droppedNonMember, droppedNoPeer, droppedMalformed,
-                relayedPackets, relayedBytes, signallingGivenUp, keepalives);
+                droppedOverLimit, droppedUnhandled, relayedPackets, relayedBytes, signallingGivenUp, keepalives,
+                withheldRetransmits, expiredEndpoints, evictedEndpoints, closedSessions);
     }
 
     /** Sessions currently held. */
@@ -65,113 +110,306 @@ public final class CloudServer implements Machine {
         return sessions.size();
     }
 
+    /** Sessions a JoinRandom could hand out now or once their reservation runs out. */
+    public int openSessionCount() {
+        return open.size();
+    }
+
+    /** Remote endpoints held (each with its signalling channel). */
+    public int endpointCount() {
+        return members.size() + strangers.size();
+    }
+
+    /**
+     * Any datagram from any source: whatever it holds, it is handled, or dropped and counted. A
+     * handler that fails is a bug, but one datagram must not stop the cloud for everyone: the
+     * datagram is dropped and counted as unhandled.
+     */
     @Override
     public void onDatagram(Endpoint source, byte[] payload) {
+        try {
+            handle(source, payload);
+        } catch (RuntimeException e) {
+            droppedUnhandled++;
+        }
+    }
+
+    private void handle(Endpoint source, byte[] payload) {
         Decoded decoded = MessageCodec.decode(payload);
         if (!(decoded instanceof Decoded.Ok ok)) {
             droppedMalformed++;
             return;
         }
         Message message = ok.message();
+        Remote remote = heard(source);
         if (message instanceof Relay relay) {
             relay(source, relay, payload);
         } else if (message instanceof Ack ack) {
-            SignalChannel channel = channels.get(source);
-            if (channel != null) {
-                channel.acknowledged(ack.seq());
+            if (remote != null) {
+                remote.channel.acknowledged(ack.seq());
             }
         } else if (message instanceof Keepalive) {
             keepalives++;
-        } else if (message instanceof Reliable reliable) {
-            SignalChannel channel = channel(source);
-            if (channel.receive(reliable.seq())) {
-                signal(channel, reliable);
+        } else if (isRequest(message)) {
+            Reliable reliable = (Reliable) message;
+            if (remote == null) {
+                remote = admit(source);
+                if (remote == null) {
+                    droppedOverLimit++;
+                    return;
+                }
+            }
+            if (remote.channel.receive(reliable.seq())) {
+                signal(remote, reliable);
+            } else if (!remote.member) {
+                // The request came again: its answer did not arrive, and its retransmission may
+                // have been withheld. This is the one way such an answer goes out again.
+                remote.channel.resendWithheld(reliable.seq());
             }
         } else {
             droppedMalformed++;
         }
     }
 
-    private SignalChannel channel(Endpoint source) {
-        SignalChannel channel = channels.get(source);
-        if (channel == null) {
-            channel = new SignalChannel(context, source, config.cloud(), onGiveUp);
-            channels.put(source, channel);
-        }
-        return channel;
+    /** A reliable message a peer sends to the cloud (the others only travel the other way). */
+    private static boolean isRequest(Message message) {
+        return message instanceof CreateSession || message instanceof JoinRandom || message instanceof JoinRequest
+                || message instanceof AddressReport || message instanceof Leave;
     }
 
-    private void signal(SignalChannel channel, Reliable message) {
-        Endpoint source = channel.remote();
+    /** The endpoint's entry, now marked as heard from, or null for one the cloud does not hold. */
+    private Remote heard(Endpoint source) {
+        Remote remote = members.get(source);
+        if (remote == null) {
+            remote = strangers.get(source);
+        }
+        if (remote != null) {
+            remote.lastHeard = context.now();
+        }
+        return remote;
+    }
+
+    /** An entry for a new endpoint, making room if the table is full; null if it cannot. */
+    private Remote admit(Endpoint source) {
+        if (endpointCount() >= limits.maxChannels()) {
+            if (strangers.isEmpty()) {
+                return null;
+            }
+            Iterator<Remote> eldest = strangers.values().iterator();
+            Remote evicted = eldest.next();
+            eldest.remove();
+            evictedEndpoints++;
+            drop(evicted);
+        }
+        Remote remote = new Remote(source, new SignalChannel(context, source, config.cloud(), onGiveUp, gate,
+                firstSeqAt(context.now())), context.now());
+        strangers.put(source, remote);
+        armSweep();
+        return remote;
+    }
+
+    /**
+     * Where a new channel's numbering starts: the clock in units of 4.096 µs, so that a channel
+     * opened again to an endpoint the cloud forgot (silent, or making room) numbers its messages
+     * ahead of the old one's, as long as that one sent fewer than 244 a millisecond and the two
+     * lie less than two hours apart. The peer, which remembers the old numbers, then takes them as new.
+     */
+    private static int firstSeqAt(long now) {
+        return (int) (now >>> 12);
+    }
+
+    private void signal(Remote remote, Reliable message) {
         if (message instanceof CreateSession m) {
-            int id = nextSessionId++;
-            sessions.put(id, new Session(id, m.props()));
-            emit(Step.H3, () -> "session " + id + " for " + source);
-            channel.send(new SessionCreated(channel.nextSeq(), id));
-        } else if (message instanceof JoinRandom) {
-            joinRandom(channel);
+            createSession(remote, m);
+        } else if (message instanceof JoinRandom m) {
+            joinRandom(remote, m.seq());
         } else if (message instanceof JoinRequest m) {
-            join(channel, m);
+            join(remote, m);
         } else if (message instanceof AddressReport m) {
-            addressReport(source, m);
+            addressReport(remote.endpoint, m);
         } else if (message instanceof Leave m) {
-            leave(source, m);
-        } else {
-            droppedMalformed++;
+            leave(remote.endpoint, m);
         }
     }
 
-    private void joinRandom(SignalChannel channel) {
-        List<Session> open = new ArrayList<>();
-        for (Session s : sessions.values()) {
-            if (s.openForRandomJoin(channel.remote(), context.now())) {
-                open.add(s);
-            }
-        }
-        if (open.isEmpty()) {
-            emit(Step.C3, () -> "no session for " + channel.remote());
-            channel.send(new NoSession(channel.nextSeq()));
+    private void createSession(Remote remote, CreateSession m) {
+        Endpoint source = remote.endpoint;
+        int[] created = createdBy.get(source.ip());
+        if (m.props().encodedLength() > limits.maxPropsBytes()
+                || (created != null && created[0] >= limits.sessionsPerSource())) {
+            droppedOverLimit++;
             return;
         }
-        Session chosen = open.size() == 1 ? open.get(0) : open.get(context.random().nextInt(open.size()));
-        // A client that never follows up must not block the session for good.
-        chosen.reservedFor = channel.remote();
-        chosen.reservedUntil = context.now() + config.listenTimeoutNanos();
-        emit(Step.C3, () -> "session " + chosen.id + " for " + channel.remote());
-        channel.send(new SessionFound(channel.nextSeq(), chosen.id));
+        if (sessions.size() >= limits.maxSessions()) {
+            if (unjoined.isEmpty()) {
+                droppedOverLimit++;
+                return;
+            }
+            removeSession(unjoined.values().iterator().next());
+        }
+        int id = newSessionId();
+        Session session = new Session(id, remote, m.props());
+        sessions.put(id, session);
+        unjoined.put(id, session);
+        if (created == null) {
+            createdBy.put(source.ip(), new int[] {1});
+        } else {
+            created[0]++;
+        }
+        remote.sessions.add(session);
+        emit(Step.H3, () -> "session " + id + " for " + source);
+        remote.channel.sendAnswer(new SessionCreated(remote.channel.nextSeq(), id), m.seq());
     }
 
-    private void join(SignalChannel channel, JoinRequest m) {
+    /**
+     * A session id nobody can guess, from the cloud's own random source (seeded in the simulator,
+     * the OS in real mode): a peer's draws never depend on it. Never -1 (a peer's "none") or 0.
+     */
+    private int newSessionId() {
+        while (true) {
+            int id = context.random().nextInt();
+            if (id != 0 && id != -1 && !sessions.containsKey(id)) {
+                return id;
+            }
+        }
+    }
+
+    /**
+     * C3: hands an open session to the client for a short reservation. A repeated JoinRandom
+     * gets the same session without extending its reservation; an address holds only so many at
+     * once, and is not handed again a session it let lapse, so no address can keep sessions from
+     * others. The pick looks at a bounded number of open sessions, never all.
+     */
+    private void joinRandom(Remote remote, int requestSeq) {
+        long now = context.now();
+        Endpoint source = remote.endpoint;
+        Session chosen = remote.reserved;
+        if (chosen == null || chosen.removed || chosen.paired || !source.equals(chosen.handedTo)
+                || !chosen.reservedAt(now)) {
+            chosen = activeReservations(source.ip(), now) >= limits.reservationsPerSource() ? null : pickOpen(source, now);
+            if (chosen != null) {
+                chosen.handedTo = source;
+                chosen.reservedUntil = now + limits.reservationLifetimeNanos();
+                chosen.lapseNoted = false;
+                remote.reserved = chosen;
+                reservedBy.computeIfAbsent(source.ip(), a -> new ArrayList<>(1)).add(chosen);
+            }
+        }
+        if (chosen == null) {
+            emit(Step.C3, () -> "no session for " + source);
+            remote.channel.sendAnswer(new NoSession(remote.channel.nextSeq()), requestSeq);
+            return;
+        }
+        Session found = chosen;
+        emit(Step.C3, () -> "session " + found.id + " for " + source);
+        remote.channel.sendAnswer(new SessionFound(remote.channel.nextSeq(), found.id), requestSeq);
+    }
+
+    private Session pickOpen(Endpoint source, long now) {
+        int n = open.size();
+        if (n == 0) {
+            return null;
+        }
+        int start = n == 1 ? 0 : context.random().nextInt(n);
+        for (int i = 0; i < Math.min(n, PROBES); i++) {
+            Session s = open.get((start + i) % n);
+            s.noteLapseIfOver(now);
+            boolean reservedForAnother = s.reservedAt(now) && !s.handedTo.equals(source);
+            if (!reservedForAnother && !s.lapsedBy(source.ip())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Reservations {@code address} holds at {@code now}; forgets those it no longer holds. */
+    private int activeReservations(int address, long now) {
+        List<Session> held = reservedBy.get(address);
+        if (held == null) {
+            return 0;
+        }
+        held.removeIf(s -> !holds(s, address, now));
+        if (held.isEmpty()) {
+            reservedBy.remove(address);
+            return 0;
+        }
+        return held.size();
+    }
+
+    private static boolean holds(Session s, int address, long now) {
+        return !s.removed && !s.paired && s.handedTo != null && s.handedTo.ip() == address && s.reservedAt(now);
+    }
+
+    private void join(Remote remote, JoinRequest m) {
         Session session = sessions.get(m.sessionId());
         if (session == null) {
             droppedUnknownSession++;
             return;
         }
-        Endpoint source = channel.remote();
-        Session.Member member;
-        if (m.role() == PeerRole.HOST) {
-            if (session.host != null) {
-                droppedNonMember++;
-                return;
-            }
-            member = session.host = new Session.Member(Session.HOST_PEER_ID, PeerRole.HOST, source);
-        } else {
-            if (session.client != null || (session.reservedFor != null && !session.reservedFor.equals(source)
-                    && context.now() < session.reservedUntil)) {
-                droppedNonMember++;
-                return;
-            }
-            member = session.client = new Session.Member(Session.CLIENT_PEER_ID, PeerRole.CLIENT, source);
-            session.reservedFor = null;
-        }
-        TreeMap<String, String> merged = new TreeMap<>(session.props.entries());
-        merged.putAll(m.props().entries());
-        session.props = new Props(merged);
+        Endpoint source = remote.endpoint;
         boolean host = m.role() == PeerRole.HOST;
+        // Roles are bound to endpoints: the host's to the one that created the session, the
+        // client's to the one the session was last handed to. A session id alone gives no role.
+        if (host ? session.host != null || !source.equals(session.creator)
+                : session.host == null || session.client != null || session.paired || !source.equals(session.handedTo)) {
+            droppedNonMember++;
+            return;
+        }
+        Props merged = mergedProps(session.props, m.props());
+        if (merged == null) {
+            droppedOverLimit++;
+            return;
+        }
+        session.props = merged;
+        Session.Member member;
+        if (host) {
+            member = session.host = new Session.Member(Session.HOST_PEER_ID, PeerRole.HOST, remote);
+            // The pairing's nonce, known to the host from here on and to its client from its K1;
+            // drawn from the cloud's own random source, like the session id.
+            session.nonce = context.random().nextLong();
+            unjoined.remove(session.id);
+            openAdd(session);
+        } else {
+            member = session.client = new Session.Member(Session.CLIENT_PEER_ID, PeerRole.CLIENT, remote);
+            session.paired = true;
+            openRemove(session);
+            remote.reserved = null;
+            remote.sessions.add(session);
+        }
+        promote(remote);
         emit(host ? Step.H5 : Step.C5, () -> "peer " + member.peerId + " in session " + session.id);
-        channel.send(new JoinAck(channel.nextSeq(), session.id, member.peerId));
+        remote.channel.sendAnswer(new JoinAck(remote.channel.nextSeq(), session.id, member.peerId, session.nonce), m.seq());
         emit(host ? Step.H6 : Step.C6, () -> "start peer " + member.peerId);
-        channel.send(new Start(channel.nextSeq(), session.id));
+        remote.channel.sendAnswer(new Start(remote.channel.nextSeq(), session.id), m.seq());
+    }
+
+    /** The endpoint joined a session with an id that was sent to it: it receives what is sent to it. */
+    private void promote(Remote remote) {
+        if (!remote.member) {
+            strangers.remove(remote.endpoint);
+            remote.member = true;
+            members.put(remote.endpoint, remote);
+        }
+    }
+
+    /**
+     * The session's properties with {@code joining} merged in, or null when that would pass the
+     * limits. The join's own properties are checked first, so nothing oversized is ever merged,
+     * and the merge is checked before a {@code Props} (which would refuse it) is made.
+     */
+    private Props mergedProps(Props session, Props joining) {
+        if (joining.entries().isEmpty()) {
+            return session;
+        }
+        if (joining.encodedLength() > limits.maxPropsBytes()) {
+            return null;
+        }
+        TreeMap<String, String> merged = new TreeMap<>(session.entries());
+        merged.putAll(joining.entries());
+        if (merged.size() > Props.MAX_ENTRIES || Props.encodedLength(merged) > limits.maxPropsBytes()) {
+            return null;
+        }
+        return new Props(merged);
     }
 
     /**
@@ -204,13 +442,34 @@ public final class CloudServer implements Machine {
         if (!session.addressesSent && host != null && client != null
                 && host.reflexive != null && client.reflexive != null) {
             session.addressesSent = true;
-            emit(Step.K1, () -> "to client: host " + host.reflexive + " / " + host.local);
-            SignalChannel toClient = channel(client.endpoint);
-            toClient.send(new PeerAddresses(toClient.nextSeq(), session.id, host.reflexive, host.local));
-            emit(Step.K2, () -> "to host: client " + client.reflexive + " / " + client.local);
-            SignalChannel toHost = channel(host.endpoint);
-            toHost.send(new PeerAddresses(toHost.nextSeq(), session.id, client.reflexive, client.local));
+            Endpoint hostReflexive = vouchedReflexive(host);
+            Endpoint hostLocal = vouchedLocal(host, hostReflexive);
+            Endpoint clientReflexive = vouchedReflexive(client);
+            Endpoint clientLocal = vouchedLocal(client, clientReflexive);
+            emit(Step.K1, () -> "to client: host " + hostReflexive + " / " + hostLocal);
+            SignalChannel toClient = client.remote.channel;
+            toClient.send(new PeerAddresses(toClient.nextSeq(), session.id, hostReflexive, hostLocal, session.nonce));
+            emit(Step.K2, () -> "to host: client " + clientReflexive + " / " + clientLocal);
+            SignalChannel toHost = host.remote.channel;
+            toHost.send(new PeerAddresses(toHost.nextSeq(), session.id, clientReflexive, clientLocal, session.nonce));
         }
+    }
+
+    /**
+     * The reflexive address to pass on for {@code member}: the one it reported if it lies on the
+     * address the cloud sees the member at (its NAT may map it to another port toward the STUN
+     * server, never to another address with paired pooling); otherwise the member's observed
+     * source. So the other peer pings and targets only an address the member has shown it owns,
+     * never a third party a member names.
+     */
+    private static Endpoint vouchedReflexive(Session.Member member) {
+        return member.reflexive.ip() == member.endpoint.ip() ? member.reflexive : member.endpoint;
+    }
+
+    /** The local address to pass on: one inside a site, or on the vouched address; else the vouched reflexive. */
+    private static Endpoint vouchedLocal(Session.Member member, Endpoint reflexive) {
+        Endpoint local = member.local;
+        return local.isLocalScope() || local.ip() == reflexive.ip() ? local : reflexive;
     }
 
     private void leave(Endpoint source, Leave m) {
@@ -221,11 +480,13 @@ public final class CloudServer implements Machine {
         }
         if (member == session.host) {
             session.host = null;
+            openRemove(session);
         } else {
             session.client = null;
+            member.remote.sessions.remove(session);
         }
         if (session.empty()) {
-            sessions.remove(session.id);
+            removeSession(session);
         }
     }
 
@@ -252,6 +513,142 @@ public final class CloudServer implements Machine {
             emit(Step.K13, () -> "relay game update to " + to.endpoint);
         }
         context.send(to.endpoint, payload);
+    }
+
+    /**
+     * Before each retransmission on the cloud's own timer: always toward a member; toward any
+     * other endpoint only within its address's budget, since its source may be forged and the
+     * retransmissions would then land on someone else.
+     */
+    private boolean mayRetransmit(SignalChannel channel) {
+        Endpoint remote = channel.remote();
+        if (members.containsKey(remote)) {
+            return true;
+        }
+        if (unprovenRetransmits == null) {
+            unprovenRetransmits = new SourceBudget(limits.unprovenRetransmitsPerMinute(), MINUTE, limits.maxChannels());
+        }
+        if (unprovenRetransmits.take(remote.ip(), context.now())) {
+            return true;
+        }
+        withheldRetransmits++;
+        return false;
+    }
+
+    private void openAdd(Session session) {
+        if (session.openIndex < 0) {
+            session.openIndex = open.size();
+            open.add(session);
+        }
+    }
+
+    private void openRemove(Session session) {
+        int at = session.openIndex;
+        if (at < 0) {
+            return;
+        }
+        Session last = open.remove(open.size() - 1);
+        if (last != session) {
+            open.set(at, last);
+            last.openIndex = at;
+        }
+        session.openIndex = -1;
+    }
+
+    private void removeSession(Session session) {
+        if (session.removed) {
+            return;
+        }
+        session.removed = true;
+        sessions.remove(session.id);
+        unjoined.remove(session.id);
+        openRemove(session);
+        int[] created = createdBy.get(session.creator.ip());
+        if (created != null && --created[0] <= 0) {
+            createdBy.remove(session.creator.ip());
+        }
+        session.creatorRemote.sessions.remove(session);
+        if (session.client != null) {
+            session.client.remote.sessions.remove(session);
+        }
+    }
+
+    /** Runs every quarter lifetime while the cloud holds any endpoint. */
+    private void armSweep() {
+        if (sweepTimer == -1 && endpointCount() > 0) {
+            sweepTimer = context.setTimer(context.now() + Math.max(1, lifetime / 4), sweep);
+        }
+    }
+
+    private void sweep() {
+        sweepTimer = -1;
+        try {
+            long now = context.now();
+            List<Remote> silent = new ArrayList<>();
+            collectSilent(members, now, silent);
+            collectSilent(strangers, now, silent);
+            for (Remote remote : silent) {
+                remote.gone = true;
+            }
+            for (Remote remote : silent) {
+                expiredEndpoints++;
+                drop(remote);
+            }
+            reservedBy.entrySet().removeIf(e -> {
+                e.getValue().removeIf(s -> !holds(s, e.getKey(), now));
+                return e.getValue().isEmpty();
+            });
+            if (unprovenRetransmits != null) {
+                unprovenRetransmits.forgetRefilled(now);
+            }
+        } catch (RuntimeException e) {
+            droppedUnhandled++;
+        }
+        armSweep();
+    }
+
+    /** Takes out of {@code table} every endpoint not heard from for the lifetime (they come first). */
+    private void collectSilent(LinkedHashMap<Endpoint, Remote> table, long now, List<Remote> silent) {
+        Iterator<Remote> it = table.values().iterator();
+        while (it.hasNext()) {
+            Remote remote = it.next();
+            if (now - remote.lastHeard < lifetime) {
+                return;
+            }
+            it.remove();
+            silent.add(remote);
+        }
+    }
+
+    /**
+     * Forgets an endpoint taken out of its table: its signalling stops, the sessions it created
+     * and never joined go, a session whose host it was goes (and its client is told), and its
+     * place as a client is freed.
+     */
+    private void drop(Remote remote) {
+        remote.gone = true;
+        remote.channel.close();
+        for (Session session : List.copyOf(remote.sessions)) {
+            if (session.removed) {
+                continue;
+            }
+            if (session.host != null && session.host.remote == remote) {
+                Session.Member client = session.client;
+                removeSession(session);
+                closedSessions++;
+                if (client != null && !client.remote.gone) {
+                    SignalChannel toClient = client.remote.channel;
+                    toClient.send(new SessionClosed(toClient.nextSeq(), session.id));
+                }
+            } else if (session.client != null && session.client.remote == remote) {
+                session.client = null;
+                if (session.host == null) {
+                    removeSession(session);
+                }
+            } else if (session.empty()) {
+                removeSession(session);
+            }
+        }
     }
 
     private void countGiveUp() {

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param stun the STUN request schedule (H9/C9)
  * @param cloud the signalling retransmission schedule
  * @param keepaliveIntervalNanos between keepalives toward the cloud
+ * @param memberLifetimeNanos how long the cloud keeps an endpoint it no longer hears from
  * @param startupDelay step H7/C7
  * @param noSession what the client does on {@code NoSession}
  * @param gamePhase whether the client sends game updates once connected
@@ -37,6 +38,7 @@ public record ProtocolConfig(
         Retransmission stun,
         Retransmission cloud,
         long keepaliveIntervalNanos,
+        long memberLifetimeNanos,
         StartupDelay startupDelay,
         NoSessionPolicy noSession,
         boolean gamePhase,
@@ -77,6 +79,7 @@ public record ProtocolConfig(
         b.cloudMaxRetransmits = cloud.maxTransmissions() - 1;
         b.cloudFinalWait = cloud.finalWaitNanos();
         b.keepaliveInterval = keepaliveIntervalNanos;
+        b.memberLifetime = memberLifetimeNanos;
         b.startupDelay = startupDelay;
         b.noSessionRetries = noSession.maxRetries();
         b.noSessionBackoff = noSession.initialBackoffNanos();
@@ -122,6 +125,8 @@ public record ProtocolConfig(
         private int cloudMaxRetransmits;
         private long cloudFinalWait;
         private long keepaliveInterval;
+        /** {@code null}: four keepalive intervals. */
+        private Long memberLifetime;
         private StartupDelay startupDelay;
         private int noSessionRetries;
         private long noSessionBackoff;
@@ -161,6 +166,8 @@ public record ProtocolConfig(
         public Builder cloudMaxRetransmits(int n) { cloudMaxRetransmits = n; return this; }
         public Builder cloudFinalWait(long nanos) { cloudFinalWait = nanos; return this; }
         public Builder keepaliveInterval(long nanos) { keepaliveInterval = nanos; return this; }
+        /** {@code null} makes it follow the keepalive interval again (four of them). */
+        public Builder memberLifetime(Long nanos) { memberLifetime = nanos; return this; }
         public Builder startupDelay(StartupDelay delay) { startupDelay = delay; return this; }
         public Builder noSessionRetries(int n) { noSessionRetries = n; return this; }
         public Builder noSessionBackoff(long nanos) { noSessionBackoff = nanos; return this; }
@@ -186,7 +193,8 @@ public record ProtocolConfig(
                         pingInterval == null ? attemptInterval : pingInterval, listenTimeout,
                         new Retransmission(stunRto, stunMaxRequests, stunFinalWait),
                         new Retransmission(cloudRto, cloudMaxRetransmits + 1, cloudFinalWait),
-                        keepaliveInterval, startupDelay,
+                        keepaliveInterval, memberLifetime == null ? 4 * keepaliveInterval : memberLifetime,
+                        startupDelay,
                         new NoSessionPolicy(noSessionRetries, noSessionBackoff, noSessionMaxBackoff),
                         gamePhase, tickRate, gamePhaseLength, echoGrace,
                         peerReflexive, localCandidates, portPrediction, predictedPorts, parallelRelay);

@@ -22,6 +22,7 @@ public final class ProtocolParameters {
     private static final long S = 1_000_000_000L;
     private static final long MINUTE = 60 * S;
     private static final long HOUR = 3_600 * S;
+    private static final long DAY = 24 * HOUR;
 
     private static final ValueType.Duration INTERVAL = new ValueType.Duration(MS, MINUTE);
     private static final ValueType.Switch SWITCH = new ValueType.Switch();
@@ -83,6 +84,10 @@ public final class ProtocolParameters {
                     "between keepalives toward the cloud, which hold the peer's NAT mapping to the cloud open",
                     "half of the shortest common UDP mapping lifetime (Linux conntrack's 30 s for unreplied flows)",
                     ProtocolConfig.Builder::keepaliveInterval, ProtocolConfig::keepaliveIntervalNanos),
+            new Parameter<>("cloud-member-lifetime", new ValueType.Duration(100 * MS, DAY), null, "4 x cloud-keepalive",
+                    "how long the cloud keeps an endpoint it no longer hears from (keepalive, signalling or relay): its signalling, the sessions it created, its place in a session; a host that went silent takes its session along and its client is told",
+                    "three keepalives in a row may be lost before a live peer is dropped, and a vanished host is gone within a minute at the defaults",
+                    Scope.PROTOCOL, ProtocolConfig.Builder::memberLifetime, ProtocolConfig::memberLifetimeNanos),
             new Parameter<>("no-session.retries", new ValueType.Count(0, 1_000), 3, "3",
                     "how often a joining client retries JoinRandom after NoSession; 0 fails at once with NO_SESSION",
                     "a client that starts before the host's session opens joins it within a few seconds",

@@ -50,6 +50,18 @@ public record Endpoint(int ip, int port) {
         return ip;
     }
 
+    /**
+     * Whether the address means something only inside one site: private (RFC 1918), shared
+     * (RFC 6598, carrier-grade NAT), loopback or link-local. Such an address may stand as a peer's
+     * local candidate; the public internet behind it is nobody's to point others at.
+     */
+    public boolean isLocalScope() {
+        int a = ip >>> 24;
+        int b = (ip >>> 16) & 0xFF;
+        return a == 10 || a == 127 || (a == 172 && b >= 16 && b < 32) || (a == 192 && b == 168)
+                || (a == 100 && b >= 64 && b < 128) || (a == 169 && b == 254);
+    }
+
     public static String formatIp(int ip) {
         return ((ip >>> 24) & 0xFF) + "." + ((ip >>> 16) & 0xFF) + "." + ((ip >>> 8) & 0xFF) + "." + (ip & 0xFF);
     }

@@ -34,6 +34,8 @@ public final class ClientPeer extends Peer {
     private long connectedAt = -1;
     private int acceptedAttempt = -1;
     private Endpoint directPeer;
+    /** The host's reflexive address from K1, as the cloud vouched for it. */
+    private Endpoint hostReflexive;
     private int ticksSent;
     private long gameTimer = -1;
     private long[] roundTrips = new long[0];
@@ -89,6 +91,15 @@ public final class ClientPeer extends Peer {
         context.setTimer(context.now() + wait, retryJoin);
     }
 
+    /** The host went silent and the cloud closed its session: no accept can come any more. */
+    @Override
+    void onSessionClosed() {
+        if (outcome == Outcome.PENDING && !finished) {
+            emit(Step.K6, "the host is gone (the cloud closed the session), shutting down");
+            fail(FailureReason.NO_SESSION);
+        }
+    }
+
     /**
      * The host may be gone (its STUN failed, it shut down) before the cloud could pair us: after
      * the listen timeout without the host's addresses the session is as good as missing.
@@ -111,6 +122,7 @@ public final class ClientPeer extends Peer {
             return;
         }
         k1At = context.now();
+        hostReflexive = addresses.reflexive();
         emit(Step.K1, () -> "host " + addresses.reflexive() + " / " + addresses.local());
         for (Endpoint candidate : candidates(addresses)) {
             addTarget(candidate);
@@ -137,7 +149,7 @@ public final class ClientPeer extends Peer {
             fail(FailureReason.ATTEMPTS_EXHAUSTED);
             return;
         }
-        ConnectRequest request = new ConnectRequest(sessionId, n);
+        ConnectRequest request = new ConnectRequest(sessionId, n, pairingNonce);
         boolean direct = config.directFraction().exceeds(n, limit);
         if (direct) {
             byte[] bytes = MessageCodec.encode(request);
@@ -165,14 +177,16 @@ public final class ClientPeer extends Peer {
         } else if (message instanceof GameEcho echo) {
             echoed(echo);
         } else if (message instanceof Ping && source != null && k1At != -1 && config.peerReflexive()
+                && source.ip() == hostReflexive.ip()
                 && !directTargets.contains(source) && outcome == Outcome.PENDING) {
             // The host's pings come from where its NAT maps it toward us: a peer-reflexive candidate.
+            // Only on the host's vouched address: a ping names no nonce, so anyone could send one.
             directTargets.add(source);
         }
     }
 
     private void accepted(Endpoint source, ConnectAccept accept) {
-        if (outcome != Outcome.PENDING || k1At == -1) {
+        if (outcome != Outcome.PENDING || k1At == -1 || !pairedBy(accept.nonce())) {
             return;
         }
         connectedAt = context.now();

@@ -1,6 +1,9 @@
 package io.punchsim.protocol.peer;
 
-/** Why a connection failed; {@code NONE} unless the outcome is {@code FAILED}. */
+/**
+ * Why a connection failed; {@code NONE} unless the outcome is {@code FAILED}. {@code NO_CLIENT} is
+ * the host's alone: no client's request came within the listen timeout from K2.
+ */
 public enum FailureReason {
-    NONE, NO_SESSION, STUN_FAILED, CLOUD_UNREACHABLE, ATTEMPTS_EXHAUSTED
+    NONE, NO_SESSION, STUN_FAILED, CLOUD_UNREACHABLE, ATTEMPTS_EXHAUSTED, NO_CLIENT
 }

@@ -36,6 +36,7 @@ public final class HostPeer extends Peer {
     private int echoes;
     private long lastHeard = -1;
     private boolean listenExpired;
+    private FailureReason failure = FailureReason.NONE;
 
     public HostPeer(ProtocolConfig config, Endpoint cloud, Endpoint stun) {
         super(config, cloud, stun, Role.HOST);
@@ -44,6 +45,14 @@ public final class HostPeer extends Peer {
     /** The path of the first accepted request: DIRECT, RELAYED, or PENDING if none yet. */
     public Outcome path() {
         return path;
+    }
+
+    /**
+     * Why the host ended without a connection ({@code NONE} while it waits or once connected):
+     * {@code CLOUD_UNREACHABLE}, {@code STUN_FAILED} or {@code NO_CLIENT}.
+     */
+    public FailureReason failureReason() {
+        return path == Outcome.PENDING ? failure : FailureReason.NONE;
     }
 
     /** When the first request was accepted, or -1. */
@@ -90,6 +99,11 @@ public final class HostPeer extends Peer {
     }
 
     @Override
+    void onSessionClosed() {
+        // The cloud closes a session only when its host went silent, and tells the client.
+    }
+
+    @Override
     void onPeerAddresses(PeerAddresses addresses) {
         if (k2At != -1) {
             return;
@@ -131,12 +145,20 @@ public final class HostPeer extends Peer {
         if (path == Outcome.PENDING) {
             cancel(pingTimer);
             listenExpired = true;
+            failure = FailureReason.NO_CLIENT;
+            // The end of K7: a trace shows why later requests, direct or relayed, get no answer.
+            emit(Step.K7, () -> "listen timeout after " + config.listenTimeoutNanos() / 1_000_000
+                    + " ms: pings stop and requests are no longer answered");
             leave();
         }
     }
 
     @Override
     void onPeerMessage(Endpoint source, PeerMessage message) {
+        if (message instanceof ConnectRequest request && !pairedBy(request.nonce())) {
+            // Not from the client the cloud paired us with: no accept, no new target.
+            return;
+        }
         if (message instanceof ConnectRequest || message instanceof GameUpdate) {
             lastHeard = context.now();
         }
@@ -150,12 +172,12 @@ public final class HostPeer extends Peer {
                 }
                 // Reply to where the request came from: the client's NAT may map it differently
                 // toward us than toward the STUN server.
-                context.send(source, MessageCodec.encode(new ConnectAccept(sessionId, request.attempt())));
+                context.send(source, MessageCodec.encode(new ConnectAccept(sessionId, request.attempt(), pairingNonce)));
                 directAccepts++;
                 emit(Step.K8, () -> "accept attempt " + request.attempt() + " from " + source);
                 connected(Outcome.DIRECT);
             } else {
-                sendRelayed(new ConnectAccept(sessionId, request.attempt()));
+                sendRelayed(new ConnectAccept(sessionId, request.attempt(), pairingNonce));
                 relayedAccepts++;
                 emit(Step.K10, () -> "accept attempt " + request.attempt() + " through the cloud");
                 connected(Outcome.RELAYED);
@@ -208,12 +230,14 @@ public final class HostPeer extends Peer {
     @Override
     void cloudLost(Message.Reliable message) {
         if (!finished && path == Outcome.PENDING && k2At == -1) {
+            failure = FailureReason.CLOUD_UNREACHABLE;
             shutDown();
         }
     }
 
     @Override
     void stunFailed() {
+        failure = FailureReason.STUN_FAILED;
         shutDown();
     }
 }

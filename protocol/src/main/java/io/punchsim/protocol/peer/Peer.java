@@ -46,6 +46,10 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     protected boolean finished;
     protected boolean shutDown;
     protected long malformedDropped;
+    /** The pairing's nonce (from the JoinAck, then the PeerAddresses), valid once {@link #nonceKnown}. */
+    protected long pairingNonce;
+    protected boolean nonceKnown;
+    protected long wrongNonceDropped;
 
     private boolean startPending;
     private byte[] stunTransaction;
@@ -107,11 +111,28 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         return malformedDropped;
     }
 
+    /** Connection requests or accepts dropped because they did not carry the pairing's nonce. */
+    public long wrongNonceDropped() {
+        return wrongNonceDropped;
+    }
+
+    /** Whether {@code nonce} is the one the cloud gave this peer's pairing. */
+    boolean pairedBy(long nonce) {
+        if (nonceKnown && nonce == pairingNonce) {
+            return true;
+        }
+        wrongNonceDropped++;
+        return false;
+    }
+
     /** Step 2: ask the cloud for a session. */
     abstract void begin();
 
     /** The cloud answered {@code NoSession} (client only). */
     abstract void onNoSession();
+
+    /** The cloud closed the session: its host went silent (client only). */
+    abstract void onSessionClosed();
 
     /** K1/K2: the other member's addresses arrived. */
     abstract void onPeerAddresses(PeerAddresses addresses);
@@ -196,6 +217,8 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             onNoSession();
         } else if (message instanceof JoinAck m && m.sessionId() == sessionId) {
             peerId = m.peerId();
+            pairingNonce = m.nonce();
+            nonceKnown = true;
             emit(setupStep(5), () -> "joined as peer " + peerId);
             keepalive = MessageCodec.encode(new Keepalive(sessionId, peerId));
             keepaliveTimer = context.setTimer(context.now() + config.keepaliveIntervalNanos(), keepaliveTick);
@@ -216,7 +239,11 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
                 startRunner();
             }
         } else if (message instanceof PeerAddresses m && m.sessionId() == sessionId) {
+            pairingNonce = m.nonce();
+            nonceKnown = true;
             onPeerAddresses(m);
+        } else if (message instanceof SessionClosed m && m.sessionId() == sessionId) {
+            onSessionClosed();
         }
     }
 

@@ -21,22 +21,49 @@ public final class SignalChannel {
         void onGiveUp(SignalChannel channel, Message.Reliable message);
     }
 
+    /**
+     * Asked before each retransmission on the schedule (never before a first send). When it says
+     * no, the retransmission is withheld: the schedule runs on, and the message goes out again
+     * only if {@link #resendWithheld()} is called, which the cloud does when a request is repeated.
+     */
+    public interface Gate {
+        boolean mayRetransmit(SignalChannel channel);
+    }
+
+    private static final Gate ALWAYS = channel -> true;
+
     private final Context context;
     private final Endpoint remote;
     private final Retransmission schedule;
     private final GiveUp giveUp;
+    private final Gate gate;
     private final List<Pending> pending = new ArrayList<>(4);
     private int nextSeq = 1;
     private int highestSeen;
     private long seenMask;
     private boolean anySeen;
     private int retransmissions;
+    private int withheldCount;
 
     public SignalChannel(Context context, Endpoint remote, Retransmission schedule, GiveUp giveUp) {
+        this(context, remote, schedule, giveUp, ALWAYS, 1);
+    }
+
+    /**
+     * @param gate asked before each retransmission
+     * @param firstSeq the sequence number of the first outgoing message. A side that may forget a
+     *     channel and open a new one to the same remote (the cloud) starts each from its clock, so
+     *     the new one's numbers lie ahead of the old one's and the remote, which remembers, does
+     *     not take them for duplicates.
+     */
+    public SignalChannel(Context context, Endpoint remote, Retransmission schedule, GiveUp giveUp, Gate gate,
+            int firstSeq) {
         this.context = context;
         this.remote = remote;
         this.schedule = schedule;
         this.giveUp = giveUp;
+        this.gate = gate;
+        this.nextSeq = firstSeq;
     }
 
     public Endpoint remote() {
@@ -49,7 +76,16 @@ public final class SignalChannel {
     }
 
     public void send(Message.Reliable message) {
-        Pending p = new Pending(message, MessageCodec.encode(message));
+        send(message, false, 0);
+    }
+
+    /** Sends {@code message} as the answer to the remote's request {@code requestSeq}. */
+    public void sendAnswer(Message.Reliable message, int requestSeq) {
+        send(message, true, requestSeq);
+    }
+
+    private void send(Message.Reliable message, boolean answer, int requestSeq) {
+        Pending p = new Pending(message, MessageCodec.encode(message), answer, requestSeq);
         pending.add(p);
         p.retransmitter.start();
     }
@@ -106,6 +142,26 @@ public final class SignalChannel {
         return retransmissions;
     }
 
+    /** Retransmissions the gate withheld so far. */
+    public int withheld() {
+        return withheldCount;
+    }
+
+    /**
+     * The remote repeated its request {@code requestSeq}, so its answer did not reach it: sends
+     * once more each unacknowledged answer to that request whose last retransmission was withheld.
+     */
+    public void resendWithheld(int requestSeq) {
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            if (p.withheld && p.answer && p.requestSeq == requestSeq) {
+                p.withheld = false;
+                retransmissions++;
+                context.send(remote, p.bytes);
+            }
+        }
+    }
+
     /** Stops all retransmission. */
     public void close() {
         for (Pending p : pending) {
@@ -120,16 +176,27 @@ public final class SignalChannel {
         final int seq;
         final byte[] bytes;
         final Retransmitter retransmitter;
+        /** An answer to the remote's request {@link #requestSeq}. */
+        final boolean answer;
+        final int requestSeq;
+        boolean withheld;
 
-        Pending(Message.Reliable message, byte[] bytes) {
+        Pending(Message.Reliable message, byte[] bytes, boolean answer, int requestSeq) {
             this.message = message;
             this.seq = message.seq();
             this.bytes = bytes;
+            this.answer = answer;
+            this.requestSeq = requestSeq;
             this.retransmitter = new Retransmitter(context, schedule, this::transmit, this::giveUp);
         }
 
         void transmit(int n) {
             if (n > 1) {
+                if (!gate.mayRetransmit(SignalChannel.this)) {
+                    withheld = true;
+                    withheldCount++;
+                    return;
+                }
                 retransmissions++;
             }
             context.send(remote, bytes);

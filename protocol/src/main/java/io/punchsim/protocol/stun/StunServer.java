@@ -1,5 +1,6 @@
 package io.punchsim.protocol.stun;
 
+import io.punchsim.protocol.limit.SourceBudget;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.runtime.Context;
 import io.punchsim.protocol.runtime.Machine;
@@ -33,6 +34,13 @@ import java.util.Optional;
  * through the context of the matching socket. A driver starts each machine on its own socket, the
  * same way it starts any other machine; nothing else is special.
  *
+ * <p>An answer from another address or port than the one asked, or to another port than the
+ * request's source (RFC 5780's CHANGE-REQUEST and RESPONSE-PORT), is what lets a forged source
+ * turn the server against a third party, and no source has shown it receives what is sent to
+ * it: such answers are limited per source address ({@link #DEFAULT_CHANGED_ANSWERS_PER_MINUTE}
+ * unless told otherwise), and past the limit the request goes unanswered, as if lost. Plain
+ * answers go to the observed source from the socket that was asked.
+ *
  * <p>There are no credentials: USERNAME and MESSAGE-INTEGRITY are understood and ignored. The
  * server emits no step events (the peers report H10/C10 themselves).
  */
@@ -43,13 +51,36 @@ public final class StunServer implements Machine {
     /** Leaves room for the other attributes within the 64 KiB a STUN message can hold. */
     private static final int MAX_ECHOED_PADDING = 60_000;
 
+    /**
+     * One RFC 5780 discovery asks for at most 14 such answers (tests II and III, seven requests
+     * each when they go unanswered); this allows four discoveries at once per address, then one
+     * answer a second.
+     */
+    public static final int DEFAULT_CHANGED_ANSWERS_PER_MINUTE = 60;
+
+    /** Source addresses whose budget is remembered at once: a flood of sources leaves the heap flat. */
+    private static final int SOURCES_REMEMBERED = 10_000;
+    private static final long MINUTE = 60_000_000_000L;
+
+    /** What the four sockets of an RFC 5780 server share. */
+    private static final class Shared {
+        final Map<Endpoint, Context> sockets = new HashMap<>();
+        final SourceBudget changedAnswers;
+        long withheld;
+
+        Shared(int changedAnswersPerMinute) {
+            changedAnswers = new SourceBudget(changedAnswersPerMinute, MINUTE, SOURCES_REMEMBERED);
+        }
+    }
+
     private final String software;
     /** This socket's address in RFC 5780 mode; {@code null} in plain mode. */
     private final Endpoint local;
     private final Endpoint primary;
     private final Endpoint alternate;
-    private final Map<Endpoint, Context> sockets;
+    private final Shared shared;
     private Context context;
+    private long unhandled;
 
     public StunServer() {
         this(DEFAULT_SOFTWARE);
@@ -59,12 +90,12 @@ public final class StunServer implements Machine {
         this(software, null, null, null, null);
     }
 
-    private StunServer(String software, Endpoint local, Endpoint primary, Endpoint alternate, Map<Endpoint, Context> sockets) {
+    private StunServer(String software, Endpoint local, Endpoint primary, Endpoint alternate, Shared shared) {
         this.software = software;
         this.local = local;
         this.primary = primary;
         this.alternate = alternate;
-        this.sockets = sockets;
+        this.shared = shared;
     }
 
     /**
@@ -72,10 +103,23 @@ public final class StunServer implements Machine {
      * alternate must differ from the primary in both IP and port.
      */
     public static Map<Endpoint, StunServer> withAlternate(Endpoint primary, Endpoint alternate, String software) {
+        return withAlternate(primary, alternate, software, DEFAULT_CHANGED_ANSWERS_PER_MINUTE);
+    }
+
+    /**
+     * As {@link #withAlternate(Endpoint, Endpoint, String)}, answering at most
+     * {@code changedAnswersPerMinute} requests per source address from another address or port,
+     * or to another port (0: none).
+     */
+    public static Map<Endpoint, StunServer> withAlternate(Endpoint primary, Endpoint alternate, String software,
+            int changedAnswersPerMinute) {
         if (primary.ip() == alternate.ip() || primary.port() == alternate.port()) {
             throw new IllegalArgumentException("the alternate needs another IP and another port: " + primary + " / " + alternate);
         }
-        Map<Endpoint, Context> shared = new HashMap<>();
+        if (changedAnswersPerMinute < 0) {
+            throw new IllegalArgumentException("changed answers per minute must not be negative: " + changedAnswersPerMinute);
+        }
+        Shared shared = new Shared(changedAnswersPerMinute);
         Map<Endpoint, StunServer> machines = new LinkedHashMap<>();
         for (int ip : new int[] {primary.ip(), alternate.ip()}) {
             for (int port : new int[] {primary.port(), alternate.port()}) {
@@ -86,16 +130,35 @@ public final class StunServer implements Machine {
         return machines;
     }
 
-    @Override
-    public void start(Context context) {
-        this.context = context;
-        if (sockets != null) {
-            sockets.put(local, context);
-        }
+    /** Requests left unanswered because their source had spent its budget of changed answers. */
+    public long changedAnswersWithheld() {
+        return shared == null ? 0 : shared.withheld;
     }
 
     @Override
+    public void start(Context context) {
+        this.context = context;
+        if (shared != null) {
+            shared.sockets.put(local, context);
+        }
+    }
+
+    /** Datagrams whose handling failed (a bug); each is dropped and the server goes on. */
+    public long unhandled() {
+        return unhandled;
+    }
+
+    /** Any datagram from any source; whatever it holds, it is answered or dropped, never fatal. */
+    @Override
     public void onDatagram(Endpoint source, byte[] payload) {
+        try {
+            handle(source, payload);
+        } catch (RuntimeException e) {
+            unhandled++;
+        }
+    }
+
+    private void handle(Endpoint source, byte[] payload) {
         if (!StunDecoder.looksLikeStun(payload)) {
             return;
         }
@@ -147,7 +210,7 @@ public final class StunServer implements Machine {
         if (local != null) {
             ChangeRequest change = request.first(ChangeRequest.class).orElse(new ChangeRequest(false, false));
             Endpoint from = new Endpoint(change.changeIp() ? otherIp() : local.ip(), change.changePort() ? otherPort() : local.port());
-            via = sockets.get(from);
+            via = shared.sockets.get(from);
             if (via == null) {
                 // That socket was never started: the request cannot be honoured, as if it were lost.
                 return;
@@ -155,6 +218,11 @@ public final class StunServer implements Machine {
             Optional<ResponsePort> responsePort = request.first(ResponsePort.class);
             if (responsePort.isPresent()) {
                 destination = new Endpoint(source.ip(), responsePort.get().port());
+            }
+            if ((!from.equals(local) || !destination.equals(source))
+                    && !shared.changedAnswers.take(source.ip(), context.now())) {
+                shared.withheld++;
+                return;
             }
             attributes.add(new ResponseOrigin(StunAddress.of(from)));
             attributes.add(new OtherAddress(StunAddress.of(new Endpoint(otherIp(), otherPort()))));

@@ -53,8 +53,11 @@ public sealed interface Message {
         public MessageType type() { return MessageType.JOIN_REQUEST; }
     }
 
-    /** H5/C5: the cloud registered the peer and gives it its peer id. */
-    record JoinAck(int seq, int sessionId, int peerId) implements Reliable {
+    /**
+     * H5/C5: the cloud registered the peer and gives it its peer id and the nonce of the session's
+     * pairing, so a host can check a connection request that overtakes its {@link PeerAddresses}.
+     */
+    record JoinAck(int seq, int sessionId, int peerId, long nonce) implements Reliable {
         public MessageType type() { return MessageType.JOIN_ACK; }
     }
 
@@ -69,14 +72,25 @@ public sealed interface Message {
         public MessageType type() { return MessageType.ADDRESS_REPORT; }
     }
 
-    /** K1/K2: the other member's reflexive and local addresses. */
-    record PeerAddresses(int seq, int sessionId, Endpoint reflexive, Endpoint local) implements Reliable {
+    /**
+     * K1/K2: the other member's reflexive and local addresses, as the cloud vouches for them, and the
+     * pairing's nonce, which the two peers' connection requests and accepts must carry.
+     */
+    record PeerAddresses(int seq, int sessionId, Endpoint reflexive, Endpoint local, long nonce) implements Reliable {
         public MessageType type() { return MessageType.PEER_ADDRESSES; }
     }
 
     /** A peer leaves its session; the cloud removes the session when no member is left. */
     record Leave(int seq, int sessionId, int peerId) implements Reliable {
         public MessageType type() { return MessageType.LEAVE; }
+    }
+
+    /**
+     * The cloud closed the session because its host went silent: the client stops waiting for a
+     * host that is gone.
+     */
+    record SessionClosed(int seq, int sessionId) implements Reliable {
+        public MessageType type() { return MessageType.SESSION_CLOSED; }
     }
 
     /** Acknowledges the reliable message with this sequence number. */
@@ -127,13 +141,13 @@ public sealed interface Message {
         public MessageType type() { return MessageType.PING; }
     }
 
-    /** K3/K4: the client's connection attempt number {@code attempt}. */
-    record ConnectRequest(int sessionId, int attempt) implements PeerMessage {
+    /** K3/K4: the client's connection attempt number {@code attempt}, with the pairing's nonce. */
+    record ConnectRequest(int sessionId, int attempt, long nonce) implements PeerMessage {
         public MessageType type() { return MessageType.CONNECT_REQUEST; }
     }
 
-    /** K8/K10: the host accepts attempt {@code attempt}. */
-    record ConnectAccept(int sessionId, int attempt) implements PeerMessage {
+    /** K8/K10: the host accepts attempt {@code attempt}, with the pairing's nonce. */
+    record ConnectAccept(int sessionId, int attempt, long nonce) implements PeerMessage {
         public MessageType type() { return MessageType.CONNECT_ACCEPT; }
     }
 

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 public final class MessageCodec {
 
     public static final int MAGIC = 0x5053;
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final int HEADER_LENGTH = 4;
 
     private MessageCodec() {}
@@ -29,9 +29,9 @@ public final class MessageCodec {
         } else if (message instanceof Ping m) {
             return start(MessageType.PING, 8).u32(m.sessionId()).u32(m.count()).done();
         } else if (message instanceof ConnectRequest m) {
-            return start(MessageType.CONNECT_REQUEST, 6).u32(m.sessionId()).u16(m.attempt()).done();
+            return start(MessageType.CONNECT_REQUEST, 14).u32(m.sessionId()).u16(m.attempt()).u64(m.nonce()).done();
         } else if (message instanceof ConnectAccept m) {
-            return start(MessageType.CONNECT_ACCEPT, 6).u32(m.sessionId()).u16(m.attempt()).done();
+            return start(MessageType.CONNECT_ACCEPT, 14).u32(m.sessionId()).u16(m.attempt()).u64(m.nonce()).done();
         } else if (message instanceof Relay m) {
             return encodeRelay(m.sessionId(), m.peerId(), m.payload());
         } else if (message instanceof Keepalive m) {
@@ -54,17 +54,19 @@ public final class MessageCodec {
             return start(MessageType.JOIN_REQUEST, 9 + propsSize(m.props()))
                     .u32(m.seq()).u32(m.sessionId()).u8(m.role().code()).props(m.props()).done();
         } else if (message instanceof JoinAck m) {
-            return start(MessageType.JOIN_ACK, 12).u32(m.seq()).u32(m.sessionId()).u32(m.peerId()).done();
+            return start(MessageType.JOIN_ACK, 20).u32(m.seq()).u32(m.sessionId()).u32(m.peerId()).u64(m.nonce()).done();
         } else if (message instanceof Start m) {
             return start(MessageType.START, 8).u32(m.seq()).u32(m.sessionId()).done();
         } else if (message instanceof AddressReport m) {
             return start(MessageType.ADDRESS_REPORT, 24).u32(m.seq()).u32(m.sessionId()).u32(m.peerId())
                     .endpoint(m.local()).endpoint(m.reflexive()).done();
         } else if (message instanceof PeerAddresses m) {
-            return start(MessageType.PEER_ADDRESSES, 20).u32(m.seq()).u32(m.sessionId())
-                    .endpoint(m.reflexive()).endpoint(m.local()).done();
+            return start(MessageType.PEER_ADDRESSES, 28).u32(m.seq()).u32(m.sessionId())
+                    .endpoint(m.reflexive()).endpoint(m.local()).u64(m.nonce()).done();
         } else if (message instanceof Leave m) {
             return start(MessageType.LEAVE, 12).u32(m.seq()).u32(m.sessionId()).u32(m.peerId()).done();
+        } else if (message instanceof SessionClosed m) {
+            return start(MessageType.SESSION_CLOSED, 8).u32(m.seq()).u32(m.sessionId()).done();
         }
         throw new IllegalArgumentException("no encoding for " + message);
     }
@@ -84,11 +86,7 @@ public final class MessageCodec {
     }
 
     private static int propsSize(Props props) {
-        int size = 1;
-        for (Map.Entry<String, String> e : props.entries().entrySet()) {
-            size += 2 + utf8(e.getKey()).length + utf8(e.getValue()).length;
-        }
-        return size;
+        return props.encodedLength();
     }
 
     private static byte[] utf8(String s) {
@@ -129,17 +127,18 @@ public final class MessageCodec {
                 Props props = r.props();
                 yield new JoinRequest(seq, session, role, props);
             }
-            case JOIN_ACK -> new JoinAck(r.u32(), r.u32(), r.u32());
+            case JOIN_ACK -> new JoinAck(r.u32(), r.u32(), r.u32(), r.u64());
             case START -> new Start(r.u32(), r.u32());
             case ADDRESS_REPORT -> new AddressReport(r.u32(), r.u32(), r.u32(), r.endpoint(), r.endpoint());
-            case PEER_ADDRESSES -> new PeerAddresses(r.u32(), r.u32(), r.endpoint(), r.endpoint());
+            case PEER_ADDRESSES -> new PeerAddresses(r.u32(), r.u32(), r.endpoint(), r.endpoint(), r.u64());
             case LEAVE -> new Leave(r.u32(), r.u32(), r.u32());
+            case SESSION_CLOSED -> new SessionClosed(r.u32(), r.u32());
             case ACK -> new Ack(r.u32());
             case KEEPALIVE -> new Keepalive(r.u32(), r.u32());
             case RELAY -> new Relay(r.u32(), r.u32(), r.lengthPrefixed16());
             case PING -> new Ping(r.u32(), r.u32());
-            case CONNECT_REQUEST -> new ConnectRequest(r.u32(), r.u16());
-            case CONNECT_ACCEPT -> new ConnectAccept(r.u32(), r.u16());
+            case CONNECT_REQUEST -> new ConnectRequest(r.u32(), r.u16(), r.u64());
+            case CONNECT_ACCEPT -> new ConnectAccept(r.u32(), r.u16(), r.u64());
             case GAME_UPDATE -> new GameUpdate(r.u32(), r.u32(), r.u64());
             case GAME_ECHO -> new GameEcho(r.u32(), r.u32(), r.u64());
         };

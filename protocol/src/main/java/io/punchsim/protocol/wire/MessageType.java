@@ -13,6 +13,7 @@ public enum MessageType {
     ADDRESS_REPORT(0x09),
     PEER_ADDRESSES(0x0A),
     LEAVE(0x0B),
+    SESSION_CLOSED(0x0C),
     ACK(0x10),
     KEEPALIVE(0x11),
     RELAY(0x12),

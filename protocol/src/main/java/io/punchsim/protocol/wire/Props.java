@@ -38,6 +38,27 @@ public record Props(SortedMap<String, String> entries) {
         return entries.get(key);
     }
 
+    /** Bytes of the wire encoding: a count byte, then per entry two length bytes, key and value. */
+    public int encodedLength() {
+        return encodedLength(entries);
+    }
+
+    /**
+     * The wire length {@code entries} would have as properties, for checking a limit before a
+     * {@code Props} (which refuses more than {@link #MAX_ENTRIES}) is made of them.
+     */
+    public static int encodedLength(Map<String, String> entries) {
+        int size = 1;
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            size += 2 + utf8Length(e.getKey()) + utf8Length(e.getValue());
+        }
+        return size;
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
     private static void checkLength(String s) {
         if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
             throw new IllegalArgumentException("property longer than 255 bytes: " + s);

@@ -1,5 +1,6 @@
 package io.punchsim.protocol.harness;
 
+import io.punchsim.protocol.cloud.CloudLimits;
 import io.punchsim.protocol.cloud.CloudServer;
 import io.punchsim.protocol.config.ProtocolConfig;
 import io.punchsim.protocol.event.Role;
@@ -39,9 +40,13 @@ public final class World {
     public final long seed;
 
     public World(ProtocolConfig config, long seed) {
+        this(config, seed, CloudLimits.DEFAULTS);
+    }
+
+    public World(ProtocolConfig config, long seed, CloudLimits limits) {
         this.seed = seed;
         this.net = new TestNet(seed);
-        this.cloud = new CloudServer(config);
+        this.cloud = new CloudServer(config, limits);
         this.host = new HostPeer(config, CLOUD, STUN);
         this.client = new ClientPeer(config, CLOUD, STUN);
         net.add(CLOUD, cloud);

@@ -66,6 +66,26 @@ class FailureTest {
         // The host itself gives up when its STUN transaction fails, 39.5 s after its first request.
         w.net.runFor(w.eventTime(Role.HOST, Step.H9) + 39_500 * MS);
         assertThat(w.host.isFinished()).isTrue();
+        assertThat(w.host.failureReason()).isEqualTo(FailureReason.STUN_FAILED);
+    }
+
+    @Test
+    void aHostEndsWithAReasonWhenTheCloudNeverAnswersOrNoClientComes() {
+        World silent = new World(World.TIMED, SEED);
+        silent.net.drop(p -> p.from().equals(World.CLOUD));
+        silent.start(0);
+        silent.net.runUntil(silent.host::isFinished, 120_000 * MS);
+        assertThat(silent.host.failureReason()).as("seed %d", SEED).isEqualTo(FailureReason.CLOUD_UNREACHABLE);
+        assertThat(silent.net.now()).isEqualTo(15_750 * MS);
+
+        World lonely = new World(World.TIMED, SEED);
+        // The client's requests never reach the host, directly or through the cloud.
+        lonely.net.drop(p -> MessageKind.classify(p.payload()) == MessageKind.CONNECT_REQUEST
+                || MessageKind.classifyRelayed(p.payload()) == MessageKind.CONNECT_REQUEST);
+        lonely.start(0);
+        lonely.net.runUntil(lonely.host::isFinished, 120_000 * MS);
+        assertThat(lonely.host.failureReason()).isEqualTo(FailureReason.NO_CLIENT);
+        assertThat(lonely.host.path()).isEqualTo(Outcome.PENDING);
     }
 
     @Test

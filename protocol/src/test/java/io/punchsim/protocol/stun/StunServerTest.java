@@ -192,4 +192,75 @@ class StunServerTest {
         assertThat(client.payloads).isEmpty();
         assertThat(other.only().first(XorMappedAddress.class)).contains(new XorMappedAddress(StunAddress.of(CLIENT)));
     }
+
+    @Test
+    void answersFromAnotherAddressAreLimitedPerSourceWhilePlainOnesAreNot() {
+        java.util.Map<Endpoint, StunServer> servers = StunServer.withAlternate(SERVER, ALTERNATE, "rfc5780", 5);
+        servers.forEach(network::attach);
+        Inbox elsewhere = new Inbox();
+        Endpoint sameAddressOtherPort = new Endpoint(CLIENT.ip(), 40001);
+        network.attach(CLIENT, client);
+        network.attach(sameAddressOtherPort, elsewhere);
+        // Twenty requests that each ask for an answer from the alternate address: five are answered.
+        for (int i = 0; i < 20; i++) {
+            client.context.send(SERVER, StunEncoder.encode(new StunMessage(StunMessage.BINDING, StunClass.REQUEST, ID,
+                    List.of(new ChangeRequest(true, true)))));
+        }
+        network.runUntil(network.now() + 100 * MS);
+        assertThat(client.sources).hasSize(5).containsOnly(ALTERNATE);
+        // Another port of the same address shares its budget, for RESPONSE-PORT as for CHANGE-REQUEST.
+        elsewhere.context.send(SERVER, StunEncoder.encode(new StunMessage(StunMessage.BINDING, StunClass.REQUEST, ID,
+                List.of(new ResponsePort(40000)))));
+        network.runUntil(network.now() + 100 * MS);
+        assertThat(client.payloads).hasSize(5);
+        assertThat(servers.get(SERVER).changedAnswersWithheld()).isEqualTo(16);
+        // Plain requests are still answered, from the socket asked, to their source.
+        client.sources.clear();
+        for (int i = 0; i < 20; i++) {
+            client.context.send(SERVER, StunEncoder.encode(new StunMessage(StunMessage.BINDING, StunClass.REQUEST, ID,
+                    List.of(new ChangeRequest(false, false)))));
+        }
+        network.runUntil(network.now() + 100 * MS);
+        assertThat(client.sources).hasSize(20).containsOnly(SERVER);
+    }
+
+    @Test
+    void aFailingHandlerDropsItsDatagramAndTheServerGoesOn() {
+        StunServer server = new StunServer();
+        network.attach(CLIENT, client);
+        // A context that fails on the first send stands in for any bug in a handler.
+        boolean[] fail = {true};
+        Machine failing = new Machine() {
+            @Override
+            public void start(Context context) {
+                server.start(new Context() {
+                    public long now() { return context.now(); }
+                    public Endpoint localAddress() { return context.localAddress(); }
+                    public void send(Endpoint to, byte[] payload) {
+                        if (fail[0]) {
+                            fail[0] = false;
+                            throw new IllegalStateException("a failing handler");
+                        }
+                        context.send(to, payload);
+                    }
+                    public long setTimer(long atNanos, Runnable action) { return context.setTimer(atNanos, action); }
+                    public void cancelTimer(long handle) { context.cancelTimer(handle); }
+                    public java.util.random.RandomGenerator random() { return context.random(); }
+                    public void emit(io.punchsim.protocol.event.StepEvent event) { context.emit(event); }
+                });
+            }
+
+            @Override
+            public void onDatagram(Endpoint source, byte[] payload) {
+                server.onDatagram(source, payload);
+            }
+        };
+        network.attach(SERVER, failing);
+        client.context.send(SERVER, StunWire.bindingRequest(new byte[12]));
+        network.runUntil(network.now() + 100 * MS);
+        client.context.send(SERVER, StunWire.bindingRequest(new byte[12]));
+        network.runUntil(network.now() + 100 * MS);
+        assertThat(server.unhandled()).isEqualTo(1);
+        assertThat(client.payloads).hasSize(1);
+    }
 }

@@ -5,6 +5,7 @@ import io.punchsim.protocol.event.Role;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.peer.ClientPeer;
 import io.punchsim.protocol.peer.ConnectionResult;
+import io.punchsim.protocol.peer.FailureReason;
 import io.punchsim.protocol.peer.HostPeer;
 import io.punchsim.protocol.peer.Outcome;
 import io.punchsim.protocol.peer.Peer;
@@ -42,6 +43,9 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
      */
     private static final long LINGER_NANOS = 300_000_000L;
 
+    /** The reason of a run stopped (Ctrl-C, SIGTERM) before it had an outcome. */
+    private static final String INTERRUPTED = "INTERRUPTED";
+
     public PeerRun {
         if (role != Role.HOST && role != Role.CLIENT) {
             throw new IllegalArgumentException("a peer is a host or a client, not " + role);
@@ -71,7 +75,7 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
             }
             return lingered[0];
         }, finished -> {
-            Map<String, Object> line = outcome(peer);
+            Map<String, Object> line = outcome(peer, finished);
             line.put("datagramsSent", context.datagramsSent());
             line.put("datagramsReceived", context.datagramsReceived());
             if (!finished) {
@@ -87,15 +91,20 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
         return ending[0];
     }
 
-    /** The outcome line, led by the fields of {@code punchsim trace --format json}'s last line. */
-    private Map<String, Object> outcome(Peer peer) {
+    /**
+     * The outcome line, led by the fields of {@code punchsim trace --format json}'s last line. It
+     * always says why: a failure reason, {@code NONE} when connected, {@code INTERRUPTED} when
+     * stopped before an outcome.
+     */
+    private Map<String, Object> outcome(Peer peer, boolean finished) {
         Map<String, Object> line = new LinkedHashMap<>();
         if (peer instanceof ClientPeer client) {
             ConnectionResult result = client.result();
             line.put("role", "client");
             // A run cut short before an outcome counts as failed.
             line.put("outcome", result.outcome() == Outcome.PENDING ? Outcome.FAILED.name() : result.outcome().name());
-            line.put("reason", result.failureReason().name());
+            line.put("reason", !finished && result.outcome() == Outcome.PENDING ? INTERRUPTED
+                    : result.failureReason().name());
             line.put("connectMsFromK1", result.connected() ? millis(result.connectFromK1Nanos()) : null);
             line.put("attempt", result.attemptIndex());
             line.put("connectMsFromStart", result.connected() ? millis(result.connectFromStartNanos()) : null);
@@ -108,6 +117,8 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
             HostPeer host = (HostPeer) peer;
             line.put("role", "host");
             line.put("outcome", host.path() == Outcome.PENDING ? Outcome.FAILED.name() : host.path().name());
+            line.put("reason", !finished && host.path() == Outcome.PENDING && host.failureReason() == FailureReason.NONE
+                    ? INTERRUPTED : host.failureReason().name());
             line.put("pingsSent", host.pingsSent());
             line.put("directAccepts", host.directAccepts());
             line.put("relayedAccepts", host.relayedAccepts());

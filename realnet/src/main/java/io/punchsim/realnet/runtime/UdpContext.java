@@ -9,13 +9,12 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
  * The {@link Context} of one machine on one real UDP socket: time from the loop's monotonic clock,
- * timers on the loop's thread, a random source seeded from the OS, and datagrams sent from the
+ * timers on the loop's thread, the OS's random source, and datagrams sent from the
  * socket.
  */
 public final class UdpContext implements Context {
@@ -24,7 +23,11 @@ public final class UdpContext implements Context {
     private final DatagramChannel channel;
     private final Consumer<StepEvent> events;
     private final Endpoint localAddress;
-    private final RandomGenerator random = new SplittableRandom(new SecureRandom().nextLong());
+    /**
+     * From the OS, for every draw: the cloud's session ids and pairing nonces must be unguessable,
+     * and a seeded generator's output would give its seed away.
+     */
+    private final RandomGenerator random = new SecureRandom();
     private Machine machine;
     private long datagramsSent;
     private long datagramsReceived;

@@ -17,10 +17,19 @@ import java.util.Map;
  * @param listen the primary address (port 0 picks one, plain mode only)
  * @param alternate the RFC 5780 alternate address, or {@code null} for plain mode
  * @param software the SOFTWARE attribute of the answers
+ * @param changedAnswersPerMinute in RFC 5780 mode, answers per source address and minute from
+ *     another address or port than the one asked, or to another port (the rest go unanswered)
  */
-public record StunService(Endpoint listen, Endpoint alternate, String software) {
+public record StunService(Endpoint listen, Endpoint alternate, String software, int changedAnswersPerMinute) {
+
+    public StunService(Endpoint listen, Endpoint alternate, String software) {
+        this(listen, alternate, software, StunServer.DEFAULT_CHANGED_ANSWERS_PER_MINUTE);
+    }
 
     public StunService {
+        if (changedAnswersPerMinute < 0) {
+            throw new IllegalArgumentException("changed answers per minute must not be negative: " + changedAnswersPerMinute);
+        }
         if (alternate != null) {
             if (listen.port() == 0 || alternate.port() == 0) {
                 throw new IllegalArgumentException("RFC 5780 mode needs explicit ports for --listen and --other");
@@ -42,7 +51,7 @@ public record StunService(Endpoint listen, Endpoint alternate, String software) 
             bound.add(context.localAddress());
             return bound;
         }
-        for (Map.Entry<Endpoint, StunServer> socket : StunServer.withAlternate(listen, alternate, software).entrySet()) {
+        for (Map.Entry<Endpoint, StunServer> socket : StunServer.withAlternate(listen, alternate, software, changedAnswersPerMinute).entrySet()) {
             UdpContext context = loop.open(SocketAddresses.toInet(socket.getKey()), event -> {});
             bound.add(context.localAddress());
             context.start(socket.getValue());

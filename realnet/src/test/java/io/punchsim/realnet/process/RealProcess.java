@@ -112,6 +112,16 @@ public final class RealProcess implements AutoCloseable {
         return awaitExit();
     }
 
+    /** Kills the process at once (SIGKILL): no handler runs, nothing more is sent. */
+    public int kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        return awaitExit();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

@@ -39,6 +39,16 @@ public final class AggregateJson {
                 reasons.put(r.name(), a.failures(r));
             }
         }
+        ObjectNode examples = node.putObject("exampleSeeds");
+        for (Outcome o : Outcome.values()) {
+            seeds(examples.putArray(o.label()), a.exampleSeeds(o));
+        }
+        ObjectNode reasonExamples = examples.putObject("failureReasons");
+        for (FailureReason r : FailureReason.values()) {
+            if (r != FailureReason.NONE) {
+                seeds(reasonExamples.putArray(r.name()), a.exampleSeeds(r));
+            }
+        }
         ObjectNode connect = node.putObject("connectTime");
         ObjectNode fromK1 = connect.putObject("fromK1");
         ObjectNode fromStart = connect.putObject("fromStart");
@@ -85,6 +95,10 @@ public final class AggregateJson {
             for (Outcome o : Outcome.values()) {
                 cell.put(o.label() + "Rate", counts.rate(o).estimate());
             }
+            ObjectNode pairExamples = cell.putObject("exampleSeeds");
+            for (Outcome o : Outcome.values()) {
+                seeds(pairExamples.putArray(o.label()), a.exampleSeeds(pair, o));
+            }
         });
         node.put("digest", a.digest().hex());
         return node;
@@ -108,6 +122,19 @@ public final class AggregateJson {
             }
         }
         a.reasonCounts[FailureReason.NONE.ordinal()] = a.outcomeCounts[0] + a.outcomeCounts[1];
+        // Reports written before example seeds were kept have none; they read as empty.
+        JsonNode examples = node.path("exampleSeeds");
+        for (Outcome o : Outcome.values()) {
+            readSeeds(examples.path(o.label()), a.outcomeExamples[o.ordinal()]);
+        }
+        for (FailureReason r : FailureReason.values()) {
+            if (r != FailureReason.NONE) {
+                readSeeds(examples.path("failureReasons").path(r.name()), a.reasonExamples[r.ordinal()]);
+            }
+        }
+        for (Outcome o : new Outcome[] {Outcome.DIRECT, Outcome.RELAYED}) {
+            readSeeds(examples.path(o.label()), a.reasonExamples[FailureReason.NONE.ordinal()]);
+        }
         JsonNode connect = field(node, "connectTime");
         for (Outcome o : new Outcome[] {Outcome.DIRECT, Outcome.RELAYED}) {
             a.connectFromK1[o.ordinal()].add(histogram(field(field(connect, "fromK1"), o.label())));
@@ -139,16 +166,39 @@ public final class AggregateJson {
             a.rttMeanPerRun[i].add(histogram(field(path, "perRunMean")));
         }
         for (JsonNode cell : field(node, "natPairs")) {
-            long[] counts = new long[Outcome.values().length];
+            PointAggregate.PairTally tally = new PointAggregate.PairTally();
             for (Outcome o : Outcome.values()) {
-                counts[o.ordinal()] = number(cell, o.label());
+                tally.counts[o.ordinal()] = number(cell, o.label());
+                readSeeds(cell.path("exampleSeeds").path(o.label()), tally.examples[o.ordinal()]);
             }
-            a.natPairs.put(new NatPair(field(cell, "host").asText(), field(cell, "client").asText()), counts);
+            a.natPairs.put(new NatPair(field(cell, "host").asText(), field(cell, "client").asText()), tally);
         }
         OutcomeDigest digest = OutcomeDigest.parseHex(field(node, "digest").asText());
         a.digestSum = digest.sum();
         a.digestXor = digest.xor();
         return a;
+    }
+
+    private static void seeds(ArrayNode into, long[] seeds) {
+        for (long seed : seeds) {
+            into.add(seed);
+        }
+    }
+
+    private static void readSeeds(JsonNode array, ExampleSeeds into) {
+        if (array.isMissingNode() || array.isNull()) {
+            return;
+        }
+        if (!array.isArray() || array.size() > ExampleSeeds.KEPT) {
+            throw new IllegalArgumentException("report.json: 'exampleSeeds' must hold arrays of at most " + ExampleSeeds.KEPT
+                    + " seeds, got " + array);
+        }
+        for (JsonNode seed : array) {
+            if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+                throw new IllegalArgumentException("report.json: an example seed must be an integer, got " + seed);
+            }
+            into.add(seed.asLong());
+        }
     }
 
     static ObjectNode proportion(Proportion p) {

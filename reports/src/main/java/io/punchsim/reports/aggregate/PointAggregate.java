@@ -17,8 +17,10 @@ import org.HdrHistogram.Histogram;
 /**
  * Everything a report says about one sweep point, built by streaming runs through {@link #add} and
  * combining per-thread aggregates with {@link #merge}. Memory depends on the spread of the values,
- * never on the number of runs: no run is kept. Merging is exact (counts and histograms add), and the
- * digest is order-independent, so the result is the same for any thread count.
+ * never on the number of runs: no run is kept, only the few smallest seeds of each kind of run
+ * ({@link ExampleSeeds}), to replay. Merging is exact (counts and histograms add, the smallest seeds
+ * of two parts give the smallest of the whole), and the digest is order-independent, so the result
+ * is the same for any thread count.
  *
  * <p>Not thread-safe: one aggregate per thread, merged at the end.
  */
@@ -51,13 +53,40 @@ public final class PointAggregate {
     final long[] rttSumNanos = new long[GamePath.values().length];
     final long[] rttMaxNanos = new long[GamePath.values().length];
     final Histogram[] rttMeanPerRun = {timeHistogram(), timeHistogram()};
-    final TreeMap<NatPair, long[]> natPairs = new TreeMap<>();
+    final TreeMap<NatPair, PairTally> natPairs = new TreeMap<>();
+    final ExampleSeeds[] outcomeExamples = examples(Outcome.values().length);
+    final ExampleSeeds[] reasonExamples = examples(FailureReason.values().length);
     long digestSum;
     long digestXor;
 
     // Digest keys: two unrelated constants give two independent hashes of the same fields.
     private static final long SUM_KEY = 0x2545F4914F6CDD1DL;
     private static final long XOR_KEY = 0x6A09E667F3BCC909L;
+
+    /** Outcome counts and example seeds of one NAT pair. */
+    static final class PairTally {
+        final long[] counts = new long[Outcome.values().length];
+        final ExampleSeeds[] examples = examples(Outcome.values().length);
+
+        void merge(PairTally other) {
+            addInto(counts, other.counts);
+            mergeInto(examples, other.examples);
+        }
+    }
+
+    static ExampleSeeds[] examples(int kinds) {
+        ExampleSeeds[] examples = new ExampleSeeds[kinds];
+        for (int i = 0; i < kinds; i++) {
+            examples[i] = new ExampleSeeds();
+        }
+        return examples;
+    }
+
+    private static void mergeInto(ExampleSeeds[] target, ExampleSeeds[] source) {
+        for (int i = 0; i < source.length; i++) {
+            target[i].merge(source[i]);
+        }
+    }
 
     static Histogram timeHistogram() {
         Histogram h = new Histogram(TIME_RESOLUTION_NANOS, 2 * TIME_RESOLUTION_NANOS, SIGNIFICANT_DIGITS);
@@ -108,7 +137,11 @@ public final class PointAggregate {
             rttMaxNanos[path] = Math.max(rttMaxNanos[path], run.rtt().maxNanos());
             rttMeanPerRun[path].recordValue(run.rtt().meanNanos());
         }
-        natPairs.computeIfAbsent(new NatPair(run.hostNat(), run.clientNat()), p -> new long[Outcome.values().length])[outcome]++;
+        PairTally pair = natPairs.computeIfAbsent(new NatPair(run.hostNat(), run.clientNat()), p -> new PairTally());
+        pair.counts[outcome]++;
+        pair.examples[outcome].add(run.seed());
+        outcomeExamples[outcome].add(run.seed());
+        reasonExamples[run.failureReason().ordinal()].add(run.seed());
         digestSum += OutcomeDigest.hash(run, SUM_KEY);
         digestXor ^= OutcomeDigest.hash(run, XOR_KEY);
     }
@@ -139,9 +172,11 @@ public final class PointAggregate {
         for (int i = 0; i < rttMaxNanos.length; i++) {
             rttMaxNanos[i] = Math.max(rttMaxNanos[i], other.rttMaxNanos[i]);
         }
-        for (Map.Entry<NatPair, long[]> e : other.natPairs.entrySet()) {
-            addInto(natPairs.computeIfAbsent(e.getKey(), p -> new long[Outcome.values().length]), e.getValue());
+        for (Map.Entry<NatPair, PairTally> e : other.natPairs.entrySet()) {
+            natPairs.computeIfAbsent(e.getKey(), p -> new PairTally()).merge(e.getValue());
         }
+        mergeInto(outcomeExamples, other.outcomeExamples);
+        mergeInto(reasonExamples, other.reasonExamples);
         digestSum += other.digestSum;
         digestXor ^= other.digestXor;
     }
@@ -257,8 +292,27 @@ public final class PointAggregate {
     /** Outcome counts per (host NAT, client NAT), in name order. */
     public SortedMap<NatPair, OutcomeCounts> natPairs() {
         TreeMap<NatPair, OutcomeCounts> copy = new TreeMap<>();
-        natPairs.forEach((pair, c) -> copy.put(pair, new OutcomeCounts(c[0], c[1], c[2])));
+        natPairs.forEach((pair, t) -> copy.put(pair, new OutcomeCounts(t.counts[0], t.counts[1], t.counts[2])));
         return Collections.unmodifiableSortedMap(copy);
+    }
+
+    /**
+     * The smallest seeds (at most {@link ExampleSeeds#KEPT}) of runs with this outcome, smallest
+     * first: runs to replay. The same for any split of the runs.
+     */
+    public long[] exampleSeeds(Outcome outcome) {
+        return outcomeExamples[outcome.ordinal()].seeds();
+    }
+
+    /** The smallest seeds of runs that failed for this reason ({@link FailureReason#NONE}: that connected). */
+    public long[] exampleSeeds(FailureReason reason) {
+        return reasonExamples[reason.ordinal()].seeds();
+    }
+
+    /** The smallest seeds of runs of this NAT pair with this outcome; empty for a pair that never ran. */
+    public long[] exampleSeeds(NatPair pair, Outcome outcome) {
+        PairTally tally = natPairs.get(pair);
+        return tally == null ? new long[0] : tally.examples[outcome.ordinal()].seeds();
     }
 
     public OutcomeDigest digest() {
@@ -295,7 +349,17 @@ public final class PointAggregate {
                 || !sameCounts(relayedBytesPerRun, other.relayedBytesPerRun)) {
             return false;
         }
-        return natPairs().equals(other.natPairs());
+        if (!Arrays.equals(outcomeExamples, other.outcomeExamples) || !Arrays.equals(reasonExamples, other.reasonExamples)
+                || !natPairs.keySet().equals(other.natPairs.keySet())) {
+            return false;
+        }
+        for (Map.Entry<NatPair, PairTally> e : natPairs.entrySet()) {
+            PairTally theirs = other.natPairs.get(e.getKey());
+            if (!Arrays.equals(e.getValue().counts, theirs.counts) || !Arrays.equals(e.getValue().examples, theirs.examples)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Histogram equality ignoring the array size auto-resizing happened to reach.

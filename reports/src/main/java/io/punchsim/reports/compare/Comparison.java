@@ -29,9 +29,13 @@ import org.HdrHistogram.Histogram;
  * @param mismatch          why the scenarios differ, or null
  * @param changes           every metric compared, significant or not, in point then metric order
  * @param unmatchedPoints   points present in only one report (e.g. a partial sweep)
+ * @param partialReports    which report was interrupted and how far it got, e.g. {@code current:
+ *                          interrupted: 5 of 27 points (…)}; empty when both are whole
+ * @param partialAllowed    whether a partial report may be judged on the points it holds; when not,
+ *                          a partial report is not judged at all and the exit code is 2
  */
 public record Comparison(ScenarioIdentity baseline, ScenarioIdentity current, boolean sameScenario, String mismatch,
-                         List<Change> changes, List<String> unmatchedPoints) {
+                         List<Change> changes, List<String> unmatchedPoints, List<String> partialReports, boolean partialAllowed) {
 
     public static final double FAMILY_ALPHA = 0.05;
 
@@ -43,16 +47,32 @@ public record Comparison(ScenarioIdentity baseline, ScenarioIdentity current, bo
     public Comparison {
         changes = List.copyOf(changes);
         unmatchedPoints = List.copyOf(unmatchedPoints);
+        partialReports = List.copyOf(partialReports);
     }
 
-    /** Compares {@code current} with {@code baseline}. */
+    /** Compares {@code current} with {@code baseline}; a partial report is not judged (exit code 2). */
     public static Comparison of(SweepReport baseline, SweepReport current) {
+        return of(baseline, current, false);
+    }
+
+    /**
+     * Compares {@code current} with {@code baseline}; with {@code allowPartial}, a partial report is
+     * judged on the points both reports hold (the others are listed as unmatched).
+     */
+    public static Comparison of(SweepReport baseline, SweepReport current, boolean allowPartial) {
         ScenarioIdentity b = baseline.scenario();
         ScenarioIdentity c = current.scenario();
+        List<String> partial = new ArrayList<>();
+        if (baseline.partial()) {
+            partial.add("baseline: " + baseline.interruption());
+        }
+        if (current.partial()) {
+            partial.add("current: " + current.interruption());
+        }
         if (!b.sameScenarioAs(c)) {
             String why = !b.name().equals(c.name()) ? "scenario names differ: '" + b.name() + "' vs '" + c.name() + "'"
                     : "sweep axes differ: " + b.axes() + " vs " + c.axes();
-            return new Comparison(b, c, false, why, List.of(), List.of());
+            return new Comparison(b, c, false, why, List.of(), List.of(), partial, allowPartial);
         }
         Map<Map<String, String>, SweepPoint> baselinePoints = new HashMap<>();
         baseline.points().forEach(p -> baselinePoints.put(p.parameters(), p));
@@ -97,7 +117,7 @@ public record Comparison(ScenarioIdentity baseline, ScenarioIdentity current, bo
             changes.set(rateTests.get(t), new Change(r.parameters(), r.point(), r.metric(), r.baseline(), r.current(), r.method(),
                     r.pValue(), adjusted[t], significant, r.direction()));
         }
-        return new Comparison(b, c, true, null, changes, unmatched);
+        return new Comparison(b, c, true, null, changes, unmatched, partial, allowPartial);
     }
 
     private static Change rateChange(SweepPoint point, Metric m, Proportion baseline, Proportion current) {
@@ -135,11 +155,36 @@ public record Comparison(ScenarioIdentity baseline, ScenarioIdentity current, bo
         return !baseline.contentDigest().equals(current.contentDigest());
     }
 
-    /** 2 when the reports describe different scenarios, 1 on a significant regression, 0 otherwise. */
+    /** Whether either report was interrupted. */
+    public boolean partial() {
+        return !partialReports.isEmpty();
+    }
+
+    /** Whether the changes decide the outcome: the same scenario, and whole reports unless partial ones are allowed. */
+    public boolean judged() {
+        return sameScenario && (!partial() || partialAllowed);
+    }
+
+    /**
+     * 2 when the reports describe different scenarios or one is partial (unless allowed), 1 on a
+     * significant regression, 0 otherwise.
+     */
     public int exitCode() {
-        if (!sameScenario) {
+        if (!judged()) {
             return 2;
         }
         return hasRegression() ? 1 : 0;
+    }
+
+    /** Why the changes were not judged, or null when they were. */
+    public String notJudgedBecause() {
+        if (!sameScenario) {
+            return "not the same scenario: " + mismatch;
+        }
+        if (!judged()) {
+            return "a partial report (" + String.join("; ", partialReports) + "); rerun the sweep to the end, or pass"
+                    + " --allow-partial to compare the points both reports hold";
+        }
+        return null;
     }
 }

@@ -27,6 +27,10 @@ public final class ComparisonReport {
             root.put("mismatch", c.mismatch());
         }
         root.put("contentDiffers", c.contentDiffers());
+        ArrayNode partial = root.putArray("partialReports");
+        c.partialReports().forEach(partial::add);
+        root.put("partialAllowed", c.partialAllowed());
+        root.put("judged", c.judged());
         root.put("method", Comparison.METHOD_STATEMENT);
         root.put("familyAlpha", Comparison.FAMILY_ALPHA);
         root.put("regression", c.hasRegression());
@@ -60,6 +64,13 @@ public final class ComparisonReport {
         StringBuilder md = new StringBuilder("## punchsim compare: ").append(c.current().name()).append("\n\n");
         if (!c.sameScenario()) {
             return md.append("**Not comparable:** ").append(c.mismatch()).append(".\n").toString();
+        }
+        if (!c.judged()) {
+            return md.append("**Not judged:** ").append(c.notJudgedBecause()).append(".\n").toString();
+        }
+        if (c.partial()) {
+            md.append("> **Partial report** (").append(String.join("; ", c.partialReports()))
+                    .append("): only the points both reports hold are compared.\n\n");
         }
         List<Change> significant = c.significantChanges();
         long worse = significant.stream().filter(Change::isRegression).count();
@@ -95,6 +106,14 @@ public final class ComparisonReport {
             h.append("<p class=\"fail\">Not comparable: ").append(Text.xml(c.mismatch())).append(".</p>\n");
             return h.append("</body>\n</html>\n").toString();
         }
+        if (!c.judged()) {
+            h.append("<p class=\"fail\">Not judged: ").append(Text.xml(c.notJudgedBecause())).append(".</p>\n");
+            return h.append("</body>\n</html>\n").toString();
+        }
+        if (c.partial()) {
+            h.append("<p class=\"note\">Partial report (").append(Text.xml(String.join("; ", c.partialReports())))
+                    .append("): only the points both reports hold are compared.</p>\n");
+        }
         h.append(c.hasRegression() ? "<p class=\"fail\">Significant regression.</p>\n" : "<p class=\"pass\">No significant regression.</p>\n");
         h.append("<p>").append(Text.xml(Comparison.METHOD_STATEMENT)).append("</p>\n");
         h.append(changesChart(c.changes()));
@@ -113,38 +132,80 @@ public final class ComparisonReport {
         return h.append("</body>\n</html>\n").toString();
     }
 
-    /** Rate differences (current − baseline) in percentage points, one bar each, coloured by verdict. */
+    static final String CHANGES_TITLE = "Rate changes: current minus baseline, in percentage points";
+
+    /**
+     * Rate differences (current − baseline) in percentage points, one bar each, coloured by verdict,
+     * under a title, over an axis with its scale (ticks at 0, half and all of a round maximum, both
+     * ways) and a legend of the colours.
+     */
     private static String changesChart(List<Change> changes) {
         List<Change> rates = changes.stream().filter(ch -> ch.metric().isRate()).toList();
         int rowH = 18;
-        int width = 640;
+        int width = 760;
         int left = 330;
-        int height = 30 + rowH * Math.max(1, rates.size());
-        double scale = 0.01;
+        int right = 30;
+        int top = 34;
+        int axisBand = 44;
+        int legendBand = 22;
+        int plotH = rowH * Math.max(1, rates.size());
+        int height = top + plotH + axisBand + legendBand;
+        double maxPoints = 0;
         for (Change ch : rates) {
-            scale = Math.max(scale, Math.abs(ch.current() - ch.baseline()));
+            maxPoints = Math.max(maxPoints, Math.abs(ch.current() - ch.baseline()) * 100);
         }
-        double half = (width - left - 20) / 2.0;
+        // The scale in percentage points: a round number at or above the largest change, at least 1.
+        double scale = SvgCharts.niceCeiling(Math.max(1, maxPoints));
+        double half = (width - left - right) / 2.0;
         double zero = left + half;
+        double axisY = top + plotH + 4;
         StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-changes\" role=\"img\" width=\"")
                 .append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\">\n<title>Rate changes, current minus baseline</title>\n");
-        svg.append("<line x1=\"").append(Text.decimal(zero, 1)).append("\" y1=\"10\" x2=\"").append(Text.decimal(zero, 1)).append("\" y2=\"")
-                .append(height - 10).append("\" stroke=\"#333\"/>\n");
+                .append("\">\n<title>").append(CHANGES_TITLE).append("</title>\n");
+        svg.append("<text class=\"chart-title\" x=\"").append(width / 2).append("\" y=\"18\" font-size=\"13\" font-weight=\"bold\"")
+                .append(" text-anchor=\"middle\">").append(CHANGES_TITLE).append("</text>\n");
+        // The axis, its ticks and their values; a faint grid line up from each tick.
+        svg.append("<line class=\"axis\" x1=\"").append(left).append("\" y1=\"").append(Text.decimal(axisY, 1)).append("\" x2=\"")
+                .append(width - right).append("\" y2=\"").append(Text.decimal(axisY, 1)).append("\" stroke=\"#333\"/>\n");
+        for (double tick : new double[] {-1, -0.5, 0, 0.5, 1}) {
+            double x = zero + half * tick;
+            double value = tick * scale;
+            svg.append("<line x1=\"").append(Text.decimal(x, 1)).append("\" y1=\"").append(top - 4).append("\" x2=\"")
+                    .append(Text.decimal(x, 1)).append("\" y2=\"").append(Text.decimal(axisY + 5, 1)).append("\" stroke=\"")
+                    .append(tick == 0 ? "#333" : "#ddd").append("\"/>\n");
+            svg.append("<text class=\"tick\" x=\"").append(Text.decimal(x, 1)).append("\" y=\"").append(Text.decimal(axisY + 18, 1))
+                    .append("\" font-size=\"11\" text-anchor=\"middle\">").append(tickLabel(value)).append("</text>\n");
+        }
+        svg.append("<text class=\"axis-label\" x=\"").append(Text.decimal(zero, 1)).append("\" y=\"").append(Text.decimal(axisY + 36, 1))
+                .append("\" font-size=\"11\" text-anchor=\"middle\">change in percentage points (current − baseline)</text>\n");
         for (int i = 0; i < rates.size(); i++) {
             Change ch = rates.get(i);
-            double d = ch.current() - ch.baseline();
+            double d = (ch.current() - ch.baseline()) * 100;
             double len = half * Math.abs(d) / scale;
             double x = d >= 0 ? zero : zero - len;
-            double y = 20 + i * rowH;
+            double y = top + i * rowH;
             String colour = !ch.significant() ? "#bbb" : ch.direction() == Direction.WORSE ? "#c62828" : "#1a7f37";
             svg.append("<text x=\"").append(left - 6).append("\" y=\"").append(Text.decimal(y + 10, 1))
                     .append("\" font-size=\"11\" text-anchor=\"end\">").append(Text.xml(ch.point() + " " + ch.metric().key())).append("</text>\n");
             svg.append("<rect class=\"bar\" x=\"").append(Text.decimal(x, 1)).append("\" y=\"").append(Text.decimal(y, 1)).append("\" width=\"")
                     .append(Text.decimal(Math.max(len, 0.5), 1)).append("\" height=\"").append(rowH - 4).append("\" fill=\"").append(colour)
-                    .append("\"><title>").append(Text.decimal(d * 100, 2)).append(" percentage points</title></rect>\n");
+                    .append("\"><title>").append(Text.decimal(d, 2)).append(" percentage points</title></rect>\n");
+        }
+        double legendY = height - 8;
+        String[][] legend = {{"#c62828", "significantly worse"}, {"#1a7f37", "significantly better"}, {"#bbb", "not significant"}};
+        for (int i = 0; i < legend.length; i++) {
+            int x = left + i * 150;
+            svg.append("<rect x=\"").append(x).append("\" y=\"").append(Text.decimal(legendY - 9, 1))
+                    .append("\" width=\"10\" height=\"10\" fill=\"").append(legend[i][0]).append("\"/>\n");
+            svg.append("<text class=\"legend\" x=\"").append(x + 14).append("\" y=\"").append(Text.decimal(legendY, 1))
+                    .append("\" font-size=\"11\">").append(legend[i][1]).append("</text>\n");
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    private static String tickLabel(double value) {
+        String number = new java.math.BigDecimal(Text.decimal(Math.abs(value), 2)).stripTrailingZeros().toPlainString();
+        return (value > 0 ? "+" : value < 0 ? "−" : "") + number;
     }
 
     /** One test case per compared metric per point; significant changes for the worse fail. */
@@ -158,6 +219,12 @@ public final class ComparisonReport {
             failures = 1;
             cases.append("    <testcase classname=\"").append(Text.xml(classname)).append("\" name=\"same scenario\" time=\"0\">\n")
                     .append("      <failure type=\"comparison\" message=\"").append(Text.xml(c.mismatch())).append("\"/>\n    </testcase>\n");
+        } else if (!c.judged()) {
+            tests = 1;
+            failures = 1;
+            cases.append("    <testcase classname=\"").append(Text.xml(classname)).append("\" name=\"whole reports\" time=\"0\">\n")
+                    .append("      <failure type=\"partial\" message=\"").append(Text.xml(c.notJudgedBecause())).append("\"/>\n    </testcase>\n");
+            return JunitReport.suite(classname, tests, failures, cases, Comparison.METHOD_STATEMENT);
         }
         for (Change ch : c.changes()) {
             tests++;

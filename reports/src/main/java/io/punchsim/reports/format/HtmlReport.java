@@ -44,7 +44,7 @@ public final class HtmlReport {
         h.append("<p>Scenario digest <code>").append(Text.xml(report.scenario().contentDigest())).append("</code>, ")
                 .append(report.points().size()).append(" point(s), ").append(report.totalRuns()).append(" runs. Intervals are Wilson 95%.</p>\n");
         if (report.partial()) {
-            h.append("<p class=\"note\">The sweep was interrupted: these are partial results.</p>\n");
+            h.append("<p class=\"note\">Partial results, ").append(Text.xml(report.interruption())).append(".</p>\n");
         }
         gates(h, report);
         points(h, report);
@@ -92,8 +92,14 @@ public final class HtmlReport {
             return;
         }
         List<String> failures = report.failures();
-        h.append(failures.isEmpty() ? "<p class=\"pass\">All gates passed on every point.</p>\n"
-                : "<p class=\"fail\">" + failures.size() + " gate check(s) failed.</p>\n");
+        if (report.partial()) {
+            // Never "all passed" for a sweep cut short: what did not run was not judged.
+            h.append(failures.isEmpty() ? "<p class=\"note\">Not judged on the points that did not run; no check failed on what ran.</p>\n"
+                    : "<p class=\"fail\">" + failures.size() + " gate check(s) failed on what ran; the points that did not run were not judged.</p>\n");
+        } else {
+            h.append(failures.isEmpty() ? "<p class=\"pass\">All gates passed on every point.</p>\n"
+                    : "<p class=\"fail\">" + failures.size() + " gate check(s) failed.</p>\n");
+        }
         h.append("<table class=\"gates\"><tr><th class=\"l\">point</th><th class=\"l\">gate</th><th>result</th><th class=\"l\">detail</th></tr>\n");
         for (SweepPoint p : report.points()) {
             for (GateVerdict v : p.verdicts()) {
@@ -134,7 +140,7 @@ public final class HtmlReport {
             h.append("<tr>");
             p.parameters().values().forEach(v -> h.append("<td class=\"l\">").append(Text.xml(v)).append("</td>"));
             if (withRunsAndGates) {
-                h.append("<td>").append(a.runs()).append("</td>");
+                h.append("<td>").append(a.runs()).append(report.complete(p) ? "" : " of " + report.plan().runsPerPoint()).append("</td>");
             }
             for (Metric m : metrics) {
                 h.append("<td>").append(Text.xml(Text.human(m, m.measure(a)))).append("</td>");

@@ -1,12 +1,17 @@
 package io.punchsim.reports.format;
 
+import io.punchsim.reports.gate.Gate;
 import io.punchsim.reports.gate.GateVerdict;
 import io.punchsim.reports.sweep.SweepPoint;
 import io.punchsim.reports.sweep.SweepReport;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code junit.xml}: one test case per gate per sweep point, so a CI that understands JUnit shows
- * gates as tests; a failure carries the measured value, the bound and the interval.
+ * gates as tests; a failure carries the measured value, the bound and the interval. Of an
+ * interrupted sweep, the gates of the points that did not run, and of the point cut short, are
+ * skipped test cases: they were not judged on the runs the scenario asks for.
  */
 public final class JunitReport {
 
@@ -16,12 +21,19 @@ public final class JunitReport {
     public static String write(SweepReport report) {
         int tests = 0;
         int failures = 0;
+        int skipped = 0;
         StringBuilder cases = new StringBuilder();
         String classname = "punchsim.gates." + report.scenario().name();
         for (SweepPoint p : report.points()) {
             for (GateVerdict v : p.verdicts()) {
                 tests++;
                 String name = v.gate().describe() + " @ " + p.label();
+                if (!report.complete(p)) {
+                    skipped++;
+                    skippedCase(cases, classname, name, "the sweep was interrupted after " + p.aggregate().runs() + " of "
+                            + report.plan().runsPerPoint() + " runs of this point; on those runs: " + v.message());
+                    continue;
+                }
                 cases.append("    <testcase classname=\"").append(Text.xml(classname)).append("\" name=\"").append(Text.xml(name))
                         .append("\" time=\"0\"");
                 if (v.passed()) {
@@ -33,7 +45,30 @@ public final class JunitReport {
                 }
             }
         }
-        return suite(classname, tests, failures, cases, report.partial() ? "the sweep was interrupted: partial results" : null);
+        int notRun = report.plan().points() - report.points().size();
+        if (notRun > 0) {
+            List<Map<String, String>> missing = report.pointsNotRun();
+            for (Gate g : report.gates()) {
+                if (missing.isEmpty()) {
+                    tests++;
+                    skipped++;
+                    skippedCase(cases, classname, g.describe() + " @ " + notRun + " more point(s)",
+                            "the sweep was interrupted before these points ran");
+                }
+                for (Map<String, String> parameters : missing) {
+                    tests++;
+                    skipped++;
+                    skippedCase(cases, classname, g.describe() + " @ " + SweepPoint.label(parameters),
+                            "the sweep was interrupted before this point ran");
+                }
+            }
+        }
+        return suite(classname, tests, failures, skipped, cases, report.partial() ? "the sweep was " + report.interruption() : null);
+    }
+
+    private static void skippedCase(StringBuilder cases, String classname, String name, String why) {
+        cases.append("    <testcase classname=\"").append(Text.xml(classname)).append("\" name=\"").append(Text.xml(name))
+                .append("\" time=\"0\">\n      <skipped message=\"").append(Text.xml(why)).append("\"/>\n    </testcase>\n");
     }
 
     static String details(GateVerdict v) {
@@ -47,10 +82,14 @@ public final class JunitReport {
     }
 
     static String suite(String name, int tests, int failures, CharSequence cases, String note) {
+        return suite(name, tests, failures, 0, cases, note);
+    }
+
+    static String suite(String name, int tests, int failures, int skipped, CharSequence cases, String note) {
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append("<testsuites tests=\"").append(tests).append("\" failures=\"").append(failures).append("\" errors=\"0\">\n");
         out.append("  <testsuite name=\"").append(Text.xml(name)).append("\" tests=\"").append(tests).append("\" failures=\"")
-                .append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"0\">\n");
+                .append(failures).append("\" errors=\"0\" skipped=\"").append(skipped).append("\" time=\"0\">\n");
         if (note != null) {
             out.append("    <properties>\n      <property name=\"note\" value=\"").append(Text.xml(note)).append("\"/>\n    </properties>\n");
         }

@@ -23,16 +23,22 @@ public final class MarkdownReport {
         md.append("## punchsim sweep: ").append(report.scenario().name()).append("\n\n");
         List<String> failures = report.failures();
         long checks = report.points().stream().mapToLong(p -> p.verdicts().size()).sum();
-        if (report.gates().isEmpty()) {
+        if (report.partial()) {
+            // Never "all passed" for a sweep cut short: what did not run was not judged.
+            md.append("> **Partial results, ").append(report.interruption()).append(".**\n\n");
+            if (!report.gates().isEmpty()) {
+                md.append(failures.isEmpty()
+                        ? "**Gates: not judged** on the points that did not run; none of the " + checks + " checks on what ran failed.\n\n"
+                        : "**Gates: " + failures.size() + " of " + checks + " checks FAILED** on what ran; the points that did not run"
+                                + " were not judged.\n\n");
+            }
+        } else if (report.gates().isEmpty()) {
             md.append("No gates.\n\n");
         } else if (failures.isEmpty()) {
             md.append("**Gates: all ").append(checks).append(" checks passed** (").append(report.gates().size())
                     .append(" gate(s) × ").append(report.points().size()).append(" point(s)).\n\n");
         } else {
             md.append("**Gates: ").append(failures.size()).append(" of ").append(checks).append(" checks FAILED.**\n\n");
-        }
-        if (report.partial()) {
-            md.append("> **Partial results:** the sweep was interrupted.\n\n");
         }
         md.append(report.points().size()).append(" point(s), ").append(report.totalRuns())
                 .append(" runs; scenario digest `").append(report.scenario().contentDigest()).append("`. Rates with Wilson 95% intervals; ")
@@ -92,7 +98,7 @@ public final class MarkdownReport {
             md.append('|');
             p.parameters().values().forEach(v -> md.append(' ').append(Text.cell(v)).append(" |"));
             if (withRunsAndGates) {
-                md.append(' ').append(a.runs()).append(" |");
+                md.append(' ').append(a.runs()).append(report.complete(p) ? "" : " of " + report.plan().runsPerPoint()).append(" |");
             }
             for (Metric m : metrics) {
                 md.append(' ').append(Text.human(m, m.measure(a))).append(" |");

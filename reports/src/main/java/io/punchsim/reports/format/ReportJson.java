@@ -17,6 +17,7 @@ import io.punchsim.reports.gate.JudgedOn;
 import io.punchsim.reports.metric.Measurement;
 import io.punchsim.reports.metric.Metric;
 import io.punchsim.reports.metric.Metrics;
+import io.punchsim.reports.sweep.Plan;
 import io.punchsim.reports.sweep.ScenarioIdentity;
 import io.punchsim.reports.sweep.SweepAxis;
 import io.punchsim.reports.sweep.SweepPoint;
@@ -50,8 +51,13 @@ public final class ReportJson {
         ArrayNode gates = root.putArray("gates");
         report.gates().forEach(g -> gates.add(gate(g)));
         root.put("partial", report.partial());
+        ObjectNode planned = root.putObject("planned");
+        planned.put("points", report.plan().points());
+        planned.put("runsPerPoint", report.plan().runsPerPoint());
+        planned.put("runs", report.plan().runs());
         ObjectNode summary = root.putObject("summary");
         summary.put("points", report.points().size());
+        summary.put("completePoints", report.completePoints());
         summary.put("runs", report.totalRuns());
         summary.put("gatesPassed", report.passed());
         summary.put("failedVerdicts", report.failures().size());
@@ -115,7 +121,18 @@ public final class ReportJson {
         JsonNode w = required(root, "wallClock");
         WallClock wallClock = new WallClock(w.path("durationSeconds").asDouble(), w.path("runsPerSecond").asDouble(),
                 w.path("threads").asInt(), w.path("processors").asInt(), w.path("jvm").asText(), w.path("os").asText());
-        return SweepReport.judge(scenario, gates, points, root.path("partial").asBoolean(), wallClock);
+        boolean partial = root.path("partial").asBoolean();
+        JsonNode planned = root.get("planned");
+        if (planned == null) {
+            // Written before reports kept their plan: read it off the points.
+            return SweepReport.judge(scenario, gates, points, partial, wallClock);
+        }
+        long plannedPoints = integer(planned, "points");
+        if (plannedPoints > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("report.json: planned.points is " + plannedPoints + ", too many");
+        }
+        return SweepReport.judge(scenario, gates, points, partial, wallClock,
+                new Plan((int) plannedPoints, integer(planned, "runsPerPoint")));
     }
 
     static ObjectNode scenario(ScenarioIdentity s) {
@@ -204,6 +221,14 @@ public final class ReportJson {
         node.put("jvm", w.jvm());
         node.put("os", w.os());
         return node;
+    }
+
+    private static long integer(JsonNode node, String name) {
+        JsonNode value = required(node, name);
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+            throw new IllegalArgumentException("report.json: field '" + name + "' must be a non-negative integer, got " + value);
+        }
+        return value.asLong();
     }
 
     static JsonNode required(JsonNode node, String name) {

@@ -3,20 +3,14 @@ package io.punchsim.reports.format;
 import io.punchsim.reports.compare.Comparison;
 import io.punchsim.reports.sweep.SweepReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes every format into a directory without ever leaving a half-written file: all formats are
- * rendered first, each written to a temporary file beside its target, and only then moved into place.
+ * Renders every format of a report and writes them into a {@link ReportDirectory}, which replaces
+ * the directory's old set as a whole: a reader finds the whole old set or the whole new one.
  */
 public final class ReportWriter {
 
@@ -45,47 +39,17 @@ public final class ReportWriter {
         return files;
     }
 
-    /** Writes {@code report.json}, {@code report.md}, {@code report.html}, {@code junit.xml} and {@code report.csv} into {@code directory}. */
+    /** Writes {@code report.json}, {@code report.md}, {@code report.html}, {@code junit.xml} and {@code report.csv} into {@code directory}, as one unit. */
     public static List<Path> write(Path directory, SweepReport report) throws IOException {
-        return writeAll(directory, render(report));
-    }
-
-    /** Writes the comparison formats into {@code directory}. */
-    public static List<Path> write(Path directory, Comparison comparison) throws IOException {
-        return writeAll(directory, render(comparison));
-    }
-
-    // Temporary files are created owner-only; a report is an artefact others read.
-    private static void readableByAll(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        try (ReportDirectory out = ReportDirectory.open(directory)) {
+            return out.write(render(report));
         }
     }
 
-    static List<Path> writeAll(Path directory, Map<String, String> files) throws IOException {
-        Files.createDirectories(directory);
-        Map<Path, Path> staged = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path temp = Files.createTempFile(directory, "." + f.getKey() + ".", ".tmp");
-                staged.put(temp, directory.resolve(f.getKey()));
-                Files.writeString(temp, f.getValue(), StandardCharsets.UTF_8);
-                readableByAll(temp);
-            }
-            List<Path> written = new ArrayList<>();
-            for (Map.Entry<Path, Path> move : staged.entrySet()) {
-                try {
-                    Files.move(move.getKey(), move.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING);
-                }
-                written.add(move.getValue());
-            }
-            return written;
-        } finally {
-            for (Path temp : staged.keySet()) {
-                Files.deleteIfExists(temp);
-            }
+    /** Writes the comparison formats into {@code directory}, as one unit. */
+    public static List<Path> write(Path directory, Comparison comparison) throws IOException {
+        try (ReportDirectory out = ReportDirectory.open(directory)) {
+            return out.write(render(comparison));
         }
     }
 }

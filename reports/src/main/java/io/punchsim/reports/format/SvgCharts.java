@@ -231,7 +231,7 @@ final class SvgCharts {
                 + Text.xml(content) + "</text>\n";
     }
 
-    private static double niceCeiling(double value) {
+    static double niceCeiling(double value) {
         if (value <= 0) {
             return 1;
         }

@@ -21,6 +21,11 @@ public record SweepPoint(Map<String, String> parameters, PointAggregate aggregat
 
     /** e.g. {@code attempt-interval=500ms, attempt-limit=10}; {@code (single point)} without axes. */
     public String label() {
+        return label(parameters);
+    }
+
+    /** The label of a point with these parameters. */
+    public static String label(Map<String, String> parameters) {
         if (parameters.isEmpty()) {
             return "(single point)";
         }

@@ -9,9 +9,11 @@ import java.util.Map;
 
 /**
  * The result of a sweep: which scenario, the gates, every point with its aggregate and verdicts,
- * whether it was cut short, and the wall-clock facts kept apart.
+ * whether it was cut short, and the wall-clock facts kept apart. The plan says what the sweep set
+ * out to run, so a partial report can say how far it got.
  */
-public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<SweepPoint> points, boolean partial, WallClock wallClock) {
+public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<SweepPoint> points, boolean partial, WallClock wallClock,
+                          Plan plan) {
 
     /** The {@code report.json} schema this code writes and reads. */
     public static final int SCHEMA_VERSION = 1;
@@ -26,7 +28,30 @@ public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<Swee
             if (!p.parameters().keySet().equals(axisNames(scenario))) {
                 throw new IllegalArgumentException("point " + p.label() + " does not give exactly the axes " + axisNames(scenario));
             }
+            if (p.aggregate().runs() > plan.runsPerPoint()) {
+                throw new IllegalArgumentException("point " + p.label() + " has " + p.aggregate().runs() + " runs; "
+                        + plan.runsPerPoint() + " were planned");
+            }
         }
+        if (points.size() > plan.points() || (!partial && points.size() != plan.points())) {
+            throw new IllegalArgumentException((partial ? "a partial" : "a whole") + " report holds " + points.size()
+                    + " points of the " + plan.points() + " planned");
+        }
+    }
+
+    /**
+     * A report whose plan is read off its points: what they hold, or for a partial report the
+     * whole grid of its axes.
+     */
+    public SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<SweepPoint> points, boolean partial, WallClock wallClock) {
+        this(scenario, gates, points, partial, wallClock, planOf(scenario, points, partial));
+    }
+
+    private static Plan planOf(ScenarioIdentity scenario, List<SweepPoint> points, boolean partial) {
+        long runs = points.stream().mapToLong(p -> p.aggregate().runs()).max().orElse(0);
+        long grid = scenario.gridSize();
+        int planned = partial && grid <= Integer.MAX_VALUE ? (int) Math.max(points.size(), grid) : points.size();
+        return new Plan(planned, runs);
     }
 
     private static java.util.Set<String> axisNames(ScenarioIdentity scenario) {
@@ -38,9 +63,19 @@ public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<Swee
     /** Builds a report, judging every gate on every point, in the order the points are given. */
     public static SweepReport judge(ScenarioIdentity scenario, List<Gate> gates, Map<Map<String, String>, PointAggregate> points,
                                     boolean partial, WallClock wallClock) {
+        return new SweepReport(scenario, gates, judged(gates, points), partial, wallClock);
+    }
+
+    /** Builds a report of a sweep that planned {@code plan}, judging every gate on every point. */
+    public static SweepReport judge(ScenarioIdentity scenario, List<Gate> gates, Map<Map<String, String>, PointAggregate> points,
+                                    boolean partial, WallClock wallClock, Plan plan) {
+        return new SweepReport(scenario, gates, judged(gates, points), partial, wallClock, plan);
+    }
+
+    private static List<SweepPoint> judged(List<Gate> gates, Map<Map<String, String>, PointAggregate> points) {
         List<SweepPoint> judged = new ArrayList<>();
         points.forEach((parameters, aggregate) -> judged.add(new SweepPoint(parameters, aggregate, judge(gates, aggregate))));
-        return new SweepReport(scenario, gates, judged, partial, wallClock);
+        return judged;
     }
 
     static List<GateVerdict> judge(List<Gate> gates, PointAggregate aggregate) {
@@ -51,9 +86,56 @@ public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<Swee
         return verdicts;
     }
 
-    /** Whether every gate passed on every point. */
+    /**
+     * Whether every gate passed on every planned point. A partial report never passes: its gates
+     * were not judged on what did not run.
+     */
     public boolean passed() {
-        return points.stream().allMatch(SweepPoint::passed);
+        return !partial && points.stream().allMatch(SweepPoint::passed);
+    }
+
+    /** Whether this point ran every planned run: every point of a whole report did. */
+    public boolean complete(SweepPoint point) {
+        return !partial || point.aggregate().runs() == plan.runsPerPoint();
+    }
+
+    /** Points that ran every planned run. */
+    public int completePoints() {
+        return (int) points.stream().filter(this::complete).count();
+    }
+
+    /**
+     * How far an interrupted sweep got, e.g. {@code interrupted: 5 of 27 points (5,300 of 27,000
+     * runs)}: the points that ran in full, of those planned.
+     */
+    public String interruption() {
+        return "interrupted: " + progress();
+    }
+
+    /** How far the sweep got, e.g. {@code 5 of 27 points (5,300 of 27,000 runs)}: the points that ran in full, of those planned. */
+    public String progress() {
+        return String.format(java.util.Locale.ROOT, "%d of %d points (%,d of %,d runs)", completePoints(), plan.points(),
+                totalRuns(), plan.runs());
+    }
+
+    /**
+     * The parameters of every planned point that is not in this report, in grid order, when the
+     * axes spell out the plan's grid (the points run in grid order, so these are the last ones);
+     * empty otherwise.
+     */
+    public List<Map<String, String>> pointsNotRun() {
+        if (scenario.gridSize() != plan.points()) {
+            return List.of();
+        }
+        java.util.Set<Map<String, String>> ran = new java.util.HashSet<>();
+        points.forEach(p -> ran.add(p.parameters()));
+        List<Map<String, String>> missing = new ArrayList<>();
+        for (Map<String, String> parameters : scenario.grid()) {
+            if (!ran.contains(parameters)) {
+                missing.add(parameters);
+            }
+        }
+        return missing;
     }
 
     /** Every failed verdict with its point, in report order. */

@@ -129,4 +129,70 @@ class PointAggregateTest {
         assertThat(back.getValueAtPercentile(95)).isEqualTo(h.getValueAtPercentile(95));
         assertThat(HistogramCodec.encode(back)).isEqualTo(HistogramCodec.encode(h));
     }
+
+    @Test
+    void exampleSeedsAreTheSmallestOfEachKindWhateverTheSplit() {
+        List<RunOutcome> runs = new ArrayList<>(SyntheticRuns.draw(SEED, 4_000, 0.5, 0.3));
+        Random shuffler = new Random(SEED);
+        for (int trial = 0; trial < 5; trial++) {
+            Collections.shuffle(runs, shuffler);
+            int parts = 1 + shuffler.nextInt(8);
+            List<PointAggregate> partials = new ArrayList<>();
+            for (int p = 0; p < parts; p++) {
+                partials.add(new PointAggregate());
+            }
+            runs.forEach(r -> partials.get(shuffler.nextInt(parts)).add(r));
+            PointAggregate merged = new PointAggregate();
+            partials.forEach(merged::merge);
+            // The oracle: sort the seeds of each kind of run and take the first few.
+            for (Outcome o : Outcome.values()) {
+                assertThat(merged.exampleSeeds(o)).as("%s, seed %d trial %d, %d parts", o, SEED, trial, parts)
+                        .containsExactly(smallest(runs.stream().filter(r -> r.outcome() == o).mapToLong(RunOutcome::seed)));
+            }
+            for (FailureReason reason : FailureReason.values()) {
+                assertThat(merged.exampleSeeds(reason)).as("%s, seed %d trial %d", reason, SEED, trial)
+                        .containsExactly(smallest(runs.stream().filter(r -> r.failureReason() == reason).mapToLong(RunOutcome::seed)));
+            }
+            for (NatPair pair : merged.natPairs().keySet()) {
+                for (Outcome o : Outcome.values()) {
+                    assertThat(merged.exampleSeeds(pair, o)).as("%s %s, seed %d trial %d", pair, o, SEED, trial)
+                            .containsExactly(smallest(runs.stream().filter(r -> r.outcome() == o && r.hostNat().equals(pair.hostNat())
+                                    && r.clientNat().equals(pair.clientNat())).mapToLong(RunOutcome::seed)));
+                }
+            }
+        }
+        assertThat(new PointAggregate().exampleSeeds(Outcome.FAILED)).isEmpty();
+        assertThat(new PointAggregate().exampleSeeds(new NatPair("a", "b"), Outcome.FAILED)).isEmpty();
+    }
+
+    @Test
+    void exampleSeedsSurviveReportJson() {
+        PointAggregate a = SyntheticRuns.aggregate(SEED, 3_000, 0.5, 0.3);
+        PointAggregate back = AggregateJson.read(AggregateJson.write(a));
+        assertThat(back).isEqualTo(a);
+        for (FailureReason reason : FailureReason.values()) {
+            assertThat(back.exampleSeeds(reason)).as("%s, seed %d", reason, SEED).containsExactly(a.exampleSeeds(reason));
+        }
+        for (NatPair pair : a.natPairs().keySet()) {
+            assertThat(back.exampleSeeds(pair, Outcome.FAILED)).as("%s, seed %d", pair, SEED).containsExactly(a.exampleSeeds(pair, Outcome.FAILED));
+        }
+    }
+
+    @Test
+    void aSeedSeenTwiceIsKeptOnce() {
+        ExampleSeeds seeds = new ExampleSeeds();
+        for (long seed : new long[] {9, 4, 4, 7, 1, 9, 1}) {
+            seeds.add(seed);
+        }
+        assertThat(seeds.seeds()).containsExactly(1, 4, 7);
+        ExampleSeeds other = new ExampleSeeds();
+        other.add(-3);
+        other.add(4);
+        seeds.merge(other);
+        assertThat(seeds.seeds()).containsExactly(-3, 1, 4);
+    }
+
+    private static long[] smallest(java.util.stream.LongStream seeds) {
+        return seeds.distinct().sorted().limit(ExampleSeeds.KEPT).toArray();
+    }
 }

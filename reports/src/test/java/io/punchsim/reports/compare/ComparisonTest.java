@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.punchsim.reports.SyntheticRuns;
 import io.punchsim.reports.aggregate.PointAggregate;
+import io.punchsim.reports.format.ComparisonReport;
 import io.punchsim.reports.gate.Gate;
 import io.punchsim.reports.gate.GateOperator;
 import io.punchsim.reports.gate.JudgedOn;
@@ -83,13 +84,31 @@ class ComparisonTest {
     }
 
     @Test
-    void pointsMissingFromAPartialReportAreListedNotCompared() {
+    void aPartialReportIsNotJudgedUnlessAllowed() {
         SweepReport full = report(700, 0.70);
         SweepReport partial = new SweepReport(SCENARIO, GATES, full.points().subList(0, 1), true, CLOCK);
-        Comparison c = Comparison.of(full, partial);
+        for (boolean partialIsCurrent : new boolean[] {true, false}) {
+            Comparison c = partialIsCurrent ? Comparison.of(full, partial) : Comparison.of(partial, full);
+            assertThat(c.judged()).isFalse();
+            assertThat(c.exitCode()).as("partial %s", partialIsCurrent ? "current" : "baseline").isEqualTo(2);
+            assertThat(c.partialReports()).containsExactly((partialIsCurrent ? "current" : "baseline")
+                    + ": interrupted: 1 of 2 points (3,000 of 6,000 runs)");
+            assertThat(c.notJudgedBecause()).contains("partial report", "--allow-partial");
+            assertThat(ComparisonReport.markdown(c)).contains("**Not judged:**").doesNotContain("No significant regression");
+            assertThat(ComparisonReport.junit(c)).contains("<failure type=\"partial\"");
+        }
+    }
+
+    @Test
+    void pointsMissingFromAnAllowedPartialReportAreListedNotCompared() {
+        SweepReport full = report(700, 0.70);
+        SweepReport partial = new SweepReport(SCENARIO, GATES, full.points().subList(0, 1), true, CLOCK);
+        Comparison c = Comparison.of(full, partial, true);
+        assertThat(c.judged()).isTrue();
         assertThat(c.unmatchedPoints()).containsExactly("attempt-interval=500ms (only in baseline)");
         assertThat(c.changes()).allMatch(ch -> ch.point().equals("attempt-interval=250ms"));
         assertThat(c.exitCode()).isZero();
+        assertThat(ComparisonReport.markdown(c)).contains("**Partial report** (current: interrupted: 1 of 2 points");
     }
 
     @Test

@@ -45,7 +45,8 @@ class ReportJsonTest {
         assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
         List<String> fields = new ArrayList<>();
         root.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactly("schemaVersion", "kind", "scenario", "gates", "partial", "summary", "points", "wallClock");
+        assertThat(fields).containsExactly("schemaVersion", "kind", "scenario", "gates", "partial", "planned", "summary", "points",
+                "wallClock");
         JsonNode point = root.get("points").get(0);
         assertThat(point.get("parameters").get("attempt-interval").asText()).isEqualTo("250ms");
         long runs = point.get("runs").asLong();

@@ -13,9 +13,9 @@ public final class Keys {
             "gates");
     public static final List<String> PEER = List.of("nat", "link", "startup-delay", "join-delay");
     public static final List<String> NETWORK = List.of("same-lan", "cloud", "stun", "peer-path");
-    public static final List<String> PLACEMENT = List.of("latency", "from-host", "from-client");
+    public static final List<String> PLACEMENT = List.of("latency", "region", "from-host", "from-client");
     public static final List<String> LINK_DIRECTION = List.of("latency", "jitter", "fifo", "loss", "duplication");
-    public static final List<String> LINK = List.of("latency", "jitter", "fifo", "loss", "duplication", "up", "down");
+    public static final List<String> LINK = List.of("preset", "latency", "jitter", "fifo", "loss", "duplication", "up", "down");
     public static final List<String> LATENCY = List.of("constant", "uniform", "normal", "lognormal", "pareto", "empirical");
     public static final List<String> NORMAL = List.of("mean", "sd");
     public static final List<String> LOGNORMAL = List.of("median", "sigma");
@@ -27,6 +27,8 @@ public final class Keys {
             "hairpinning", "external-addresses", "pooling", "max-mappings", "on-full");
     public static final List<String> MIX = List.of("mix");
     public static final List<String> MIX_OPTION = List.of("nat", "weight");
+    /** A peer's NAT drawn from a named population, with some of its weights overridden. */
+    public static final List<String> POPULATION_NAT = List.of("population", "weights");
     /** The keys under {@code protocol:}, from the protocol's parameter table. */
     public static final List<String> PROTOCOL = protocolLevel("");
     public static final List<String> FAULT_KINDS = List.of("link-down", "loss-burst", "nat-rebinding");
@@ -34,6 +36,10 @@ public final class Keys {
     public static final List<String> LOSS_BURST = List.of("link", "direction", "from", "to", "rate");
     public static final List<String> NAT_REBINDING = List.of("nat", "hop", "at");
     public static final List<String> GATE = List.of("metric", GateOperator.AT_LEAST.key(), GateOperator.AT_MOST.key(), "judged-on");
+    /** The keys of a population file (not of a scenario): its top level and each entry. */
+    public static final List<String> POPULATION_FILE = List.of("name", "description", "entries");
+    public static final List<String> POPULATION_ENTRY = List.of("name", "weight", "nat", "entries", "population", "source",
+            "assumption");
 
     private Keys() {
     }
@@ -54,11 +60,14 @@ public final class Keys {
         return List.copyOf(level);
     }
 
-    /** Every key at every level, plus the preset names that key a shorthand mix. */
+    /**
+     * Every key at every level of a scenario, plus the preset names that key a shorthand mix (the
+     * entry names under a population's {@code weights} are the population files' own).
+     */
     public static java.util.Set<String> all() {
         java.util.Set<String> all = new java.util.TreeSet<>(io.punchsim.nat.NatPresets.names());
         for (List<String> level : List.of(TOP, PEER, NETWORK, PLACEMENT, LINK_DIRECTION, LINK, LATENCY, NORMAL, LOGNORMAL,
-                PARETO, LOSS, GILBERT_ELLIOTT, CUSTOM_NAT, MIX, MIX_OPTION,
+                PARETO, LOSS, GILBERT_ELLIOTT, CUSTOM_NAT, MIX, MIX_OPTION, POPULATION_NAT,
                 FAULT_KINDS, LINK_DOWN, LOSS_BURST, NAT_REBINDING, GATE)) {
             all.addAll(level);
         }

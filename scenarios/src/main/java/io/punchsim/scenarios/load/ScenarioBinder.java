@@ -21,6 +21,10 @@ import io.punchsim.reports.gate.JudgedOn;
 import io.punchsim.reports.metric.Metric;
 import io.punchsim.reports.metric.Metrics;
 import io.punchsim.reports.metric.Unit;
+import io.punchsim.scenarios.link.LinkPreset;
+import io.punchsim.scenarios.link.LinkPresets;
+import io.punchsim.scenarios.link.RegionPair;
+import io.punchsim.scenarios.link.RegionPairs;
 import io.punchsim.scenarios.model.CustomNat;
 import io.punchsim.scenarios.model.FaultSpec;
 import io.punchsim.scenarios.model.LatencySpec;
@@ -35,6 +39,7 @@ import io.punchsim.scenarios.model.PlacementSpec;
 import io.punchsim.scenarios.model.PresetNat;
 import io.punchsim.scenarios.model.Scenario;
 import io.punchsim.scenarios.model.ScenarioDefaults;
+import io.punchsim.scenarios.population.Population;
 import io.punchsim.scenarios.yaml.Node;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,7 +81,7 @@ final class ScenarioBinder {
         Fields.Obj o = top.get();
         String name = o.take("name").flatMap(n -> f.text(n, "name", "a string")).orElse(defaultName);
         String description = o.take("description").flatMap(n -> f.text(n, "description", "a string")).orElse("");
-        int seeds = o.integer("seeds", ScenarioDefaults.SEEDS, 1, 100_000_000);
+        int seeds = o.integer("seeds", ScenarioDefaults.SEEDS, 1, ScenarioLoader.MAX_SEEDS);
         long rootSeed = o.take("root-seed")
                 .map(n -> f.integer(n, "root-seed", Long.MIN_VALUE, Long.MAX_VALUE, ScenarioDefaults.ROOT_SEED))
                 .orElse(ScenarioDefaults.ROOT_SEED);
@@ -119,6 +124,16 @@ final class ScenarioBinder {
         }
         Fields.Obj o = obj.get();
         LatencySpec both = o.take("latency").map(n -> latency(n, o.path("latency"))).orElse(fallback);
+        Optional<Node> regionNode = o.take("region");
+        if (regionNode.isPresent()) {
+            Optional<RegionPair> region = f.word(regionNode.get(), o.path("region"), RegionPairs.names())
+                    .flatMap(RegionPairs::find);
+            if (o.has("latency")) {
+                f.report(regionNode.get(), o.path("region"), "give either latency or region, not both");
+            } else if (region.isPresent()) {
+                both = new LatencySpec.Constant(region.get().oneWayNanos());
+            }
+        }
         LatencySpec fromHost = o.take("from-host").map(n -> latency(n, o.path("from-host"))).orElse(both);
         LatencySpec fromClient = o.take("from-client").map(n -> latency(n, o.path("from-client"))).orElse(both);
         o.finish();
@@ -175,6 +190,8 @@ final class ScenarioBinder {
                 String itemPath = path + "[" + i + "]";
                 if (item instanceof Node.Sequence) {
                     f.report(item, itemPath, "a NAT chain cannot contain a chain; list its NATs in one list");
+                } else if (item instanceof Node.Mapping m && isPopulation(m)) {
+                    f.report(item, itemPath, "a NAT chain cannot contain a population; a population is a peer's whole NAT");
                 } else if (item instanceof Node.Mapping m && isMix(m)) {
                     f.report(item, itemPath, "a NAT chain cannot contain a mix; put the mix outside the chain");
                 } else {
@@ -184,6 +201,13 @@ final class ScenarioBinder {
             return new NatChain(hops);
         }
         Node.Mapping mapping = (Node.Mapping) node;
+        if (isPopulation(mapping)) {
+            if (!allowMix) {
+                f.report(node, path, "a population can only be a peer's whole NAT, not part of a chain or a mix");
+                return fallback;
+            }
+            return population(mapping, path);
+        }
         if (isMix(mapping)) {
             if (!allowMix) {
                 f.report(node, path, "a mix can only be a peer's whole NAT, not part of a chain or another mix");
@@ -192,6 +216,71 @@ final class ScenarioBinder {
             return mix(mapping, path);
         }
         return custom(mapping, path);
+    }
+
+    private static boolean isPopulation(Node.Mapping mapping) {
+        return mapping.entries().containsKey("population");
+    }
+
+    /**
+     * A named population drawn as a mix of its NATs; {@code weights} overrides entries' weights
+     * within their lists, the others of each list scaled to fill the rest.
+     */
+    private NatSpec population(Node.Mapping mapping, String path) {
+        Fields.Obj o = f.object(mapping, path, Keys.POPULATION_NAT).orElseThrow();
+        Optional<String> name = o.take("population").flatMap(n -> f.word(n, o.path("population"), Populations.NAMES));
+        Optional<Node> weightsNode = o.take("weights");
+        o.finish();
+        if (name.isEmpty()) {
+            return ScenarioDefaults.NAT;
+        }
+        Population population;
+        try {
+            population = Populations.byName(name.get());
+        } catch (ScenarioException e) {
+            f.problems().addAll(e.problems());
+            return ScenarioDefaults.NAT;
+        }
+        if (weightsNode.isEmpty()) {
+            return population.mix();
+        }
+        String weightsPath = o.path("weights");
+        if (!(weightsNode.get() instanceof Node.Mapping weights)) {
+            if (!(weightsNode.get() instanceof Node.Scalar scalar && scalar.type() == Node.ScalarKind.NULL)) {
+                f.report(weightsNode.get(), weightsPath, "expected a mapping of entry name to weight, e.g. {"
+                        + population.names().get(0) + ": 20%}; got " + Fields.describe(weightsNode.get()));
+            }
+            return population.mix();
+        }
+        int before = f.problems().size();
+        Map<String, Double> given = new java.util.LinkedHashMap<>();
+        Map<String, Node.Position> at = new java.util.HashMap<>();
+        for (Node.Entry entry : weights.entries().values()) {
+            String entryPath = Fields.child(weightsPath, entry.key());
+            if (population.find(entry.key()).isEmpty()) {
+                String hint = Suggestions.closest(entry.key(), population.names()).map(s -> "did you mean '" + s + "'?")
+                        .orElse("its entries: " + String.join(", ", population.names()));
+                f.report(entry.keyPosition(), entryPath, "unknown entry of population " + population.name() + "; " + hint
+                        + " (punchsim populations " + population.name() + " lists them)");
+                continue;
+            }
+            double weight = f.rate(entry.value(), entryPath, Double.NaN);
+            if (!Double.isNaN(weight)) {
+                given.put(entry.key(), weight);
+                at.put(entry.key(), entry.keyPosition());
+            }
+        }
+        if (f.problems().size() != before) {
+            return population.mix();
+        }
+        for (List<Population.Entry> list : population.lists()) {
+            Optional<String> problem = Population.overrideProblem(list, given);
+            if (problem.isPresent()) {
+                String first = list.stream().map(Population.Entry::name).filter(given::containsKey).findFirst().orElseThrow();
+                f.report(at.get(first), Fields.child(weightsPath, first), problem.get());
+            }
+        }
+        return f.problems().size() == before ? population.withWeights(given).mix() : population.mix();
     }
 
     private static boolean isMix(Node.Mapping mapping) {
@@ -207,8 +296,10 @@ final class ScenarioBinder {
             Node list = o.take("mix").orElseThrow();
             o.finish();
             String listPath = o.path("mix");
-            for (Node item : f.list(list, listPath, "{nat, weight} options").orElse(List.of())) {
-                String itemPath = listPath + "[" + options.size() + "]";
+            List<Node> items = f.list(list, listPath, "{nat, weight} options").orElse(List.of());
+            for (int i = 0; i < items.size(); i++) {
+                Node item = items.get(i);
+                String itemPath = listPath + "[" + i + "]";
                 Optional<Fields.Obj> opt = f.object(item, itemPath, Keys.MIX_OPTION);
                 if (opt.isEmpty()) {
                     continue;
@@ -245,7 +336,9 @@ final class ScenarioBinder {
             }
         }
         if (options.isEmpty()) {
-            f.report(mapping, path, "a mix needs at least one NAT with a weight");
+            if (f.problems().size() == before) {
+                f.report(mapping, path, "a mix needs at least one NAT with a weight");
+            }
             return ScenarioDefaults.NAT;
         }
         // The sum is only meaningful when every option was read without a problem.
@@ -383,7 +476,10 @@ final class ScenarioBinder {
             return new LinkSpec(defaults, defaults);
         }
         Fields.Obj o = obj.get();
-        LinkSpec.Direction both = direction(o, defaults);
+        // A preset replaces the defaults; the keys beside it override the preset.
+        LinkSpec.Direction base = o.take("preset").flatMap(n -> f.word(n, o.path("preset"), LinkPresets.names()))
+                .flatMap(LinkPresets::find).map(LinkPreset::direction).orElse(defaults);
+        LinkSpec.Direction both = direction(o, base);
         LinkSpec.Direction up = o.take("up").flatMap(n -> f.object(n, o.path("up"), Keys.LINK_DIRECTION))
                 .map(d -> finished(d, direction(d, both))).orElse(both);
         LinkSpec.Direction down = o.take("down").flatMap(n -> f.object(n, o.path("down"), Keys.LINK_DIRECTION))
@@ -767,7 +863,7 @@ final class ScenarioBinder {
         };
     }
 
-    private static String round(double d) {
+    static String round(double d) {
         return java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 }

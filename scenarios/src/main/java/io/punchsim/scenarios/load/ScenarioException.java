@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 /** A scenario file that cannot be run, with every problem found in it. */
 public final class ScenarioException extends Exception {
 
+    /** Problems the message shows; {@link #problems()} has them all. */
+    public static final int SHOWN = 50;
+
     private final List<Problem> problems;
 
     /** Problems are kept in file order (line, then column), whatever order they were found in. */
@@ -15,12 +18,18 @@ public final class ScenarioException extends Exception {
     }
 
     private ScenarioException(List<Problem> sorted, boolean marker) {
-        super(sorted.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        super(message(sorted));
         this.problems = sorted;
     }
 
+    /** The first {@link #SHOWN} problems, one a line, then how many more there are. */
+    private static String message(List<Problem> sorted) {
+        String shown = sorted.stream().limit(SHOWN).map(Problem::toString).collect(Collectors.joining("\n"));
+        return sorted.size() <= SHOWN ? shown : shown + "\n... and " + (sorted.size() - SHOWN) + " more problems";
+    }
+
     private static List<Problem> sorted(List<Problem> problems) {
-        return problems.stream()
+        return problems.stream().distinct()
                 .sorted(Comparator.comparing(Problem::file).thenComparingInt(Problem::line).thenComparingInt(Problem::column))
                 .toList();
     }

@@ -8,6 +8,12 @@ import io.punchsim.scenarios.sweep.TreeOverride;
 import io.punchsim.scenarios.yaml.Node;
 import io.punchsim.scenarios.yaml.YamlTreeReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,19 +34,94 @@ public final class ScenarioLoader {
     /** Grids larger than this are refused; a sweep that big is almost always a mistake. */
     public static final long MAX_POINTS = 100_000;
 
+    /** Seeds (runs) per point at most, in the file's {@code seeds} and on the command line. */
+    public static final int MAX_SEEDS = 100_000_000;
+
     private ScenarioLoader() {
     }
 
+    /** Files larger than this are refused unread; the largest example is a few kilobytes. */
+    public static final long MAX_FILE_BYTES = YamlTreeReader.MAX_CHARS;
+
+    /**
+     * Values bound over a whole grid (points times the values of one point): 100,000 points of a
+     * 100-value file. Past it, checking would take minutes.
+     */
+    public static final long MAX_GRID_VALUES = 10_000_000;
+
+    /** Problems a {@link ScenarioException} keeps; past this the check stops and says so. */
+    public static final int MAX_PROBLEMS = 10_000;
+
     /** Loads a file; problems name it as given (e.g. {@code scenarios/lan.yaml:3:5: ...}). */
     public static LoadedScenario load(Path file) throws ScenarioException {
-        String text;
+        return load(file.toString(), read(file));
+    }
+
+    /** The file's text: a readable regular file of at most 1 MiB of UTF-8. */
+    private static String read(Path file) throws ScenarioException {
+        String name = file.toString();
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (Files.isDirectory(file)) {
+                throw problem(name, 1, 1, "is a directory, not a scenario file");
+            }
+            if (!Files.exists(file)) {
+                throw problem(name, 1, 1, "no such file");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw problem(name, 1, 1, "not a regular file; a scenario is a YAML file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw problem(name, 1, 1, "the file has " + size + " bytes; a scenario file holds at most "
+                        + MAX_FILE_BYTES + " (1 MiB)");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                // Read at most one byte more than allowed, in case the file grew since its size was taken.
+                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw problem(name, 1, 1, "the file has more than " + MAX_FILE_BYTES + " bytes; a scenario file holds at most "
+                        + MAX_FILE_BYTES + " (1 MiB)");
+            }
         } catch (IOException e) {
-            throw new ScenarioException(List.of(new Problem(file.toString(), 1, 1, "", "cannot read file: "
-                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()))));
+            throw problem(name, 1, 1, "cannot read file: " + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : e.getMessage()));
         }
-        return load(file.toString(), text);
+        return utf8(name, bytes);
+    }
+
+    /** Decodes UTF-8, naming the line, column and byte offset of the first byte that is not. */
+    static String utf8(String name, byte[] bytes) throws ScenarioException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < before.length(); i++) {
+                if (before.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = before.codePointCount(lineStart, before.length()) + 1;
+            throw problem(name, line, column, String.format("not UTF-8 text: byte offset %d holds 0x%02X, which does not"
+                    + " begin or continue a UTF-8 character; save the file as UTF-8", offset, bytes[offset] & 0xff));
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        // A byte-order mark is allowed and means nothing.
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static ScenarioException problem(String file, int line, int column, String message) {
+        return new ScenarioException(List.of(new Problem(file, line, column, "", message)));
     }
 
     /**
@@ -70,16 +151,40 @@ public final class ScenarioLoader {
             axes = axes(mapping.entries().get("sweep").value(), fields);
             sweep = new SweepSpec(axes.stream().map(NodeAxis::spec).toList());
         }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(problems);
-        }
-        if (sweep.size() > MAX_POINTS) {
+        // Exact: a grid of 2^64 points must not wrap around to an empty one.
+        if (sweep.exactSize().compareTo(java.math.BigInteger.valueOf(MAX_POINTS)) > 0) {
             Node sweepNode = ((Node.Mapping) root).entries().get("sweep").value();
-            fields.report(sweepNode, "sweep", "the grid has " + sweep.size() + " points; at most " + MAX_POINTS + " are allowed");
+            fields.report(sweepNode, "sweep", "the grid has " + String.format(java.util.Locale.ROOT, "%,d", sweep.exactSize())
+                    + " points (the product of the axes' sizes); at most " + String.format(java.util.Locale.ROOT, "%,d", MAX_POINTS)
+                    + " are allowed");
             throw new ScenarioException(problems);
         }
-        List<SweepPoint> points = points(fileName, defaultName, (Node.Mapping) root, axes, base);
-        return new LoadedScenario(fileName, base, sweep, points);
+        if (sweep.size() > 1) {
+            // Every point is bound like a file of its own: the work is the points times the values of one.
+            long perPoint = values(TreeOverride.without((Node.Mapping) root, "sweep"));
+            for (NodeAxis axis : axes) {
+                perPoint += values(axis.values().get(0));
+            }
+            if (sweep.size() * perPoint > MAX_GRID_VALUES) {
+                Node sweepNode = ((Node.Mapping) root).entries().get("sweep").value();
+                fields.report(sweepNode, "sweep", "the grid has " + sweep.size() + " points of " + perPoint + " values each, "
+                        + sweep.size() * perPoint + " values to check; at most " + MAX_GRID_VALUES
+                        + " are allowed (a coarser grid or a smaller file)");
+                throw new ScenarioException(problems);
+            }
+        }
+        if (!problems.isEmpty()) {
+            // The sweep's own values are still checked, so one pass shows what is wrong in both.
+            if (root instanceof Node.Mapping mapping && !axes.isEmpty()) {
+                problems.addAll(points(fileName, defaultName, mapping, axes, base, true).problems());
+            }
+            throw new ScenarioException(problems);
+        }
+        Expansion expansion = points(fileName, defaultName, (Node.Mapping) root, axes, base, false);
+        if (!expansion.problems().isEmpty()) {
+            throw new ScenarioException(expansion.problems());
+        }
+        return new LoadedScenario(fileName, base, sweep, expansion.points());
     }
 
     /**
@@ -106,6 +211,21 @@ public final class ScenarioLoader {
         } else if (node instanceof Node.Sequence sequence) {
             sequence.items().forEach(item -> positions(item, into));
         }
+    }
+
+    /** The values of a tree, an aliased value counted once per place it is used (as binding visits it). */
+    private static long values(Node node) {
+        long n = 1;
+        if (node instanceof Node.Mapping mapping) {
+            for (Node.Entry entry : mapping.entries().values()) {
+                n += values(entry.value());
+            }
+        } else if (node instanceof Node.Sequence sequence) {
+            for (Node item : sequence.items()) {
+                n += values(item);
+            }
+        }
+        return n;
     }
 
     private static boolean isNull(Node node) {
@@ -141,11 +261,19 @@ public final class ScenarioLoader {
         return axes;
     }
 
-    /** Expands the grid (first axis slowest, last fastest) and binds every point like the base. */
-    private static List<SweepPoint> points(String fileName, String defaultName, Node.Mapping root, List<NodeAxis> axes,
-            Scenario base) throws ScenarioException {
+    /** The points of a grid, or what is wrong with them. */
+    private record Expansion(List<SweepPoint> points, List<Problem> problems) {
+    }
+
+    /**
+     * Expands the grid (first axis slowest, last fastest) and binds every point like the base.
+     * With {@code sweepOnly} (the base has problems of its own, reported already) only problems
+     * at the sweep's own lines are kept: the rest would repeat the base's.
+     */
+    private static Expansion points(String fileName, String defaultName, Node.Mapping root, List<NodeAxis> axes,
+            Scenario base, boolean sweepOnly) {
         if (axes.isEmpty()) {
-            return List.of(new SweepPoint(0, Map.of(), base));
+            return new Expansion(List.of(new SweepPoint(0, Map.of(), base)), List.of());
         }
         Node.Mapping withoutSweep = TreeOverride.without(root, "sweep");
         Set<Node.Position> sweepPositions = new HashSet<>();
@@ -162,6 +290,12 @@ public final class ScenarioLoader {
             total *= axis.values().size();
         }
         for (int p = 0; p < total; p++) {
+            if (problems.size() >= MAX_PROBLEMS) {
+                Node.Position at = axes.get(0).keyPosition();
+                problems.put(List.of("stopped"), new Problem(fileName, at.line(), at.column(), "sweep", "checking stopped at "
+                        + MAX_PROBLEMS + " problems, after " + p + " of " + total + " points"));
+                break;
+            }
             Node.Mapping tree = withoutSweep;
             Map<String, String> values = new LinkedHashMap<>();
             List<Problem> pointProblems = new ArrayList<>();
@@ -188,6 +322,9 @@ public final class ScenarioLoader {
                 List<Object> key = List.of(problem.line(), problem.column(), problem.keyPath(), problem.message());
                 // A problem away from the sweep lines comes from combining base values with this point.
                 boolean inSweep = sweepPositions.contains(new Node.Position(problem.line(), problem.column()));
+                if (sweepOnly && !inSweep) {
+                    continue;
+                }
                 problems.putIfAbsent(key, inSweep ? problem : new Problem(problem.file(), problem.line(),
                         problem.column(), problem.keyPath(), problem.message() + " (at sweep point " + SweepPoint.label(values) + ")"));
             }
@@ -198,9 +335,6 @@ public final class ScenarioLoader {
                 index[a] = 0;
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(new ArrayList<>(problems.values()));
-        }
-        return points;
+        return new Expansion(points, new ArrayList<>(problems.values()));
     }
 }

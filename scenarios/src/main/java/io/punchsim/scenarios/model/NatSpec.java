@@ -1,7 +1,10 @@
 package io.punchsim.scenarios.model;
 
-/** A peer's NAT: a named preset, custom behaviours, a chain of NATs, or a weighted mix drawn per run. */
-public sealed interface NatSpec permits PresetNat, CustomNat, NatChain, NatMix {
+/**
+ * A peer's NAT: a named preset, custom behaviours, a chain of NATs, or a weighted mix drawn per run
+ * (whose options a population names).
+ */
+public sealed interface NatSpec permits PresetNat, CustomNat, NatChain, NatMix, NamedNat {
 
     /** A short label for reports, e.g. {@code symmetric} or {@code port-restricted-cone>cgnat}. */
     String label();

@@ -64,6 +64,10 @@ public final class ConnectionRun {
         return run(point, seed, null);
     }
 
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static RunOutcome run(PreparedPoint point, long seed, RunObserver observer) {
         Scenario scenario = point.scenario();
         RandomStreams draws = new RandomStreams(seed);
@@ -94,7 +98,19 @@ public final class ConnectionRun {
                 int at = index.indexOf(rebinding.hop());
                 if (at >= 0 && side[at] != null) {
                     side[at].loseMappingsAt(rebinding.atNanos());
+                    if (observer != null) {
+                        observer.onFault(rebinding.atNanos(), lower(rebinding.side()) + " NAT (hop " + rebinding.hop()
+                                + ") drops all its mappings (nat-rebinding)");
+                    }
                 }
+            } else if (observer != null && fault instanceof FaultSpec.LinkDown down) {
+                String link = lower(down.link()) + " link (" + lower(down.direction()) + ")";
+                observer.onFault(down.fromNanos(), link + " goes down (link-down)");
+                observer.onFault(down.toNanos(), link + " comes back up (link-down ends)");
+            } else if (observer != null && fault instanceof FaultSpec.LossBurst burst) {
+                String link = lower(burst.link()) + " link (" + lower(burst.direction()) + ")";
+                observer.onFault(burst.fromNanos(), link + " starts losing " + Math.round(burst.rate() * 100) + "% (loss-burst)");
+                observer.onFault(burst.toNanos(), link + " loss burst ends");
             }
         }
 

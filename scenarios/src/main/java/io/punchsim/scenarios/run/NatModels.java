@@ -3,6 +3,7 @@ package io.punchsim.scenarios.run;
 import io.punchsim.scenarios.model.CustomNat;
 import io.punchsim.scenarios.model.NatChain;
 import io.punchsim.scenarios.model.NatMix;
+import io.punchsim.scenarios.model.NamedNat;
 import io.punchsim.scenarios.model.NatSpec;
 import io.punchsim.scenarios.model.PresetNat;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ final class NatModels {
             into.add(new NatHop(preset.preset().behaviour(), preset.preset().externalAddresses()));
         } else if (spec instanceof CustomNat custom) {
             into.add(new NatHop(custom.behaviour(), custom.externalAddresses()));
+        } else if (spec instanceof NamedNat named) {
+            collect(named.nat(), into);
         } else if (spec instanceof NatMix) {
             throw new IllegalArgumentException("a NAT mix must be drawn before it is resolved");
         } else {

@@ -109,7 +109,7 @@ public final class PreparedPoint {
      * Runs {@code from} (inclusive) to {@code to} (exclusive) of this point and adds their outcomes
      * to {@code into}. Any split of a point's runs into ranges, merged, gives the same aggregate.
      *
-     * @throws IllegalStateException naming the point and the seed, if a run fails
+     * @throws RunFailedException naming the point and the seed, if a run fails
      */
     public void runInto(PointAggregate into, long from, long to) {
         for (long run = from; run < to; run++) {
@@ -118,8 +118,7 @@ public final class PreparedPoint {
             try {
                 outcome = ConnectionRun.run(this, seed);
             } catch (RuntimeException e) {
-                String where = point.values().isEmpty() ? "" : " of sweep point " + point.label();
-                throw new IllegalStateException("the run with seed " + seed + where + " failed: " + e, e);
+                throw new RunFailedException(point, seed, e);
             }
             into.add(outcome);
         }

@@ -19,4 +19,10 @@ public interface RunObserver {
 
     /** The NATs drawn for this run, before it starts. */
     default void onNats(String hostNat, String clientNat) {}
+
+    /**
+     * A fault of the scenario that takes effect in this run at {@code atNanos} (a link going down or
+     * up, a loss burst starting or ending, a NAT dropping its mappings), told before the run starts.
+     */
+    default void onFault(long atNanos, String description) {}
 }

@@ -2,13 +2,17 @@ package io.punchsim.scenarios.run;
 
 import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.gate.Gate;
+import io.punchsim.reports.sweep.Plan;
 import io.punchsim.reports.sweep.ScenarioIdentity;
 import io.punchsim.reports.sweep.SweepReport;
 import io.punchsim.reports.sweep.WallClock;
 import io.punchsim.scenarios.load.LoadedScenario;
+import io.punchsim.scenarios.load.ScenarioLoader;
 import io.punchsim.scenarios.sweep.SweepPoint;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,19 +65,23 @@ public final class SweepJob {
      * points. Results are the same for any number of threads.
      */
     public record Options(OptionalLong seeds, int threads, Points points) {
+        /** Threads at most: far more than any machine's cores, few enough that a typo does not start a hundred thousand. */
+        public static final int MAX_THREADS = 1024;
+
         public Options {
-            if (seeds.isPresent() && seeds.getAsLong() < 1) {
-                throw new IllegalArgumentException("seeds must be at least 1, got " + seeds.getAsLong());
+            if (seeds.isPresent() && (seeds.getAsLong() < 1 || seeds.getAsLong() > ScenarioLoader.MAX_SEEDS)) {
+                throw new IllegalArgumentException("seeds must be within 1.." + ScenarioLoader.MAX_SEEDS + ", got " + seeds.getAsLong());
             }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            if (threads < 1 || threads > MAX_THREADS) {
+                throw new IllegalArgumentException("threads must be within 1.." + MAX_THREADS + ", got " + threads);
             }
         }
 
-        /** The file's seeds, every core, every point. */
+        /** The file's seeds, every core (at most {@link #MAX_THREADS}), every point. */
         public static Options defaults() {
-            return new Options(OptionalLong.empty(), Runtime.getRuntime().availableProcessors(), Points.all());
+            return new Options(OptionalLong.empty(), Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()), Points.all());
         }
+
 
         public Options withSeeds(long seeds) {
             return new Options(OptionalLong.of(seeds), threads, points);
@@ -87,6 +95,12 @@ public final class SweepJob {
             return new Options(seeds, threads, points);
         }
     }
+
+    /**
+     * Runs (points times seeds) at most in one job: some weeks of a large machine. The grid and the
+     * seeds have their own limits ({@link ScenarioLoader#MAX_POINTS}, {@link ScenarioLoader#MAX_SEEDS}).
+     */
+    public static final long MAX_RUNS = 1_000_000_000_000L;
 
     private final LoadedScenario scenario;
     private final List<PreparedPoint> points;
@@ -120,6 +134,18 @@ public final class SweepJob {
     public static SweepJob prepare(LoadedScenario loaded, Options options) {
         LoadedScenario chosen = choose(loaded, options.points());
         long seeds = options.seeds().orElse(chosen.base().seeds());
+        long runs;
+        try {
+            runs = Math.multiplyExact(seeds, chosen.points().size());
+        } catch (ArithmeticException overflow) {
+            runs = Long.MAX_VALUE;
+        }
+        if (runs > MAX_RUNS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s: %,d points x %,d seeds = %,d runs; at most %,d runs are allowed in one job", loaded.file(),
+                    chosen.points().size(), seeds, BigInteger.valueOf(seeds).multiply(BigInteger.valueOf(chosen.points().size())),
+                    MAX_RUNS));
+        }
         return new SweepJob(chosen, Sweeps.prepare(chosen), seeds, options.threads());
     }
 
@@ -157,9 +183,9 @@ public final class SweepJob {
         return threads;
     }
 
-    /** Every run of the job: points times seeds per point. */
+    /** Every run of the job: points times seeds per point (at most {@link #MAX_RUNS}). */
     public long totalRuns() {
-        return seedsPerPoint * points.size();
+        return Math.multiplyExact(seedsPerPoint, points.size());
     }
 
     /** Runs finished so far by {@link #run}, for a progress bar; any thread may ask. */
@@ -183,7 +209,8 @@ public final class SweepJob {
     /**
      * Runs every seed of every point on {@link #threads} threads and judges the gates.
      *
-     * @throws IllegalStateException if the job has run before, or a run fails (naming its seed)
+     * @throws IllegalStateException if the job has run before
+     * @throws RunFailedException if a run fails, naming its point and seed
      */
     public SweepReport run() {
         if (!started.compareAndSet(false, true)) {
@@ -221,6 +248,6 @@ public final class SweepJob {
         for (int i = 0; i < aggregates.size(); i++) {
             byPoint.put(points.get(i).point().values(), aggregates.get(i));
         }
-        return SweepReport.judge(identity, gates, byPoint, partial, wallClock);
+        return SweepReport.judge(identity, gates, byPoint, partial, wallClock, new Plan(points.size(), seedsPerPoint));
     }
 }

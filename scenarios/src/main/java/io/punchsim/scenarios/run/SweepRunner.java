@@ -132,6 +132,10 @@ final class SweepRunner {
                 Thread.currentThread().interrupt();
                 cancelled.set(true);
             } catch (ExecutionException e) {
+                cancelled.set(true);
+                if (e.getCause() instanceof RunFailedException failed) {
+                    throw failed;
+                }
                 throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
             }
         }

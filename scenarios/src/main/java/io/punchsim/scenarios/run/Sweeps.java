@@ -50,14 +50,30 @@ public final class Sweeps {
     public static List<PreparedPoint> prepare(LoadedScenario loaded) {
         List<PreparedPoint> prepared = new ArrayList<>();
         for (SweepPoint point : loaded.points()) {
-            try {
-                prepared.add(PreparedPoint.of(point));
-            } catch (IllegalArgumentException e) {
-                String where = point.values().isEmpty() ? "" : " at sweep point " + point.label();
-                throw new IllegalArgumentException(loaded.file() + where + ": " + e.getMessage(), e);
-            }
+            prepared.add(prepare(loaded, point));
         }
         return prepared;
+    }
+
+    /**
+     * Prepares every point as {@link #prepare} does and keeps none, so checking a grid of any size
+     * needs the memory of one prepared point.
+     *
+     * @throws IllegalArgumentException naming the file and the point that cannot run
+     */
+    public static void check(LoadedScenario loaded) {
+        for (SweepPoint point : loaded.points()) {
+            prepare(loaded, point);
+        }
+    }
+
+    private static PreparedPoint prepare(LoadedScenario loaded, SweepPoint point) {
+        try {
+            return PreparedPoint.of(point);
+        } catch (IllegalArgumentException e) {
+            String where = point.values().isEmpty() ? "" : " at sweep point " + point.label();
+            throw new IllegalArgumentException(loaded.file() + where + ": " + e.getMessage(), e);
+        }
     }
 
     private static String sha256(String text) {

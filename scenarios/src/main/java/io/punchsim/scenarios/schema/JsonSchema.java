@@ -10,7 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.punchsim.protocol.config.Parameter;
 import io.punchsim.protocol.config.ProtocolParameters;
 import io.punchsim.protocol.config.ValueType;
+import io.punchsim.scenarios.link.LinkPresets;
+import io.punchsim.scenarios.link.RegionPairs;
 import io.punchsim.scenarios.load.Keys;
+import io.punchsim.scenarios.load.Populations;
+import io.punchsim.scenarios.load.ScenarioException;
+import io.punchsim.scenarios.population.Population;
 import io.punchsim.nat.NatBehaviour;
 import io.punchsim.nat.NatPresets;
 import io.punchsim.scenarios.load.NatWords;
@@ -123,11 +128,27 @@ public final class JsonSchema {
         ObjectNode sweep = object("Axes of a full grid: a dotted key path (e.g. protocol.attempt-interval)"
                 + " to the list of values it takes. The first axis varies slowest.");
         ObjectNode properties = (ObjectNode) sweep.get("properties");
+        ObjectNode patterns = J.objectNode();
         axes.forEach((path, pointer) -> {
             ObjectNode axis = ref("sweep-axis", null);
             axis.set("items", refTo(pointer));
             properties.set(path, axis);
+            // Keys matched by a pattern (a population's entry names) are axes below their mapping.
+            JsonNode value = root.at(pointer.substring(1));
+            while (value.has("$ref")) {
+                value = root.at(value.get("$ref").asText().substring(1));
+            }
+            if (value.has("patternProperties")) {
+                value.get("patternProperties").fields().forEachRemaining(e -> {
+                    ObjectNode patternAxis = ref("sweep-axis", null);
+                    patternAxis.set("items", e.getValue().deepCopy());
+                    patterns.set("^" + path.replace(".", "\\.") + "\\." + e.getKey().substring(1), patternAxis);
+                });
+            }
         });
+        if (!patterns.isEmpty()) {
+            sweep.set("patternProperties", patterns);
+        }
         return sweep;
     }
 
@@ -288,6 +309,8 @@ public final class JsonSchema {
     private static ObjectNode link() {
         ObjectNode l = object("A peer's access link; top-level values apply to both directions, up/down override.");
         ObjectNode p = (ObjectNode) l.get("properties");
+        p.set("preset", words(LinkPresets.names(), "A link from the field data (punchsim presets lists them);"
+                + " the other keys override it."));
         directionProperties(p);
         p.set("up", ref("link-direction", "Peer toward the internet."));
         p.set("down", ref("link-direction", "Internet toward the peer."));
@@ -323,7 +346,40 @@ public final class JsonSchema {
         ((ObjectNode) mix.get("properties")).set("mix", options);
         mix.set("required", array("mix"));
         any.add(mix);
+        any.add(population());
         return n;
+    }
+
+    /**
+     * A named population, with overrides of its entries' weights. Entry names are the population
+     * files' own, so they are matched by pattern, not listed as keys of the format.
+     */
+    private static ObjectNode population() {
+        ObjectNode pop = object("A population of the field data (punchsim populations lists them), drawn as a mix"
+                + " of its NATs.");
+        ObjectNode p = (ObjectNode) pop.get("properties");
+        p.set("population", words(Populations.NAMES, null));
+        ObjectNode weights = type("object");
+        weights.put("description", "Entry name to weight within its list; the other entries of that list are scaled"
+                + " to fill the rest.");
+        weights.put("additionalProperties", false);
+        weights.putObject("patternProperties").set(entryNamePattern(), ref("rate", null));
+        p.set("weights", weights);
+        pop.set("required", array("population"));
+        return pop;
+    }
+
+    /** Any entry name of any shipped population, as one anchored pattern. */
+    private static String entryNamePattern() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try {
+            for (Population population : Populations.all()) {
+                names.addAll(population.names());
+            }
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("a shipped population does not load: " + e.getMessage(), e);
+        }
+        return "^(" + String.join("|", names) + ")$";
     }
 
     private static ObjectNode natSingle() {
@@ -389,6 +445,8 @@ public final class JsonSchema {
         ObjectNode pl = object("Latency from each peer's network to a service.");
         ObjectNode p = (ObjectNode) pl.get("properties");
         p.set("latency", ref("latency", "Both peers."));
+        p.set("region", words(RegionPairs.names(), "Both peers, one region pair away: the one-way latency between"
+                + " the two regions (punchsim presets lists them); not with latency."));
         p.set("from-host", ref("latency", "From the host's network; overrides latency."));
         p.set("from-client", ref("latency", "From the client's network; overrides latency."));
         return pl;

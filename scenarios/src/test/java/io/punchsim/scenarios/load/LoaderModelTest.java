@@ -118,13 +118,22 @@ class LoaderModelTest {
         assertThat(s.network().cloud().fromHost()).isEqualTo(new LatencySpec.Constant(35 * MS));
         assertThat(s.network().cloud().fromClient()).isEqualTo(new LatencySpec.Uniform(30 * MS, 60 * MS));
         assertThat(s.network().stun().fromHost()).isEqualTo(new LatencySpec.Constant(15 * MS));
-        assertThat(s.network().stun().fromClient()).isEqualTo(new LatencySpec.Constant(20 * MS));
+        // region: eu-asia, 140 ms one way, for the peer that from-host does not override.
+        assertThat(s.network().stun().fromClient()).isEqualTo(new LatencySpec.Constant(140 * MS));
+        // The sweep's client NAT: mixed-players with its cellular share raised from 25% to 40%.
+        NatMix drawn = (NatMix) loaded.points().get(0).scenario().network().client().nat();
+        double mobile = 0;
+        for (var share : Populations.byName("mobile-cgnat").shares()) {
+            mobile += drawn.options().stream().filter(o -> o.nat().label().equals(share.leaf().name()))
+                    .mapToDouble(NatMix.Option::weight).sum();
+        }
+        assertThat(mobile).isCloseTo(0.40, within(1e-12));
 
         ProtocolConfig p = s.protocol();
         assertThat(p).isEqualTo(ProtocolConfig.builder().attemptInterval(250 * MS).attemptLimit(12)
                 .directFraction(new Fraction(3, 4)).pingInterval(200 * MS).listenTimeout(8 * S).stunRto(300 * MS)
                 .stunMaxRequests(5).stunFinalWait(4 * S).cloudRto(100 * MS).cloudMaxRetransmits(4).cloudFinalWait(3 * S)
-                .keepaliveInterval(10 * S).peerReflexive(true).localCandidates(true).portPrediction(true)
+                .keepaliveInterval(10 * S).memberLifetime(45 * S).peerReflexive(true).localCandidates(true).portPrediction(true)
                 .parallelRelay(true).predictedPorts(5).noSessionRetries(2).noSessionBackoff(500 * MS)
                 .noSessionMaxBackoff(4 * S).gamePhase(true).tickRate(60).gamePhaseLength(2 * S).echoGrace(500 * MS)
                 .build());

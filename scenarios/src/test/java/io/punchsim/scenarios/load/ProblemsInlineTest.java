@@ -20,7 +20,7 @@ class ProblemsInlineTest {
         java.nio.file.Path missing = java.nio.file.Path.of("no-such-dir", "missing.yaml");
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(missing));
         assertThat(e.problems()).extracting(Problem::toString)
-                .containsExactly(missing + ":1:1: cannot read file: no such file");
+                .containsExactly(missing + ":1:1: no such file");
     }
 
     @Test

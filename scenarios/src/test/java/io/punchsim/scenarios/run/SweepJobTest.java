@@ -80,4 +80,23 @@ class SweepJobTest {
         job.run();
         assertThatThrownBy(job::run).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void countsAreCheckedWithExactArithmeticAgainstTheirLimits() throws Exception {
+        LoadedScenario loaded = Examples.load("fusion-default");
+        assertThatThrownBy(() -> SweepJob.Options.defaults().withSeeds(Long.MAX_VALUE))
+                .hasMessage("seeds must be within 1..100000000, got 9223372036854775807");
+        assertThatThrownBy(() -> SweepJob.Options.defaults().withThreads(SweepJob.Options.MAX_THREADS + 1))
+                .hasMessage("threads must be within 1..1024, got 1025");
+        // 10,001 points of 100,000,000 seeds: more runs than one job may hold, refused before any point is prepared.
+        List<io.punchsim.scenarios.sweep.SweepPoint> many = new ArrayList<>();
+        for (int i = 0; i < 10_001; i++) {
+            many.add(new io.punchsim.scenarios.sweep.SweepPoint(i, Map.of("seeds-axis", Integer.toString(i)), loaded.base()));
+        }
+        LoadedScenario huge = new LoadedScenario("huge.yaml", loaded.base(), loaded.sweep(), many);
+        assertThatThrownBy(() -> SweepJob.prepare(huge, SweepJob.Options.defaults().withSeeds(100_000_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("huge.yaml: 10,001 points x 100,000,000 seeds = 1,000,100,000,000 runs; at most 1,000,000,000,000 runs"
+                        + " are allowed in one job");
+    }
 }

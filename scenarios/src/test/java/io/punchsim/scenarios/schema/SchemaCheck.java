@@ -68,8 +68,14 @@ public final class SchemaCheck {
     private static String keyPath(Error error) {
         StringBuilder path = new StringBuilder();
         NodePath location = error.getInstanceLocation();
-        int first = location.getNameCount() > 0 && "sweep".equals(location.getElement(0)) ? 1 : 0;
+        boolean inSweep = location.getNameCount() > 0 && "sweep".equals(location.getElement(0));
+        int first = inSweep ? 1 : 0;
         for (int i = first; i < location.getNameCount(); i++) {
+            // Inside one value of an axis the loader names keys from the axis path on, without the
+            // value's index: the point it binds has that value at the axis path.
+            if (inSweep && i == 2 && !(location.getElement(i) instanceof String)) {
+                continue;
+            }
             if (location.getElement(i) instanceof String key) {
                 path.append(path.length() == 0 ? "" : ".").append(key);
             } else {

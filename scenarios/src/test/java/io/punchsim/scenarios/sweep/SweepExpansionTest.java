@@ -91,4 +91,20 @@ class SweepExpansionTest {
                 new SweepAxis("seeds", List.of("1", "2")),
                 new SweepAxis("client.nat", List.of("full-cone", "[full-cone, cgnat]")));
     }
+
+    @Test
+    void aGridTooLargeForALongIsRefusedWithItsExactSize() {
+        for (int axes : new int[] {17, 63, 64, 65}) {
+            StringBuilder file = new StringBuilder("sweep:\n");
+            for (int a = 0; a < axes; a++) {
+                file.append("  protocol.axis").append(a).append(": [1, 2]\n");
+            }
+            String size = String.format(java.util.Locale.ROOT, "%,d", java.math.BigInteger.TWO.pow(axes));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioLoader.load("big.yaml", file.toString()))
+                    .as("%d axes of 2", axes)
+                    .isInstanceOf(io.punchsim.scenarios.load.ScenarioException.class)
+                    .hasMessageContaining("big.yaml:2:3: sweep: the grid has " + size
+                            + " points (the product of the axes' sizes); at most 100,000 are allowed");
+        }
+    }
 }

@@ -1,0 +1,77 @@
+package io.punchsim.cli;
+
+import io.punchsim.scenarios.calibration.Calibration;
+import io.punchsim.scenarios.calibration.CalibrationReport;
+import io.punchsim.scenarios.calibration.FieldFigure;
+import io.punchsim.scenarios.calibration.FieldFigures;
+import io.punchsim.scenarios.load.ScenarioException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = "Sets the simulator against figures measured in the field (Photon, Ford et al., libp2p, Tailscale, "
+                + "WebRTC, ...): for each, the scenario that stands for what was measured (a shipped population, the "
+                + "default process or the closest variant) runs, and its direct rate with a 95% interval is judged "
+                + "against the figure's band. Prints the table; writes calibration.md (the committed "
+                + "docs/calibration.md) and each row's scenario under scenarios/.",
+        footer = {"", "Examples:", "  ./punchsim calibrate --out calibration",
+                "  ./punchsim calibrate --out calibration --seeds 2000 -q"})
+final class CalibrateCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write calibration.md and the scenarios.")
+    Path out;
+
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "Runs per figure (default: " + Calibration.DEFAULT_SEEDS + ", as docs/calibration.md).")
+    Long seeds;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: all ${sys:punchsim.cores} cores). Results are identical for any N.")
+    Integer threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        long n = seeds == null ? Calibration.DEFAULT_SEEDS : seeds;
+        if (n < 1) {
+            throw new BadInputException("--seeds must be at least 1, got " + n);
+        }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new BadInputException("--threads must be at least 1, got " + t);
+        }
+        List<FieldFigure> figures = FieldFigures.all();
+        Calibration calibration;
+        try {
+            calibration = Calibration.prepare(figures, n, t);
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("a calibration scenario does not load: " + e.getMessage(), e);
+        }
+        List<Calibration.Row> rows;
+        try (ProgressBar bar = ProgressBar.start(calibration.totalRuns(), calibration::runsDone, quiet)) {
+            rows = calibration.run();
+        }
+        try {
+            Files.createDirectories(out.resolve("scenarios"));
+            for (FieldFigure figure : figures) {
+                Files.writeString(out.resolve(Calibration.fileName(figure)), figure.scenario(), StandardCharsets.UTF_8);
+            }
+            Files.writeString(out.resolve("calibration.md"), CalibrationReport.markdown(rows, n), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the calibration to " + out + ": " + e.getMessage(), e);
+        }
+        System.out.print(CalibrationReport.text(rows));
+        System.out.println("Written to " + out + " (calibration.md; each row's scenario in scenarios/)");
+        System.out.flush();
+        return ExitCode.OK;
+    }
+}

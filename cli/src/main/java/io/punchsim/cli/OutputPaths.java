@@ -1,0 +1,46 @@
+package io.punchsim.cli;
+
+import io.punchsim.reports.format.ReportDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Output paths checked before any work is done, so a path that cannot be written costs one line
+ * and exit code 2, not a finished sweep.
+ */
+final class OutputPaths {
+    private OutputPaths() {}
+
+    /** The report directory {@code option} names, checked and locked for this process. */
+    static ReportDirectory reportDirectory(String option, Path directory) {
+        try {
+            return ReportDirectory.open(directory);
+        } catch (IOException e) {
+            throw new BadInputException(option + " " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The file {@code option} names, made ready to be written: its directory created, and the
+     * file itself not a directory and not under a file.
+     */
+    static Path file(String option, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw new BadInputException(option + " " + file + ": is a directory, not a file");
+        }
+        Path parent = absolute.getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new BadInputException(option + " " + file + ": cannot create " + parent + ": "
+                    + ReportDirectory.blockingFile(parent).orElse(describe(e)), e);
+        }
+        return file;
+    }
+
+    static String describe(IOException e) {
+        return ReportDirectory.describe(e);
+    }
+}

@@ -1,0 +1,73 @@
+package io.punchsim.protocol.limit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A budget per source address: at most {@code burst} uses at once, refilled at {@code burst} per
+ * {@code period}, each address on its own (a generic cell rate algorithm: one theoretical time
+ * per address, no counters to refill). Time is whatever clock the owner is handed, so the
+ * simulator and real sockets behave alike.
+ *
+ * <p>The table is bounded: past {@code maxSources} addresses, the one used least recently is
+ * forgotten (it starts afresh if it comes back), so no stream of sources makes it grow.
+ */
+public final class SourceBudget {
+
+    private final int burst;
+    private final long intervalNanos;
+    private final long spanNanos;
+    private final int maxSources;
+    /** Per address, when its budget is next whole again; access order, so the eldest is least recent. */
+    private final LinkedHashMap<Integer, long[]> full;
+
+    /**
+     * @param burst uses an address may make at once (0: none ever)
+     * @param periodNanos in which {@code burst} uses come back
+     * @param maxSources addresses remembered at once
+     */
+    public SourceBudget(int burst, long periodNanos, int maxSources) {
+        if (burst < 0 || periodNanos <= 0 || maxSources < 1) {
+            throw new IllegalArgumentException("burst " + burst + ", period " + periodNanos + ", sources " + maxSources);
+        }
+        this.burst = burst;
+        this.intervalNanos = burst == 0 ? periodNanos : Math.max(1, periodNanos / burst);
+        this.spanNanos = intervalNanos * burst;
+        this.maxSources = maxSources;
+        this.full = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, long[]> eldest) {
+                return size() > SourceBudget.this.maxSources;
+            }
+        };
+    }
+
+    /** Takes one use for {@code address} at {@code now}; false if its budget is spent. */
+    public boolean take(int address, long now) {
+        if (burst == 0) {
+            return false;
+        }
+        long[] wholeAt = full.get(address);
+        long from = wholeAt == null ? now : Math.max(wholeAt[0], now);
+        long next = from + intervalNanos;
+        if (next - now > spanNanos) {
+            return false;
+        }
+        if (wholeAt == null) {
+            full.put(address, new long[] {next});
+        } else {
+            wholeAt[0] = next;
+        }
+        return true;
+    }
+
+    /** Forgets the addresses whose budget is whole again at {@code now}: they need no entry. */
+    public void forgetRefilled(long now) {
+        full.values().removeIf(wholeAt -> wholeAt[0] <= now);
+    }
+
+    /** Addresses remembered. */
+    public int size() {
+        return full.size();
+    }
+}

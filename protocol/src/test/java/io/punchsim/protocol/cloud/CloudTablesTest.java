@@ -1,0 +1,187 @@
+package io.punchsim.protocol.cloud;
+
+import static io.punchsim.protocol.harness.TestNet.MS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.protocol.event.Role;
+import io.punchsim.protocol.event.Step;
+import io.punchsim.protocol.harness.World;
+import io.punchsim.protocol.net.Endpoint;
+import io.punchsim.protocol.peer.FailureReason;
+import io.punchsim.protocol.peer.Outcome;
+import io.punchsim.protocol.wire.Message;
+import io.punchsim.protocol.wire.MessageCodec;
+import io.punchsim.protocol.wire.MessageKind;
+import io.punchsim.protocol.wire.PeerRole;
+import io.punchsim.protocol.wire.Props;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** SPEC 2.9: every table of the cloud has a cap, and every entry a lifetime. */
+class CloudTablesTest {
+
+    private static final long SEED = 47;
+    /** Keepalives every second, and three seconds of silence make an endpoint go. */
+    private static final ProtocolConfig QUICK = World.TIMED.toBuilder().keepaliveInterval(1_000 * MS)
+            .memberLifetime(3_000 * MS).build();
+
+    private static Endpoint stranger(int address, int port) {
+        return new Endpoint(Endpoint.parseIp("198.18.0." + address), port);
+    }
+
+    /** A host made by hand: it creates a session and joins it, then says nothing more. */
+    private static int handMadeHost(World w, Endpoint cloud, Endpoint host) {
+        w.net.inject(host, cloud, MessageCodec.encode(new Message.CreateSession(1, Props.CLIENT_SERVER)));
+        w.net.runFor(w.net.now() + 30 * MS);
+        int session = CloudHardeningTest.sessionNamedTo(w, host);
+        w.net.inject(host, cloud, MessageCodec.encode(
+                new Message.JoinRequest(2, session, PeerRole.HOST, Props.CLIENT_SERVER)));
+        w.net.runFor(w.net.now() + 30 * MS);
+        return session;
+    }
+
+    @Test
+    void theConfigsMemberLifetimeFollowsTheKeepaliveUnlessGiven() {
+        assertThat(ProtocolConfig.DEFAULTS.memberLifetimeNanos()).isEqualTo(4 * ProtocolConfig.DEFAULTS.keepaliveIntervalNanos());
+        assertThat(ProtocolConfig.builder().keepaliveInterval(2_000 * MS).build().memberLifetimeNanos()).isEqualTo(8_000 * MS);
+        assertThat(QUICK.memberLifetimeNanos()).isEqualTo(3_000 * MS);
+    }
+
+    @Test
+    void aHostThatFallsSilentIsRemovedWithItsSessionAndItsClientIsTold() {
+        World w = new World(QUICK, SEED);
+        AtomicBoolean vanished = new AtomicBoolean();
+        // Once it has reported, the host is gone: killed, unplugged, nothing more comes from it.
+        w.net.drop(p -> p.from().equals(World.HOST) && vanished.get());
+        w.start(500 * MS);
+        w.net.runUntil(() -> w.event(Role.HOST, Step.H11).isPresent(), 60_000 * MS);
+        vanished.set(true);
+        w.runUntilClientFinished(60_000 * MS);
+
+        assertThat(w.client.result().outcome()).as("seed %d", SEED).isEqualTo(Outcome.FAILED);
+        assertThat(w.client.result().failureReason()).isEqualTo(FailureReason.NO_SESSION);
+        // Told by the cloud within the lifetime and one sweep, before the attempt budget of 5 s ran out.
+        long told = w.eventTime(Role.CLIENT, Step.K6);
+        assertThat(told - w.eventTime(Role.HOST, Step.H11)).isBetween(3_000 * MS, 3_800 * MS);
+        assertThat(w.events(Role.CLIENT, Step.K6)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("host is gone"));
+        assertThat(w.net.packets()).anyMatch(p -> p.to().equals(World.CLIENT) && p.kind() == MessageKind.SESSION_CLOSED);
+        assertThat(w.cloud.sessionCount()).isZero();
+        assertThat(w.cloud.counters().closedSessions()).isEqualTo(1);
+    }
+
+    @Test
+    void aLiveHostKeepsItsSessionLongAfterTheLifetimeAndAClientStillFindsIt() {
+        World w = new World(QUICK, SEED);
+        w.start(20_000 * MS).runUntilClientFinished(60_000 * MS);
+        assertThat(w.client.result().outcome()).as("seed %d", SEED).isEqualTo(Outcome.DIRECT);
+        assertThat(w.cloud.counters().expiredEndpoints()).isZero();
+    }
+
+    @Test
+    void sessionsWhoseHostNeverJoinsGoAfterTheLifetimeAndSoDoesTheirCreator() {
+        World w = new World(QUICK, SEED);
+        w.net.start(World.CLOUD, 0);
+        w.net.runFor(1 * MS);
+        for (int i = 0; i < 5; i++) {
+            w.net.inject(stranger(9, 7000 + i), World.CLOUD,
+                    MessageCodec.encode(new Message.CreateSession(1, Props.CLIENT_SERVER)));
+        }
+        w.net.runFor(1_000 * MS);
+        assertThat(w.cloud.sessionCount()).isEqualTo(5);
+        assertThat(w.cloud.endpointCount()).isEqualTo(5);
+        w.net.runFor(5_000 * MS);
+        assertThat(w.cloud.sessionCount()).isZero();
+        assertThat(w.cloud.endpointCount()).isZero();
+        assertThat(w.cloud.counters().expiredEndpoints()).isEqualTo(5);
+    }
+
+    @Test
+    void sessionsAreCappedPerSourceAndInAllAndUnjoinedOnesMakeRoom() {
+        World w = new World(QUICK, SEED);
+        CloudServer small = new CloudServer(QUICK, new CloudLimits(5, 3, 100, 1_024, 3_000 * MS, 4, 30));
+        Endpoint at = Endpoint.parse("203.0.113.2:5055");
+        w.net.add(at, small);
+        w.net.start(at, 0);
+        w.net.runFor(1 * MS);
+        // Four from one address: the fourth is past the 3 per source.
+        for (int i = 0; i < 4; i++) {
+            w.net.inject(stranger(1, 7000 + i), at, MessageCodec.encode(new Message.CreateSession(1, Props.CLIENT_SERVER)));
+        }
+        w.net.runFor(w.net.now() + 30 * MS);
+        assertThat(small.sessionCount()).isEqualTo(3);
+        assertThat(small.counters().droppedOverLimit()).isEqualTo(1);
+        // Three more from other addresses: the table holds 5, so the oldest unjoined one makes room.
+        for (int i = 0; i < 3; i++) {
+            w.net.inject(stranger(2 + i, 7000), at, MessageCodec.encode(new Message.CreateSession(1, Props.CLIENT_SERVER)));
+            w.net.runFor(w.net.now() + 10 * MS);
+        }
+        assertThat(small.sessionCount()).isEqualTo(5);
+        assertThat(w.net.packets().stream().filter(p -> p.from().equals(at) && p.kind() == MessageKind.SESSION_CREATED)
+                .map(p -> p.to()).distinct()).hasSize(6);
+        assertThat(small.counters().droppedOverLimit()).isEqualTo(1);
+    }
+
+    @Test
+    void theEndpointTableIsCappedAndStrangersMakeRoomButMembersStay() {
+        World w = new World(QUICK, SEED);
+        CloudServer small = new CloudServer(QUICK, new CloudLimits(100, 10, 4, 1_024, 3_000 * MS, 4, 30));
+        Endpoint at = Endpoint.parse("203.0.113.2:5055");
+        w.net.add(at, small);
+        w.net.start(at, 0);
+        w.net.runFor(1 * MS);
+        Endpoint host = stranger(1, 4000);
+        int session = handMadeHost(w, at, host);
+        for (int i = 0; i < 10; i++) {
+            w.net.inject(stranger(2, 7000 + i), at, MessageCodec.encode(new Message.JoinRandom(1)));
+            w.net.runFor(w.net.now() + 10 * MS);
+        }
+        assertThat(small.endpointCount()).isEqualTo(4);
+        assertThat(small.counters().evictedEndpoints()).isEqualTo(7);
+        // The member stays: it can still relay (to nobody yet) and be found.
+        assertThat(small.sessionCount()).isEqualTo(1);
+        assertThat(small.openSessionCount()).isEqualTo(1);
+        assertThat(session).isNotZero();
+    }
+
+    @Test
+    void oneAddressHoldsOnlySoManyReservationsAtOnce() {
+        World w = new World(QUICK, SEED);
+        CloudServer small = new CloudServer(QUICK, new CloudLimits(100, 10, 100, 1_024, 3_000 * MS, 2, 30));
+        Endpoint at = Endpoint.parse("203.0.113.2:5055");
+        w.net.add(at, small);
+        w.net.start(at, 0);
+        w.net.runFor(1 * MS);
+        for (int h = 0; h < 3; h++) {
+            handMadeHost(w, at, stranger(10 + h, 4000));
+        }
+        assertThat(small.openSessionCount()).isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            w.net.inject(stranger(2, 7000 + i), at, MessageCodec.encode(new Message.JoinRandom(1)));
+            w.net.runFor(w.net.now() + 30 * MS);
+        }
+        assertThat(w.net.packets().stream().filter(p -> p.to().ip() == stranger(2, 0).ip()
+                && p.kind() == MessageKind.SESSION_FOUND).map(p -> p.to()).distinct()).hasSize(2);
+        assertThat(w.net.packets()).anyMatch(p -> p.to().equals(stranger(2, 7002)) && p.kind() == MessageKind.NO_SESSION);
+        // Another address still finds the third.
+        w.net.inject(stranger(3, 7000), at, MessageCodec.encode(new Message.JoinRandom(1)));
+        w.net.runFor(w.net.now() + 30 * MS);
+        assertThat(w.net.packets()).anyMatch(p -> p.to().equals(stranger(3, 7000)) && p.kind() == MessageKind.SESSION_FOUND);
+    }
+
+    @Test
+    void aClientForgottenWhileItWaitsToRetryIsAnsweredAfreshNotTakenForADuplicate() {
+        // The client waits 2 s between JoinRandoms; the cloud forgets a stranger after 1 s of silence.
+        ProtocolConfig config = QUICK.toBuilder().memberLifetime(1_000 * MS).noSessionBackoff(2_000 * MS)
+                .noSessionMaxBackoff(2_000 * MS).build();
+        World w = new World(config, SEED);
+        w.net.start(World.CLOUD, 0);
+        w.net.start(World.STUN, 0);
+        w.net.start(World.CLIENT, 0);
+        w.net.start(World.HOST, 3_000 * MS);
+        w.runUntilClientFinished(60_000 * MS);
+        assertThat(w.cloud.counters().expiredEndpoints()).as("seed %d", SEED).isPositive();
+        assertThat(w.client.result().outcome()).isEqualTo(Outcome.DIRECT);
+    }
+}
