@@ -6,12 +6,15 @@ import io.punchsim.reports.aggregate.AggregateJson;
 import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.sweep.SweepReport;
 import io.punchsim.reports.sweep.WallClock;
+import io.punchsim.scenarios.run.RunFailedException;
 import io.punchsim.scenarios.run.SweepJob;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
@@ -139,6 +142,7 @@ final class SparkEngineProcess implements JobEngine {
         JsonNode result = null;
         String error = null;
         boolean badInput = false;
+        JsonNode failedRun = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
@@ -154,6 +158,7 @@ final class SparkEngineProcess implements JobEngine {
                 } else if (event.has("error")) {
                     error = event.get("error").asText();
                     badInput = event.path("badInput").asBoolean();
+                    failedRun = event.has("seed") ? event : null;
                 }
             }
             process.waitFor();
@@ -169,6 +174,10 @@ final class SparkEngineProcess implements JobEngine {
                 closeQuietly(stdin);
                 stdin = null;
             }
+        }
+        if (failedRun != null) {
+            throw new RunFailedException(job.points().get(failedRun.get("point").asInt()).point(), failedRun.get("seed").asLong(),
+                    new ExecutorFailure(failedRun.path("cause").asText()));
         }
         if (error != null) {
             throw badInput ? new BadInputException(error) : new IllegalStateException(error);
@@ -209,6 +218,33 @@ final class SparkEngineProcess implements JobEngine {
             stdin.flush();
         } catch (IOException e) {
             // The engine has gone already; what it sent is all there is.
+        }
+    }
+
+    /** What a run threw on an executor, as its stack trace was printed there. */
+    static final class ExecutorFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String trace;
+
+        ExecutorFailure(String trace) {
+            super(trace.lines().findFirst().orElse("?"), null, false, false);
+            this.trace = trace;
+        }
+
+        /** The exception's first line, as the executor's {@code toString} gave it. */
+        @Override
+        public String toString() {
+            return getMessage();
+        }
+
+        @Override
+        public void printStackTrace(PrintStream out) {
+            out.print(trace);
+        }
+
+        @Override
+        public void printStackTrace(PrintWriter out) {
+            out.print(trace);
         }
     }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.punchsim.reports.aggregate.AggregateJson;
 import io.punchsim.reports.aggregate.PointAggregate;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,13 +20,16 @@ import java.util.function.LongSupplier;
  * <pre>
  * punchsim-engine {"runsDone":40960}
  * punchsim-engine {"result":{"partial":false,"runs":20000,"seconds":3.1,"cores":2,"points":[POINT, ...]}}
- * punchsim-engine {"error":"runs 0..2048 of the scenario: the run with seed 17 failed: ..."}
+ * punchsim-engine {"error":"the run with seed 17 failed: ...","point":0,"seed":17,"cause":"java.lang...\n\tat ..."}
+ * punchsim-engine {"error":"runs 0..2048 of the scenario: ..."}
  * punchsim-engine {"error":"Spark did not start on bogus://x: ...","badInput":true}
  * </pre>
  *
  * A POINT is the aggregate as a {@code report.json} point body ({@link AggregateJson}), in point
- * order. The stream ends with one {@code result} or one {@code error}; {@code badInput} marks an
- * error in what the command was given (exit code 2), as opposed to a job that failed. The command says
+ * order. The stream ends with one {@code result} or one {@code error}. An error with a
+ * {@code seed} is a run that threw (the pipeline's {@code RunFailedException}; {@code point} is its
+ * place among the job's points, {@code cause} the executor's stack trace); {@code badInput} marks
+ * an error in what the command was given (exit code 2); any other error is a job that failed. The command says
  * {@link #CANCEL} on this JVM's standard input to stop the job early; the result is then partial.
  * The command's reader ({@code SparkEngineProcess} in the cli module) is the other half of this
  * format; the end-to-end test runs both.
@@ -82,6 +87,17 @@ final class EngineStream {
     /** The job failed: a run threw, or Spark gave up. */
     void error(String message) {
         send(NODES.objectNode().put("error", String.valueOf(message)));
+    }
+
+    /**
+     * A run threw on an executor: the point (its place among the job's points), the seed, and the
+     * exception it threw with its stack trace as the executor printed it.
+     */
+    void runFailed(int point, long seed, String message, Throwable cause) {
+        StringWriter trace = new StringWriter();
+        cause.printStackTrace(new PrintWriter(trace));
+        send(NODES.objectNode().put("error", String.valueOf(message)).put("point", point).put("seed", seed)
+                .put("cause", trace.toString()));
     }
 
     /** Spark could not start with what it was given (a master URL it does not know, say). */

@@ -150,8 +150,9 @@ public final class SparkEngine implements AutoCloseable {
      * one aggregate per point, however many ranges there are.
      *
      * @return whether every range came back; after {@link #cancel}, some may not have
-     * @throws IllegalStateException naming the point and runs of a range that failed on every
+     * @throws RangeFailedException naming the runs and the point of a range that failed on every
      *     try, with the executor's message (for a run that threw, it names the seed)
+     * @throws IllegalStateException when the job failed otherwise, with Spark's reason
      */
     public boolean run(JobSpec spec, List<SeedRange> ranges, RangeRunner runner, ObjIntConsumer<PointAggregate> onEach) {
         if (ranges.isEmpty()) {
@@ -214,11 +215,11 @@ public final class SparkEngine implements AutoCloseable {
         }
     }
 
-    /** The driver's error: the failed range's own message when Spark kept it, else Spark's first line. */
-    private static IllegalStateException failure(Throwable error) {
+    /** The driver's error: the failed range's own exception when Spark kept it, else Spark's first line. */
+    private static RuntimeException failure(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof RangeFailedException) {
-                return new IllegalStateException(t.getMessage(), error);
+            if (t instanceof RangeFailedException range) {
+                return range;
             }
         }
         String message = String.valueOf(error.getMessage());
@@ -261,7 +262,7 @@ public final class SparkEngine implements AutoCloseable {
                 String label = job.points().get(range.point()).point().label();
                 String where = "runs " + range.from() + ".." + range.to() + " of "
                         + (label.isEmpty() ? "the scenario" : "sweep point " + label);
-                throw new RangeFailedException(where, e);
+                throw new RangeFailedException(range, where, e);
             }
             try {
                 return JSON.writeValueAsString(AggregateJson.write(aggregate));

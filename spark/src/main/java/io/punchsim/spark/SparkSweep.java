@@ -3,6 +3,7 @@ package io.punchsim.spark;
 import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.sweep.SweepReport;
 import io.punchsim.reports.sweep.WallClock;
+import io.punchsim.scenarios.run.RunFailedException;
 import io.punchsim.scenarios.run.SweepJob;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,12 @@ public final class SparkSweep {
         }
     }
 
-    /** Runs every seed of every point of {@code job}, which must be the job of {@code spec}. */
+    /**
+     * Runs every seed of every point of {@code job}, which must be the job of {@code spec}.
+     *
+     * @throws RunFailedException naming the point and the seed of a run that threw
+     * @throws RangeFailedException when a range failed on every try for another reason
+     */
     public static Result run(SparkEngine engine, SweepJob job, JobSpec spec) {
         return run(engine, job, spec, RangeRunner.SEEDS);
     }
@@ -43,8 +49,17 @@ public final class SparkSweep {
         for (int p = 0; p < points; p++) {
             byPoint.add(new PointAggregate());
         }
-        boolean complete = engine.run(spec, ranges, runner,
-                (aggregate, task) -> byPoint.get(ranges.get(task).point()).merge(aggregate));
+        boolean complete;
+        try {
+            complete = engine.run(spec, ranges, runner,
+                    (aggregate, task) -> byPoint.get(ranges.get(task).point()).merge(aggregate));
+        } catch (RangeFailedException e) {
+            // A run that threw is the pipeline's RunFailedException, as on one machine.
+            if (e.seed() >= 0 && e.getCause() != null && e.getCause().getCause() instanceof RuntimeException cause) {
+                throw new RunFailedException(job.points().get(e.range().point()).point(), e.seed(), cause);
+            }
+            throw e;
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         int last = points - 1;
         while (last >= 0 && byPoint.get(last).runs() == 0) {

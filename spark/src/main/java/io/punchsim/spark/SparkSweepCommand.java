@@ -5,6 +5,7 @@ import io.punchsim.reports.sweep.SweepReport;
 import io.punchsim.scenarios.load.LoadedScenario;
 import io.punchsim.scenarios.load.ScenarioException;
 import io.punchsim.scenarios.load.ScenarioLoader;
+import io.punchsim.scenarios.run.RunFailedException;
 import io.punchsim.scenarios.run.SweepJob;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,12 +39,15 @@ import picocli.CommandLine.Parameters;
                 + "report.md, report.html, junit.xml and report.csv: the report a sweep on one machine writes.",
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every gate passed", "  1  a gate failed", "  2  bad input or usage",
+                "  4  a run threw inside the simulator (a bug): the message names its point and seed",
                 "130  interrupted; what finished was written and marked partial", "",
                 "Example (YARN, the reports written on the submitting machine):",
                 "  spark-submit --master yarn --deploy-mode client \\",
                 "    --class io.punchsim.spark.SparkSweepCommand spark/target/punchsim-spark.jar \\",
                 "    scenarios/examples/fusion-default.yaml --out report"})
 public final class SparkSweepCommand implements Callable<Integer> {
+    /** The punchsim command's exit code for a run that threw. */
+    static final int SIMULATOR_ERROR = 4;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
@@ -172,6 +176,11 @@ public final class SparkSweepCommand implements Callable<Integer> {
             try (SparkEngine engine = start(sparkConf)) {
                 cancel.attach(engine);
                 result = SparkSweep.run(engine, job, spec);
+            } catch (RunFailedException e) {
+                System.err.println("punchsim-spark: " + e.getMessage());
+                System.err.println("This is a bug in the simulator; what follows is for its report.");
+                e.getCause().printStackTrace(System.err);
+                return SIMULATOR_ERROR;
             }
             SweepReport report = SparkSweep.report(job, result);
             List<Path> written = ReportWriter.write(out, report);
@@ -181,7 +190,9 @@ public final class SparkSweepCommand implements Callable<Integer> {
             stdout.println("Reports written to " + out + " ("
                     + written.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")) + ")");
             if (report.partial()) {
-                stdout.println("Interrupted: the reports hold the " + report.totalRuns() + " runs that finished, marked partial.");
+                stdout.println(String.format(Locale.ROOT,
+                        "Interrupted: %,d of %,d runs, %d of %d points in full; the reports hold what finished, marked partial.",
+                        report.totalRuns(), report.plan().runs(), report.completePoints(), report.plan().points()));
                 return 130;
             }
             if (!report.passed()) {
@@ -216,6 +227,9 @@ public final class SparkSweepCommand implements Callable<Integer> {
         } catch (BadInput e) {
             events.badInput(e.getMessage());
             return 2;
+        } catch (RunFailedException e) {
+            events.runFailed(pointOf(job, e), e.seed(), e.getMessage(), e.getCause());
+            return SIMULATOR_ERROR;
         } catch (RuntimeException e) {
             events.error(e.getMessage());
             return 1;
@@ -236,6 +250,16 @@ public final class SparkSweepCommand implements Callable<Integer> {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /** The place among the job's points of the point whose run failed. */
+    private static int pointOf(SweepJob job, RunFailedException e) {
+        for (int i = 0; i < job.points().size(); i++) {
+            if (job.points().get(i).point() == e.point()) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("a failed run of no point of the job", e);
     }
 
     /** Spark's start fails with SparkException, which is checked to Java but declared nowhere. */

@@ -93,7 +93,8 @@ class CommandEngineIT {
             String report = Files.readString(out.resolve("report.json"));
             assertThat(report).as(processes.log("sweep")).contains("\"partial\" : true");
             assertThat(report).containsPattern("\"runs\" : [1-9][0-9]*,");
-            assertThat(processes.log("sweep")).contains("Interrupted: the reports hold the");
+            assertThat(sweep.exitValue()).as("the exit code of an interrupted sweep").isEqualTo(130);
+            assertThat(processes.log("sweep")).contains("the reports hold what finished, marked partial");
             for (ProcessHandle handle : engine) {
                 assertThat(handle.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("the Spark JVM has ended").isFalse();
             }

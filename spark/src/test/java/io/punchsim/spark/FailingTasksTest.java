@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.sweep.SweepReport;
+import io.punchsim.scenarios.run.PreparedPoint;
+import io.punchsim.scenarios.run.RunFailedException;
 import io.punchsim.scenarios.run.SweepJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,13 +76,16 @@ class FailingTasksTest {
         }
     }
 
-    /** Every try of the range at run {@code from} fails as a run that throws would. */
-    record AlwaysFails(long from) implements RangeRunner {
+    /**
+     * Every try of the range at run {@code from} of point {@code point} fails as a run that throws
+     * does: with the pipeline's RunFailedException.
+     */
+    record AlwaysFails(int point, long from) implements RangeRunner {
         @Override
         public PointAggregate run(SweepJob job, SeedRange range) {
-            if (range.from() == from) {
-                long seed = job.points().get(range.point()).seed(range.from() + 3);
-                throw new IllegalStateException("the run with seed " + seed + " failed: java.lang.ArithmeticException: test");
+            if (range.point() == point && range.from() == from) {
+                PreparedPoint point = job.points().get(range.point());
+                throw new RunFailedException(point.point(), point.seed(range.from() + 3), new ArithmeticException("test"));
             }
             return RangeRunner.SEEDS.run(job, range);
         }
@@ -107,14 +112,17 @@ class FailingTasksTest {
 
     @Test
     @Order(2)
-    void aRangeThatFailsEveryTryFailsTheSweepNamingItsPointRunsAndSeed() throws Exception {
+    void aRunThatThrowsOnEveryTryFailsTheSweepNamingItsPointAndSeed() throws Exception {
         JobSpec spec = Reports.spec("same-lan", 2000);
         SweepJob job = spec.prepare();
-        long seed = job.points().get(0).seed(1024 + 3);
-        assertThatThrownBy(() -> SparkSweep.run(engine, job, spec, new AlwaysFails(1024)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("runs 1024..2000 of sweep point host.nat.hairpinning=false, "
-                        + "protocol.variants.local-candidates=false: the run with seed " + seed + " failed: ");
+        long seed = job.points().get(2).seed(1024 + 3);
+        assertThatThrownBy(() -> SparkSweep.run(engine, job, spec, new AlwaysFails(2, 1024)))
+                .isInstanceOfSatisfying(RunFailedException.class, e -> {
+                    assertThat(e.seed()).isEqualTo(seed);
+                    assertThat(e.point()).isSameAs(job.points().get(2).point());
+                })
+                .hasMessage("the run with seed " + seed + " of sweep point 3 (host.nat.hairpinning=true, "
+                        + "protocol.variants.local-candidates=false) failed: java.lang.ArithmeticException: test");
     }
 
     /** Cancelled after the first range came back: what came back, each range once, and nothing else. */
