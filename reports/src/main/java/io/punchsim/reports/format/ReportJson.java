@@ -17,6 +17,8 @@ import io.punchsim.reports.gate.JudgedOn;
 import io.punchsim.reports.metric.Measurement;
 import io.punchsim.reports.metric.Metric;
 import io.punchsim.reports.metric.Metrics;
+import io.punchsim.reports.precision.Precision;
+import io.punchsim.reports.precision.PrecisionStop;
 import io.punchsim.reports.sweep.ScenarioIdentity;
 import io.punchsim.reports.sweep.SweepAxis;
 import io.punchsim.reports.sweep.SweepPoint;
@@ -27,6 +29,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code report.json}: the versioned schema of {@code reports/README.md}. Fields are written in a
@@ -49,6 +52,7 @@ public final class ReportJson {
         root.set("scenario", scenario(report.scenario()));
         ArrayNode gates = root.putArray("gates");
         report.gates().forEach(g -> gates.add(gate(g)));
+        report.precision().ifPresent(p -> root.set("precision", precision(p)));
         root.put("partial", report.partial());
         ObjectNode summary = root.putObject("summary");
         summary.put("points", report.points().size());
@@ -64,6 +68,7 @@ public final class ReportJson {
             point.set("metrics", metrics(p.aggregate()));
             ArrayNode verdicts = point.putArray("gates");
             p.verdicts().forEach(v -> verdicts.add(verdict(v)));
+            p.stop().ifPresent(stop -> point.set("precision", stop(stop, report.precision().orElseThrow(), p.aggregate())));
         }
         root.set("wallClock", wallClock(report.wallClock()));
         return toText(root);
@@ -102,8 +107,15 @@ public final class ReportJson {
             gates.add(new Gate(Metrics.parse(g.path("metric").asText()), GateOperator.parse(g.path("comparison").asText()),
                     g.path("bound").asDouble(), JudgedOn.parse(g.path("judgedOn").asText())));
         }
+        Optional<Precision> precision = root.has("precision") ? Optional.of(readPrecision(root.get("precision"))) : Optional.empty();
+        List<PrecisionStop> stops = new ArrayList<>();
         Map<Map<String, String>, PointAggregate> points = new LinkedHashMap<>();
         for (JsonNode p : required(root, "points")) {
+            if (precision.isPresent()) {
+                JsonNode stop = required(p, "precision");
+                stops.add(new PrecisionStop(required(stop, "seeds").asLong(), required(stop, "batches").asLong(),
+                        PrecisionStop.Reason.parse(required(stop, "stoppedBecause").asText())));
+            }
             Map<String, String> parameters = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> it = required(p, "parameters").fields();
             while (it.hasNext()) {
@@ -115,7 +127,42 @@ public final class ReportJson {
         JsonNode w = required(root, "wallClock");
         WallClock wallClock = new WallClock(w.path("durationSeconds").asDouble(), w.path("runsPerSecond").asDouble(),
                 w.path("threads").asInt(), w.path("processors").asInt(), w.path("jvm").asText(), w.path("os").asText());
+        if (precision.isPresent()) {
+            return SweepReport.judge(scenario, gates, points, precision.get(), stops, root.path("partial").asBoolean(), wallClock);
+        }
         return SweepReport.judge(scenario, gates, points, root.path("partial").asBoolean(), wallClock);
+    }
+
+    static ObjectNode precision(Precision p) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("halfWidth", p.halfWidth());
+        ArrayNode metrics = node.putArray("metrics");
+        p.metrics().forEach(m -> metrics.add(m.key()));
+        node.put("batch", p.batch());
+        node.put("maxSeeds", p.maxSeeds());
+        node.put("description", p.describe());
+        return node;
+    }
+
+    static Precision readPrecision(JsonNode node) {
+        List<Metric> metrics = new ArrayList<>();
+        required(node, "metrics").forEach(m -> metrics.add(Metrics.parse(m.asText())));
+        try {
+            return new Precision(required(node, "halfWidth").asDouble(), metrics, required(node, "batch").asLong(),
+                    required(node, "maxSeeds").asLong());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("report.json: precision: " + e.getMessage(), e);
+        }
+    }
+
+    static ObjectNode stop(PrecisionStop stop, Precision precision, PointAggregate a) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("seeds", stop.seeds());
+        node.put("batches", stop.batches());
+        node.put("stoppedBecause", stop.reason().key());
+        ObjectNode widths = node.putObject("halfWidths");
+        precision.halfWidths(a).forEach((m, w) -> widths.put(m.key(), w));
+        return node;
     }
 
     static ObjectNode scenario(ScenarioIdentity s) {

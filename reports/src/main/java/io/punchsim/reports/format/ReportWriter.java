@@ -62,7 +62,11 @@ public final class ReportWriter {
         }
     }
 
-    static List<Path> writeAll(Path directory, Map<String, String> files) throws IOException {
+    /**
+     * Writes files (name to content, in order) into {@code directory}, each staged beside its
+     * target and moved into place only when all are rendered; other writers (the tune's) use it too.
+     */
+    public static List<Path> writeAll(Path directory, Map<String, String> files) throws IOException {
         Files.createDirectories(directory);
         Map<Path, Path> staged = new LinkedHashMap<>();
         try {
