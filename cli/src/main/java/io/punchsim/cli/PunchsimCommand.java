@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 RunCommand.class,
                 SweepCommand.class,
+                TuneCommand.class,
                 MatrixCommand.class,
                 PresetsCommand.class,
                 TraceCommand.class,

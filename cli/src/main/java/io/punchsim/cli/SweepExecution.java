@@ -33,7 +33,7 @@ final class SweepExecution {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             SweepReport report;
-            try (ProgressBar bar = ProgressBar.start(job.totalRuns(), job::runsDone, quiet)) {
+            try (ProgressBar bar = ProgressBar.start(job::totalRuns, job::runsDone, "runs", () -> "", quiet)) {
                 report = job.run();
             }
             if (out != null) {
@@ -44,6 +44,7 @@ final class SweepExecution {
                 }
             }
             Summary.print(report, stdout);
+            PrecisionLines.print(report, stdout);
             if (out != null) {
                 stdout.println("Reports written to " + out + " (report.json, report.md, report.html, junit.xml, report.csv)");
             }

@@ -111,6 +111,12 @@ final class TuneBinder {
                 f.report(entry.keyPosition(), keyPath, key.split("\\.")[0] + " applies to the whole file; it cannot be tuned");
                 continue;
             }
+            if (!io.punchsim.scenarios.schema.JsonSchema.axisPaths().contains(key)) {
+                List<String> paths = List.copyOf(io.punchsim.scenarios.schema.JsonSchema.axisPaths());
+                f.report(entry.keyPosition(), keyPath, "unknown key path; " + Suggestions.closest(key, paths)
+                        .map(c -> "did you mean '" + c + "'?").orElse("a tuned key is a dotted key path such as protocol.attempt-limit"));
+                continue;
+            }
             Optional<String> blocked = source.check(key);
             if (blocked.isPresent()) {
                 f.report(entry.keyPosition(), keyPath, blocked.get());

@@ -135,11 +135,19 @@ public final class TuneReport {
             md.append(' ').append(c.seeds()).append(" |");
             metrics.forEach(m -> md.append(' ').append(TuneText.compact(m, c.aggregate())).append(" |"));
             if (all) {
-                String status = r.front().contains(c.index()) ? "front" : c.status().key() + (c.feasible() ? "" : ", infeasible");
+                String status = status(r, c);
                 md.append(' ').append(status).append(" | ").append(TuneText.cell(c.why())).append(" |");
             }
             md.append('\n');
         }
+    }
+
+    /** {@code front}, or where the candidate ended, and whether its runs so far fail a constraint. */
+    static String status(TuneResult r, TuneResult.Evaluated c) {
+        if (r.front().contains(c.index())) {
+            return "front";
+        }
+        return c.status().key() + (c.feasible() || c.status() == CandidateStatus.INFEASIBLE ? "" : " (fails a constraint)");
     }
 
     // ---- tune.html ----
@@ -185,7 +193,7 @@ public final class TuneReport {
             h.append("<td>").append(c.seeds()).append("</td>");
             metrics.forEach(m -> h.append("<td>").append(TuneText.xml(TuneText.compact(m, c.aggregate()))).append("</td>"));
             if (all) {
-                String status = r.front().contains(c.index()) ? "front" : c.status().key() + (c.feasible() ? "" : ", infeasible");
+                String status = status(r, c);
                 h.append("<td class=\"l\">").append(status).append("</td><td class=\"l\">").append(TuneText.xml(c.why())).append("</td>");
             }
             h.append("</tr>\n");

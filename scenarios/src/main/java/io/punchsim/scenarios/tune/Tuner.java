@@ -36,13 +36,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>rounds: every running candidate runs its next batch of seeds, the same seeds for every
  *       candidate, in seed order, all batches of a round over the threads at once;</li>
  *   <li>after each round a candidate is ruled out when a constraint fails even at its interval's
- *       optimistic end, or when a surely feasible candidate is significantly better on one
- *       objective (the intervals apart) and not significantly worse on any; a candidate stops when
- *       it reaches the precision (the same rule a precision sweep applies) or max-seeds;</li>
+ *       optimistic end, or when a surely feasible candidate is at least as good on every estimate
+ *       and better beyond the intervals on one objective; a candidate stops when it reaches the
+ *       precision (the same rule a precision sweep applies) or max-seeds;</li>
  *   <li>the grid neighbours of the current front (by estimates) join the race;</li>
- *   <li>when nothing runs, a ruled-out candidate that no front point covers (no worse beyond the
- *       intervals on every objective) runs again, to its precision, so the front covers every
- *       candidate seen.</li>
+ *   <li>when nothing runs, an outperformed candidate that no front point dominates on the
+ *       estimates runs again (once), so every candidate seen is beaten by the front.</li>
  * </ol>
  * The front is the feasible candidates (their constraints judged as gates) that none dominates on
  * the estimates; the choice is the front's best on the choice objective. Every decision reads only
@@ -186,7 +185,9 @@ public final class Tuner {
             throw new IllegalArgumentException(loaded.file() + ": the full grid has " + spec.gridSize()
                     + " candidates; a full grid runs at most " + MAX_FULL_GRID);
         }
-        OptionalLong budget = options.budget().isPresent() ? options.budget() : spec.budget();
+        // A full grid is the baseline a race is measured against: the file's budget does not cut it.
+        OptionalLong budget = options.budget().isPresent() ? options.budget()
+                : options.mode() == Mode.FULL_GRID ? OptionalLong.empty() : spec.budget();
         return new Tuner(loaded, spec, precision, budget, options.mode(), options.threads());
     }
 
@@ -369,11 +370,13 @@ public final class Tuner {
     }
 
     private String stopWhy(Candidate c, PrecisionStop.Reason reason) {
-        StringBuilder widths = new StringBuilder();
-        precision.halfWidths(c.aggregate).forEach((m, w) -> widths.append(widths.length() == 0 ? "" : ", ").append(m.key())
+        StringBuilder widths = new StringBuilder(c.revived ? "run again, as no front point beat it; " : "");
+        int start = widths.length();
+        precision.halfWidths(c.aggregate).forEach((m, w) -> widths.append(widths.length() == start ? "" : ", ").append(m.key())
                 .append(" ±").append(Precision.percent(round(w))));
-        return (reason == PrecisionStop.Reason.PRECISE ? "precise after " : "max-seeds reached after ") + c.aggregate.runs()
-                + " seeds: " + widths;
+        String widthText = widths.substring(start);
+        return widths.substring(0, start) + (reason == PrecisionStop.Reason.PRECISE ? "precise after " : "max-seeds reached after ")
+                + c.aggregate.runs() + " seeds: " + widthText;
     }
 
     private static double round(double w) {
@@ -404,18 +407,29 @@ public final class Tuner {
         return i.present() && g.operator().holds(reported(g, i.estimate()), g.bound());
     }
 
-    /** b is significantly better on one objective (intervals apart) and not significantly worse on any. */
+    /**
+     * b is at least as good as a on every estimate, and better beyond the intervals (b's conservative
+     * end above a's optimistic end) on at least one objective.
+     */
     static boolean outperforms(double[][] b, double[][] a) {
-        boolean better = false;
+        if (!dominatesOrEquals(b, a)) {
+            return false;
+        }
         for (int o = 0; o < a.length; o++) {
-            if (b[o][2] < a[o][0]) {
-                return false;
-            }
             if (b[o][0] > a[o][2]) {
-                better = true;
+                return true;
             }
         }
-        return better;
+        return false;
+    }
+
+    private static boolean dominatesOrEquals(double[][] b, double[][] a) {
+        for (int o = 0; o < a.length; o++) {
+            if (b[o][1] < a[o][1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** b is no worse than a beyond the intervals on every objective. */
@@ -461,12 +475,12 @@ public final class Tuner {
         }
         List<Candidate> feasible = candidates.values().stream().filter(this::measured).filter(this::surelyFeasible).toList();
         for (Candidate a : candidates.values()) {
-            if (!measured(a) || a.revived) {
+            if (!measured(a)) {
                 continue;
             }
             for (Candidate b : feasible) {
                 if (b != a && !b.status.ruledOut() && outperforms(b.objectives, a.objectives)) {
-                    end(a, CandidateStatus.OUTPERFORMED, outperformedWhy(a, b));
+                    end(a, CandidateStatus.OUTPERFORMED, (a.revived ? "run again, then " : "") + outperformedWhy(a, b));
                     a.by = b.index;
                     break;
                 }
@@ -519,13 +533,17 @@ public final class Tuner {
         return pool.stream().filter(c -> front.contains(c.index)).toList();
     }
 
-    /** Runs again every ruled-out candidate no front point covers; how many. */
+    /**
+     * Runs again every outperformed candidate that no front point dominates on the estimates (the
+     * one that beat it may have moved since, or left the front), once: it may be outperformed again,
+     * never run again twice, so the race ends; how many.
+     */
     private int revive() {
         List<Candidate> front = finalFront();
         int revived = 0;
         for (Candidate a : candidates.values()) {
             if (a.status == CandidateStatus.OUTPERFORMED && !a.revived
-                    && front.stream().noneMatch(f -> covers(f.objectives, a.objectives))) {
+                    && front.stream().noneMatch(f -> dominates(f.objectives, a.objectives))) {
                 a.status = CandidateStatus.RUNNING;
                 a.revived = true;
                 a.by = null;
@@ -560,8 +578,9 @@ public final class Tuner {
         for (int o = 0; o < a.objectives.length; o++) {
             if (b.objectives[o][0] > a.objectives[o][2]) {
                 Metric m = spec.objectives().get(o).metric();
-                return "outperformed by #" + b.index + " (" + b.label() + ") on " + m.key() + ": " + TuneText.interval(m, b.aggregate)
-                        + " against " + TuneText.interval(m, a.aggregate) + " after " + a.aggregate.runs() + " seeds, and no worse on the rest";
+                return "outperformed by #" + b.index + " (" + b.label() + "), at least as good on every estimate and better beyond"
+                        + " the intervals on " + m.key() + ": " + TuneText.interval(m, b.aggregate) + " against "
+                        + TuneText.interval(m, a.aggregate) + " after " + a.aggregate.runs() + " seeds";
             }
         }
         throw new IllegalStateException("not outperformed");
