@@ -257,6 +257,7 @@ public final class Tuner {
                     add(i, "design", 0);
                 }
             }
+            projected = project();
             while (true) {
                 Set<Integer> front = estimateFront();
                 List<Candidate> runningNow = candidates.values().stream().filter(c -> c.status == CandidateStatus.RUNNING)
