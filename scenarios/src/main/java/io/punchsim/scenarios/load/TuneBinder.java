@@ -43,11 +43,13 @@ final class TuneBinder {
     private final Fields f;
     private final ScenarioSource source;
     private final String defaultName;
+    private final int baseProblems;
 
     TuneBinder(Fields fields, ScenarioSource source, String defaultName) {
         this.f = fields;
         this.source = source;
         this.defaultName = defaultName;
+        this.baseProblems = fields.problems().size();
     }
 
     Optional<TuneSpec> bind(Node node) {
@@ -153,7 +155,7 @@ final class TuneBinder {
                 continue;
             }
             levels.add(new TuneParameter.Level(label, item));
-            checkValue(entry.key(), item, entry.keyPosition());
+            checkValue(entry.key(), item, entry.keyPosition(), keyPath + "[" + i + "]", label);
         }
         if (f.problems().size() > before) {
             return Optional.empty();
@@ -161,11 +163,23 @@ final class TuneBinder {
         return Optional.of(new TuneParameter(entry.key(), entry.keyPosition(), TuneParameter.Kind.LIST, levels));
     }
 
-    /** Binds the file with one value in place and keeps its problems, each once. */
-    private void checkValue(String path, Node value, Node.Position at) {
-        for (Problem p : source.problems(List.of(new ScenarioSource.Override(path, value, at)))) {
-            if (!f.problems().contains(p)) {
-                f.problems().add(p);
+    /**
+     * Binds the file with one value in place and keeps its problems, each once. A problem inside the
+     * value is named by the value's own path in the tune section; one elsewhere says which value
+     * caused it. Skipped when the file has problems of its own already.
+     */
+    private void checkValue(String key, Node value, Node.Position at, String valuePath, String label) {
+        if (baseProblems > 0) {
+            return;
+        }
+        for (Problem p : source.problems(List.of(new ScenarioSource.Override(key, value, at)))) {
+            String path = p.keyPath();
+            boolean inside = path.equals(key) || path.startsWith(key + ".") || path.startsWith(key + "[");
+            Problem named = inside
+                    ? new Problem(p.file(), p.line(), p.column(), valuePath + path.substring(key.length()), p.message())
+                    : new Problem(p.file(), p.line(), p.column(), path, p.message() + " (with " + key + " = " + label + ")");
+            if (!f.problems().contains(named)) {
+                f.problems().add(named);
             }
         }
     }
@@ -214,8 +228,9 @@ final class TuneBinder {
         if (levels.isEmpty()) {
             return Optional.empty();
         }
-        checkValue(key, levels.get(0).value(), entry.keyPosition());
-        checkValue(key, levels.get(levels.size() - 1).value(), entry.keyPosition());
+        checkValue(key, levels.get(0).value(), ends.get().get(0).position(), rangePath + "[0]", levels.get(0).label());
+        TuneParameter.Level last = levels.get(levels.size() - 1);
+        checkValue(key, last.value(), ends.get().get(1).position(), rangePath + "[1]", last.label());
         if (f.problems().size() > before) {
             return Optional.empty();
         }

@@ -133,9 +133,21 @@ class TuneAndPrecisionSectionsTest {
                   parameters:
                     host.nat: [full-cone, no-such-nat]
                   objectives: [{maximize: direct-rate}]
-                """)).containsExactly("t.yaml:3:27: host.nat: 'no-such-nat' is not allowed; expected one of open, full-cone,"
+                """)).containsExactly("t.yaml:3:27: tune.parameters.host.nat[1]: 'no-such-nat' is not allowed; expected one of open, full-cone,"
                 + " restricted-cone, port-restricted-cone, symmetric, udp-blocked, firewall, linux-masquerade,"
                 + " linux-masquerade-random-fully, cgnat");
+    }
+
+    @Test
+    void aValueThatClashesWithTheFileSaysWhichValueItIs() {
+        assertThat(problems("""
+                client: {nat: symmetric}
+                tune:
+                  parameters:
+                    network.same-lan: [false, true]
+                  objectives: [{maximize: direct-rate}]
+                """)).containsExactly("t.yaml:1:10: client.nat: the client sits behind the host's NAT when network.same-lan is"
+                + " true; remove client.nat (with network.same-lan = true)");
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PrecisionRunTest {
 
     // Direct rate 1 - 0.75^L (ClosedFormLossTest): 0.44 at L = 2 needs about 1050 seeds for a 3%
-    // half-width, 0.82 at L = 6 about 630; a cap of 600 stops both before they get there.
+    // half-width, 0.82 at L = 6 about 630; a cap of 400 stops both well before they get there.
     private static final String SCENARIO = """
             name: precision
             root-seed: 3
@@ -88,11 +88,11 @@ class PrecisionRunTest {
 
     @Test
     void aPointThatCannotReachTheTargetStopsAtTheCapAndSaysSo() throws Exception {
-        SweepReport report = SweepJob.prepare(load("3%", 600), SweepJob.Options.defaults().withThreads(2)).run();
+        SweepReport report = SweepJob.prepare(load("3%", 400), SweepJob.Options.defaults().withThreads(2)).run();
         assertThat(report.points()).extracting(p -> p.stop().orElseThrow())
-                .containsExactly(new PrecisionStop(600, 3, PrecisionStop.Reason.MAX_SEEDS),
-                        new PrecisionStop(600, 3, PrecisionStop.Reason.MAX_SEEDS));
-        assertThat(report.totalRuns()).isEqualTo(1_200);
+                .containsExactly(new PrecisionStop(400, 2, PrecisionStop.Reason.MAX_SEEDS),
+                        new PrecisionStop(400, 2, PrecisionStop.Reason.MAX_SEEDS));
+        assertThat(report.totalRuns()).isEqualTo(800);
     }
 
     @Test
