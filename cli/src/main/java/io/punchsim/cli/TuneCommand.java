@@ -17,12 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "tune", mixinStandardHelpOptions = true,
-        description = {"Searches the values of a scenario's tune: section for the front of its objectives under its",
-                "constraints, spending seeds where the decision is close, and recommends one setting. Prints the front",
-                "and the recommendation; writes tune.json, tune.md (with front.svg), tune.html and front.yaml, a sweep",
-                "of the front that punchsim sweep runs as it is."},
+        description = {"Searches the values of a scenario's tune: section for the front of its",
+                "objectives under its constraints, spending seeds where the decision is close,",
+                "and recommends one setting. Prints the front and the recommendation with its",
+                "reason; writes tune.json, tune.md (with front.svg), tune.html and front.yaml,",
+                "a sweep of the front that punchsim sweep runs as it is."},
         footer = {"", "Examples:", "  ./punchsim tune scenarios/examples/tune-fusion.yaml --out tune",
-                "  ./punchsim tune scenarios/examples/tune-fusion.yaml --out grid --full-grid",
+                "  ./punchsim tune scenarios/examples/tune-fusion.yaml --out grid --full-grid --precision 5%%",
                 "  ./punchsim sweep tune/front.yaml --out front"})
 final class TuneCommand implements Callable<Integer> {
 
@@ -37,7 +38,7 @@ final class TuneCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--precision", paramLabel = "HALF-WIDTH",
-            description = "Run each candidate to this 95% half-width on every rate (e.g. 0.5%), instead of the file's precision.")
+            description = "Run each candidate to this 95%% half-width on every rate (e.g. 0.5%%), instead of the file's precision.")
     String precision;
 
     @Option(names = "--budget", paramLabel = "RUNS", description = "The most runs the tune may make, instead of the file's budget.")

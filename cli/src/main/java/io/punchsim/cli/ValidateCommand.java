@@ -24,8 +24,12 @@ final class ValidateCommand implements Callable<Integer> {
                 LoadedScenario loaded = Scenarios.load(file);
                 // Preparing the job checks every point as a run would, without running any.
                 Scenarios.job(loaded, SweepJob.Options.defaults());
-                System.out.printf("ok      %s (%d point%s, %,d seeds each)%n", file, loaded.points().size(),
-                        loaded.points().size() == 1 ? "" : "s", loaded.base().seeds());
+                String seeds = loaded.precision().map(p -> "each to a precision: " + p.describe())
+                        .orElse(String.format(java.util.Locale.ROOT, "%,d seeds each", loaded.base().seeds()));
+                String tune = loaded.tune().map(t -> String.format(java.util.Locale.ROOT, "; a tune of %,d candidates",
+                        t.gridSize())).orElse("");
+                System.out.printf("ok      %s (%d point%s, %s%s)%n", file, loaded.points().size(),
+                        loaded.points().size() == 1 ? "" : "s", seeds, tune);
             } catch (BadInputException e) {
                 System.err.println(e.getMessage());
                 System.out.printf("invalid %s%n", file);
