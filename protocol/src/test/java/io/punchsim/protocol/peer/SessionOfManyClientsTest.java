@@ -26,12 +26,14 @@ class SessionOfManyClientsTest {
     private static final class Lobby {
         final TestNet net = new TestNet(SEED);
         final HostPeer host;
+        final CloudServer cloud;
         final List<ClientPeer> clients = new ArrayList<>();
         final List<Endpoint> at = new ArrayList<>();
 
         Lobby(ProtocolConfig config, int n, int expected) {
             host = new HostPeer(config, World.CLOUD, World.STUN, expected);
-            net.add(World.CLOUD, new CloudServer(config));
+            cloud = new CloudServer(config);
+            net.add(World.CLOUD, cloud);
             net.add(World.STUN, new StunResponder());
             net.add(World.HOST, host);
             for (int k = 1; k <= n; k++) {
@@ -107,6 +109,34 @@ class SessionOfManyClientsTest {
         assertThat(l.net.packets().stream().filter(p -> p.kind() == MessageKind.SESSION_FULL)
                 .map(Endpoint -> Endpoint.to()).distinct()).hasSize(2);
         assertThat(l.host.served()).hasSize(2);
+    }
+
+    @Test
+    void aClientCannotRelayToAnotherClientNorTheHostToAClientOutsideTheSession() {
+        ProtocolConfig config = World.TIMED.toBuilder().gamePhaseLength(10_000 * MS).build();
+        Lobby l = new Lobby(config, 2, 2);
+        l.net.start(World.CLOUD, 0);
+        l.net.start(World.STUN, 0);
+        l.net.start(World.HOST, 0);
+        l.net.start(l.at.get(0), 500 * MS);
+        l.net.start(l.at.get(1), 550 * MS);
+        l.net.runUntil(() -> l.clients.stream().allMatch(c -> c.result().outcome() == Outcome.DIRECT), 60_000 * MS);
+        int session = l.net.packets().stream().filter(p -> p.kind() == MessageKind.SESSION_CREATED)
+                .map(p -> ((Message.SessionCreated) World.decode(p.payload())).sessionId()).findFirst().orElseThrow();
+        byte[] ping = io.punchsim.protocol.wire.MessageCodec.encode(new Message.Ping(session, 0));
+        long nonMember = l.cloud.counters().droppedNonMember();
+        long noPeer = l.cloud.counters().droppedNoPeer();
+        int before = l.net.packets().size();
+        // The second client (peer 3) names the first (peer 2): not its own id, so not a member speaking.
+        l.net.inject(l.at.get(1), World.CLOUD, io.punchsim.protocol.wire.MessageCodec.encodeRelay(session, 2, ping));
+        // The host names a client the session does not hold.
+        l.net.inject(World.HOST, World.CLOUD, io.punchsim.protocol.wire.MessageCodec.encodeRelay(session, 9, ping));
+        l.net.runFor(l.net.now() + 100 * MS);
+
+        assertThat(l.cloud.counters().droppedNonMember() - nonMember).as("seed %d", SEED).isEqualTo(1);
+        assertThat(l.cloud.counters().droppedNoPeer() - noPeer).as("seed %d", SEED).isEqualTo(1);
+        assertThat(l.net.packets().subList(before, l.net.packets().size()))
+                .noneMatch(p -> p.from().equals(World.CLOUD) && p.kind() == MessageKind.RELAY);
     }
 
     @Test
