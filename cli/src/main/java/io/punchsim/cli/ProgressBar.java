@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A one-line progress bar with runs per second and an ETA, redrawn on standard error a few times a
@@ -13,23 +14,35 @@ final class ProgressBar implements AutoCloseable {
     private static final int WIDTH = 30;
 
     private final PrintStream out;
-    private final long total;
+    private final LongSupplier total;
     private final LongSupplier done;
+    private final String unit;
+    private final Supplier<String> detail;
     private final long startNanos = System.nanoTime();
     private final Thread painter;
     private volatile boolean running = true;
 
-    private ProgressBar(PrintStream out, long total, LongSupplier done) {
+    private ProgressBar(PrintStream out, LongSupplier total, LongSupplier done, String unit, Supplier<String> detail) {
         this.out = out;
         this.total = total;
         this.done = done;
+        this.unit = unit;
+        this.detail = detail;
         this.painter = new Thread(this::paintLoop, "progress");
         this.painter.setDaemon(true);
     }
 
     /** Starts a bar, or returns a silent one when {@code quiet} or when there is no terminal. */
     static ProgressBar start(long total, LongSupplier done, boolean quiet) {
-        ProgressBar bar = new ProgressBar(System.err, total, done);
+        return start(() -> total, done, "runs", () -> "", quiet);
+    }
+
+    /**
+     * A bar whose total may change as the work goes (a precision run's or a tune's guess), naming
+     * what {@code total} counts ({@code runs}, {@code runs of the budget}) and followed by a detail.
+     */
+    static ProgressBar start(LongSupplier total, LongSupplier done, String unit, Supplier<String> detail, boolean quiet) {
+        ProgressBar bar = new ProgressBar(System.err, total, done, unit, detail);
         if (!quiet && System.console() != null && !"dumb".equals(System.getenv("TERM"))) {
             bar.painter.start();
         } else {
@@ -51,15 +64,19 @@ final class ProgressBar implements AutoCloseable {
 
     private void paint(boolean last) {
         long n = done.getAsLong();
+        long total = Math.max(n, this.total.getAsLong());
         double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
         double rate = n / seconds;
         double fraction = total == 0 ? 1 : Math.min(1, (double) n / total);
         int filled = (int) Math.round(fraction * WIDTH);
         String eta = rate > 0 && n < total ? formatSeconds((total - n) / rate) : "0s";
-        out.print(String.format(Locale.ROOT, "\r[%s%s] %5.1f%%  %,d/%,d runs  %,.0f runs/s  ETA %s   ",
-                "#".repeat(filled), " ".repeat(WIDTH - filled), fraction * 100, n, total, rate, eta));
+        String more = detail.get();
+        String line = String.format(Locale.ROOT, "\r[%s%s] %5.1f%%  %,d/%,d %s  %,.0f runs/s  ETA %s%s   ",
+                "#".repeat(filled), " ".repeat(WIDTH - filled), fraction * 100, n, total, unit, rate, eta,
+                more.isEmpty() ? "" : "  " + more);
+        out.print(line);
         if (last) {
-            out.print("\r" + " ".repeat(100) + "\r");
+            out.print("\r" + " ".repeat(line.length()) + "\r");
         }
         out.flush();
     }

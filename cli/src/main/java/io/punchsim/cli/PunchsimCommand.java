@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 RunCommand.class,
                 SweepCommand.class,
+                TuneCommand.class,
                 MatrixCommand.class,
                 PresetsCommand.class,
                 PopulationsCommand.class,

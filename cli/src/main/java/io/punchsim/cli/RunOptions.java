@@ -15,6 +15,11 @@ final class RunOptions {
             description = "Runs per sweep point, 1..${sys:punchsim.max-seeds}, overriding the file's 'seeds'.")
     Long seeds;
 
+    @Option(names = "--precision", paramLabel = "HALF-WIDTH",
+            description = {"Run each point to this 95%% half-width on every rate (e.g. 0.5%%) instead of a seed count:",
+                    "batches of seeds in order, in the file's precision batches and cap (default 2048, 1000000)."})
+    String precision;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
@@ -31,6 +36,12 @@ final class RunOptions {
     /** The job options these flags ask for, running the given points. */
     SweepJob.Options job(SweepJob.Points points) {
         SweepJob.Options options = SweepJob.Options.defaults().withThreads(threads()).withPoints(points);
+        if (seeds != null && precision != null) {
+            throw new BadInputException("--seeds and --precision both say how many seeds to run; give one of them");
+        }
+        if (precision != null) {
+            return options.withHalfWidth(halfWidth(precision));
+        }
         if (seeds == null) {
             return options;
         }
@@ -39,6 +50,20 @@ final class RunOptions {
                     ScenarioLoader.MAX_SEEDS, seeds));
         }
         return options.withSeeds(seeds);
+    }
+
+    /** A {@code --precision} half-width: a rate in (0, 50%]. */
+    static double halfWidth(String text) {
+        double value;
+        try {
+            value = io.punchsim.scenarios.units.Units.parseRate(text);
+        } catch (io.punchsim.scenarios.units.UnitException e) {
+            throw new BadInputException("--precision: " + e.getMessage());
+        }
+        if (!(value > 0 && value <= io.punchsim.reports.precision.Precision.MAX_HALF_WIDTH)) {
+            throw new BadInputException("--precision: out of range: " + text + " is not within (0%, 50%]");
+        }
+        return value;
     }
 
     // For the help text: the limits as the code has them.

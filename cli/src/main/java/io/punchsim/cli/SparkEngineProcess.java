@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.punchsim.reports.aggregate.AggregateJson;
 import io.punchsim.reports.aggregate.PointAggregate;
+import io.punchsim.reports.precision.PrecisionStop;
 import io.punchsim.reports.sweep.SweepReport;
 import io.punchsim.reports.sweep.WallClock;
 import io.punchsim.scenarios.run.RunFailedException;
@@ -75,10 +76,14 @@ final class SparkEngineProcess implements JobEngine {
         command.add("--stream");
         command.add("--master");
         command.add(master);
-        options.seeds().ifPresent(seeds -> {
+        if (options.length() instanceof SweepJob.Length.Seeds fixed) {
             command.add("--seeds");
-            command.add(Long.toString(seeds));
-        });
+            command.add(Long.toString(fixed.seeds()));
+        } else if (options.length() instanceof SweepJob.Length.ToHalfWidth to) {
+            command.add("--precision");
+            // Digits that read back as the same double, and no exponent a rate could not be written with.
+            command.add(new java.math.BigDecimal(Double.toString(to.halfWidth())).toPlainString());
+        }
         if (options.points() instanceof SweepJob.Points.Base) {
             command.add("--base");
         } else if (options.points() instanceof SweepJob.Points.Only only) {
@@ -193,8 +198,17 @@ final class SparkEngineProcess implements JobEngine {
         }
         long runs = result.get("runs").asLong();
         runsDone.set(runs);
-        return job.judge(points, result.get("partial").asBoolean(),
-                WallClock.ofThisMachine(result.get("seconds").asDouble(), runs, result.get("cores").asInt()));
+        WallClock wallClock = WallClock.ofThisMachine(result.get("seconds").asDouble(), runs, result.get("cores").asInt());
+        boolean partial = result.get("partial").asBoolean();
+        if (job.precision().isEmpty()) {
+            return job.judge(points, partial, wallClock);
+        }
+        List<PrecisionStop> stops = new ArrayList<>();
+        for (JsonNode stop : result.get("stops")) {
+            stops.add(new PrecisionStop(stop.get("seeds").asLong(), stop.get("batches").asLong(),
+                    PrecisionStop.Reason.parse(stop.get("reason").asText())));
+        }
+        return job.judge(points, stops, partial, wallClock);
     }
 
     @Override

@@ -52,7 +52,7 @@ final class SweepExecution {
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             SweepReport report;
-            try (ProgressBar bar = ProgressBar.start(job.totalRuns(), engine::runsDone, quiet)) {
+            try (ProgressBar bar = ProgressBar.start(job::totalRuns, engine::runsDone, "runs", () -> "", quiet)) {
                 report = engine.run();
             } catch (RunFailedException e) {
                 return new Outcome(null, simulatorError(job, e));
@@ -60,6 +60,7 @@ final class SweepExecution {
             Summary.print(report, job.points().stream().map(p -> p.point().index() + 1).toList(), stdout);
             FailingRuns.print(job, report, stdout);
             RelayWarnings.explain(job, report, stdout);
+            PrecisionLines.print(report, stdout);
             if (directory != null) {
                 try {
                     directory.write(ReportWriter.render(report));

@@ -26,8 +26,12 @@ final class ValidateCommand implements Callable<Integer> {
                 // Preparing every point checks it as a run would, without running any.
                 Scenarios.check(loaded);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf(Locale.ROOT, "ok      %s (%,d point%s, %,d seeds each; checked in %.1f s)%n", file,
-                        loaded.points().size(), loaded.points().size() == 1 ? "" : "s", loaded.base().seeds(), seconds);
+                String seeds = loaded.precision().map(p -> "each to a precision: " + p.describe())
+                        .orElse(String.format(Locale.ROOT, "%,d seeds each", loaded.base().seeds()));
+                String tune = loaded.tune().map(t -> String.format(Locale.ROOT, "; a tune of %,d candidates",
+                        t.gridSize())).orElse("");
+                System.out.printf(Locale.ROOT, "ok      %s (%,d point%s, %s%s; checked in %.1f s)%n", file,
+                        loaded.points().size(), loaded.points().size() == 1 ? "" : "s", seeds, tune, seconds);
                 // A setting that runs but cannot relay is legal, so it warns and the exit stays 0.
                 RelayWarnings.of(loaded).forEach(System.out::println);
             } catch (BadInputException e) {

@@ -45,7 +45,7 @@ class HelpExamplesTest {
     }
 
     private static List<String> examples(CommandLine command) {
-        return Arrays.stream(command.getCommandSpec().usageMessage().footer()).map(String::strip)
+        return Arrays.stream(command.getCommandSpec().usageMessage().footer()).map(line -> String.format(line).strip())
                 .filter(line -> line.startsWith(PROMPT)).toList();
     }
 

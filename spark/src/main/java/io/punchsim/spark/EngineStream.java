@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.punchsim.reports.aggregate.AggregateJson;
 import io.punchsim.reports.aggregate.PointAggregate;
+import io.punchsim.reports.precision.PrecisionStop;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,14 +20,15 @@ import java.util.function.LongSupplier;
  *
  * <pre>
  * punchsim-engine {"runsDone":40960}
- * punchsim-engine {"result":{"partial":false,"runs":20000,"seconds":3.1,"cores":2,"points":[POINT, ...]}}
+ * punchsim-engine {"result":{"partial":false,"runs":20000,"seconds":3.1,"cores":2,"points":[POINT, ...],"stops":[]}}
  * punchsim-engine {"error":"the run with seed 17 failed: ...","point":0,"seed":17,"cause":"java.lang...\n\tat ..."}
  * punchsim-engine {"error":"runs 0..2048 of the scenario: ..."}
  * punchsim-engine {"error":"Spark did not start on bogus://x: ...","badInput":true}
  * </pre>
  *
  * A POINT is the aggregate as a {@code report.json} point body ({@link AggregateJson}), in point
- * order. The stream ends with one {@code result} or one {@code error}. An error with a
+ * order; for a job run to a precision, {@code stops} says for each point where and why it stopped
+ * ({@code {"seeds":6144,"batches":3,"reason":"precise"}}), and is empty otherwise. The stream ends with one {@code result} or one {@code error}. An error with a
  * {@code seed} is a run that threw (the pipeline's {@code RunFailedException}; {@code point} is its
  * place among the job's points, {@code cause} the executor's stack trace); {@code badInput} marks
  * an error in what the command was given (exit code 2); any other error is a job that failed. The command says
@@ -78,6 +80,10 @@ final class EngineStream {
         ArrayNode points = body.putArray("points");
         for (PointAggregate point : result.points()) {
             points.add(AggregateJson.write(point));
+        }
+        ArrayNode stops = body.putArray("stops");
+        for (PrecisionStop stop : result.stops()) {
+            stops.addObject().put("seeds", stop.seeds()).put("batches", stop.batches()).put("reason", stop.reason().key());
         }
         ObjectNode event = NODES.objectNode();
         event.set("result", body);

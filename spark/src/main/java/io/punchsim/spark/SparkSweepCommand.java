@@ -7,6 +7,8 @@ import io.punchsim.scenarios.load.ScenarioException;
 import io.punchsim.scenarios.load.ScenarioLoader;
 import io.punchsim.scenarios.run.RunFailedException;
 import io.punchsim.scenarios.run.SweepJob;
+import io.punchsim.scenarios.units.Units;
+import io.punchsim.reports.precision.Precision;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -64,6 +66,11 @@ public final class SparkSweepCommand implements Callable<Integer> {
 
     @Option(names = "--seeds", paramLabel = "N", description = "Runs per sweep point, overriding the file's 'seeds'.")
     Long seeds;
+
+    @Option(names = "--precision", paramLabel = "HALF-WIDTH",
+            description = "Instead of a seed count: every rate to this 95% half-width (0.5% or 0.005), in the file's "
+                    + "precision batches and cap (default 2048, 1000000).")
+    String precision;
 
     @Option(names = "--point", paramLabel = "K", description = "Run sweep point K (1-based, in grid order) only.")
     Integer point;
@@ -127,6 +134,9 @@ public final class SparkSweepCommand implements Callable<Integer> {
         if (seeds != null && seeds < 1) {
             throw new BadInput("--seeds must be at least 1, got " + seeds, null);
         }
+        if (seeds != null && precision != null) {
+            throw new BadInput("--seeds and --precision both say how many seeds to run; give one of them", null);
+        }
         // Before any Spark class logs: when this command starts the context, the log is its own.
         if (master != null) {
             SparkLog.configure(sparkLog);
@@ -141,6 +151,18 @@ public final class SparkSweepCommand implements Callable<Integer> {
                 .withPoints(base ? SweepJob.Points.base() : point != null ? SweepJob.Points.only(point) : SweepJob.Points.all());
         if (seeds != null) {
             options = options.withSeeds(seeds);
+        }
+        if (precision != null) {
+            double halfWidth;
+            try {
+                halfWidth = Units.parseRate(precision);
+            } catch (RuntimeException e) {
+                throw new BadInput("--precision: " + e.getMessage(), e);
+            }
+            if (!(halfWidth > 0 && halfWidth <= Precision.MAX_HALF_WIDTH)) {
+                throw new BadInput("--precision: " + precision + " is not within (0%, 50%]", null);
+            }
+            options = options.withHalfWidth(halfWidth);
         }
         JobSpec spec = JobSpec.of(file.toString(), text, options);
         SweepJob job;

@@ -33,6 +33,25 @@ class LocalIdentityTest {
         }
     }
 
+    /**
+     * To a precision: waves of batches, several batches of a point in one wave when there are few
+     * points (fusion-default: four), each point stopping at the same whole batch as on one machine.
+     */
+    @ParameterizedTest(name = "{0} to a half-width of {1}")
+    @CsvSource({"fusion-default, 0.01", "tune-interval-limit, 0.03"})
+    void toAPrecisionLocalTwoStopsEveryPointWhereTwoThreadsDo(String example, double halfWidth) throws Exception {
+        JobSpec spec = Reports.toHalfWidth(example, halfWidth);
+        SweepJob job = spec.prepare();
+        SparkSweep.Result result = SparkSweep.run(engine, job, spec);
+        assertThat(result.partial()).isFalse();
+        assertThat(result.stops()).hasSize(job.points().size());
+        SweepReport onTwoThreads = Reports.onTwoThreads(spec);
+        assertThat(Reports.withoutWallClock(SparkSweep.report(job, result)))
+                .as("%s to a half-width of %s from root seed %d: local[2] against --threads 2", example, halfWidth,
+                        job.scenario().base().rootSeed())
+                .isEqualTo(Reports.withoutWallClock(onTwoThreads));
+    }
+
     @ParameterizedTest(name = "{0}, seeds {1} (0: the file's)")
     @CsvSource({"tune-interval-limit, 1000", "lossy-mobile, 4000", "nat-matrix, 0"})
     void localTwoWritesTheReportOfTwoThreads(String example, long seeds) throws Exception {

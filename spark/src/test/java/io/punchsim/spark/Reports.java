@@ -39,6 +39,11 @@ final class Reports {
         return JobSpec.of(name + ".yaml", example(name), options);
     }
 
+    /** The spec of an example file, every point, each run until every rate is within {@code halfWidth}. */
+    static JobSpec toHalfWidth(String name, double halfWidth) {
+        return JobSpec.of(name + ".yaml", example(name), SweepJob.Options.defaults().withThreads(1).withHalfWidth(halfWidth));
+    }
+
     /** The report of the same job on this machine's runner with two threads, as {@code --threads 2}. */
     static SweepReport onTwoThreads(JobSpec spec) throws Exception {
         LoadedScenario loaded = Examples.load(spec.file());

@@ -56,7 +56,7 @@ public final class CloudServer implements Machine {
     private final Map<Integer, Session> sessions = new HashMap<>();
     /** Sessions whose host has not joined yet, oldest first: the first to make room. */
     private final LinkedHashMap<Integer, Session> unjoined = new LinkedHashMap<>();
-    /** Sessions a JoinRandom may hand out (host joined, never paired), for a pick without a scan. */
+    /** Sessions a JoinRandom may hand out (host joined, places left), for a pick without a scan. */
     private final List<Session> open = new ArrayList<>();
     /** Sessions held per creating address. */
     private final Map<Integer, int[]> createdBy = new HashMap<>();
@@ -68,6 +68,11 @@ public final class CloudServer implements Machine {
     private final Runnable sweep = this::sweep;
     private Context context;
     private long sweepTimer = -1;
+    /**
+     * Sessions whose places all went to clients that joined, while their host is in them: a
+     * JoinRandom that finds nothing to hand out is refused ({@code SessionFull}) while there is one.
+     */
+    private final java.util.Set<Session> fullSessions = new java.util.LinkedHashSet<>();
 
     private long droppedUnknownSession;
     private long droppedNonMember;
@@ -248,7 +253,7 @@ public final class CloudServer implements Machine {
             removeSession(unjoined.values().iterator().next());
         }
         int id = newSessionId();
-        Session session = new Session(id, remote, m.props());
+        Session session = new Session(id, remote, m.props(), config.sessionCapacity() - 1);
         sessions.put(id, session);
         unjoined.put(id, session);
         if (created == null) {
@@ -278,24 +283,39 @@ public final class CloudServer implements Machine {
      * C3: hands an open session to the client for a short reservation. A repeated JoinRandom
      * gets the same session without extending its reservation; an address holds only so many at
      * once, and is not handed again a session it let lapse, so no address can keep sessions from
-     * others. The pick looks at a bounded number of open sessions, never all.
+     * others. The pick looks at a bounded number of open sessions, never all. When it finds none
+     * while some session's places all went to clients that joined, the answer is
+     * {@code SessionFull} (the client gives up), not {@code NoSession} (it tries again): places
+     * that are only reserved may still come free.
      */
     private void joinRandom(Remote remote, int requestSeq) {
         long now = context.now();
         Endpoint source = remote.endpoint;
         Session chosen = remote.reserved;
-        if (chosen == null || chosen.removed || chosen.paired || !source.equals(chosen.handedTo)
-                || !chosen.reservedAt(now)) {
-            chosen = activeReservations(source.ip(), now) >= limits.reservationsPerSource() ? null : pickOpen(source, now);
+        boolean full = false;
+        if (chosen == null || chosen.removed || chosen.full() || !chosen.reservedFor(source, now)) {
+            if (activeReservations(source.ip(), now) >= limits.reservationsPerSource()) {
+                chosen = null;
+            } else {
+                chosen = pickOpen(source, now);
+                full = chosen == null && !fullSessions.isEmpty();
+            }
             if (chosen != null) {
-                chosen.handedTo = source;
-                chosen.reservedUntil = now + limits.reservationLifetimeNanos();
-                chosen.lapseNoted = false;
+                Session.Reservation old = chosen.reservationOf(source);
+                if (old != null) {
+                    chosen.reservations.remove(old);
+                }
+                chosen.reservations.add(new Session.Reservation(source, now + limits.reservationLifetimeNanos()));
                 remote.reserved = chosen;
                 reservedBy.computeIfAbsent(source.ip(), a -> new ArrayList<>(1)).add(chosen);
             }
         }
         if (chosen == null) {
+            if (full) {
+                emit(Step.C3, () -> "every session is full for " + source);
+                remote.channel.sendAnswer(new SessionFull(remote.channel.nextSeq()), requestSeq);
+                return;
+            }
             emit(Step.C3, () -> "no session for " + source);
             remote.channel.sendAnswer(new NoSession(remote.channel.nextSeq()), requestSeq);
             return;
@@ -313,9 +333,11 @@ public final class CloudServer implements Machine {
         int start = n == 1 ? 0 : context.random().nextInt(n);
         for (int i = 0; i < Math.min(n, PROBES); i++) {
             Session s = open.get((start + i) % n);
-            s.noteLapseIfOver(now);
-            boolean reservedForAnother = s.reservedAt(now) && !s.handedTo.equals(source);
-            if (!reservedForAnother && !s.lapsedBy(source.ip())) {
+            s.noteLapsesIfOver(now);
+            if (s.lapsedBy(source.ip())) {
+                continue;
+            }
+            if (s.joined + s.reservedForOthers(source, now) < s.clientPlaces) {
                 return s;
             }
         }
@@ -337,7 +359,15 @@ public final class CloudServer implements Machine {
     }
 
     private static boolean holds(Session s, int address, long now) {
-        return !s.removed && !s.paired && s.handedTo != null && s.handedTo.ip() == address && s.reservedAt(now);
+        if (s.removed) {
+            return false;
+        }
+        for (Session.Reservation r : s.reservations) {
+            if (r.holder.ip() == address && now < r.until) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void join(Remote remote, JoinRequest m) {
@@ -348,11 +378,20 @@ public final class CloudServer implements Machine {
         }
         Endpoint source = remote.endpoint;
         boolean host = m.role() == PeerRole.HOST;
-        // Roles are bound to endpoints: the host's to the one that created the session, the
-        // client's to the one the session was last handed to. A session id alone gives no role.
+        // Roles are bound to endpoints: the host's to the one that created the session, a
+        // client's to one the session was handed to. A session id alone gives no role.
+        Session.Reservation reservation = host ? null : session.reservationOf(source);
         if (host ? session.host != null || !source.equals(session.creator)
-                : session.host == null || session.client != null || session.paired || !source.equals(session.handedTo)) {
+                : session.host == null || reservation == null || session.memberAt(source) != null) {
             droppedNonMember++;
+            return;
+        }
+        if (!host && session.full()) {
+            // Fusion's NetCommandRefused: the places went to the clients that joined first.
+            session.reservations.remove(reservation);
+            remote.reserved = null;
+            emit(Step.C5, () -> "session " + session.id + " is full, refused " + source);
+            remote.channel.sendAnswer(new SessionFull(remote.channel.nextSeq()), m.seq());
             return;
         }
         Props merged = mergedProps(session.props, m.props());
@@ -370,15 +409,24 @@ public final class CloudServer implements Machine {
             unjoined.remove(session.id);
             openAdd(session);
         } else {
-            member = session.client = new Session.Member(Session.CLIENT_PEER_ID, PeerRole.CLIENT, remote);
-            session.paired = true;
-            openRemove(session);
+            member = new Session.Member(Session.CLIENT_PEER_ID + session.joined, PeerRole.CLIENT, remote);
+            // The first client's pairing has the nonce the host got in H5; every later one its own,
+            // drawn from the cloud's own random source as it joins.
+            member.nonce = session.joined == 0 ? session.nonce : context.random().nextLong();
+            session.clients.add(member);
+            session.joined++;
+            session.reservations.remove(reservation);
+            if (session.full()) {
+                openRemove(session);
+                fullSessions.add(session);
+            }
             remote.reserved = null;
             remote.sessions.add(session);
         }
         promote(remote);
         emit(host ? Step.H5 : Step.C5, () -> "peer " + member.peerId + " in session " + session.id);
-        remote.channel.sendAnswer(new JoinAck(remote.channel.nextSeq(), session.id, member.peerId, session.nonce), m.seq());
+        long nonce = host ? session.nonce : member.nonce;
+        remote.channel.sendAnswer(new JoinAck(remote.channel.nextSeq(), session.id, member.peerId, nonce), m.seq());
         emit(host ? Step.H6 : Step.C6, () -> "start peer " + member.peerId);
         remote.channel.sendAnswer(new Start(remote.channel.nextSeq(), session.id), m.seq());
     }
@@ -438,21 +486,34 @@ public final class CloudServer implements Machine {
         member.local = m.local();
         member.reflexive = m.reflexive();
         Session.Member host = session.host;
-        Session.Member client = session.client;
-        if (!session.addressesSent && host != null && client != null
-                && host.reflexive != null && client.reflexive != null) {
-            session.addressesSent = true;
-            Endpoint hostReflexive = vouchedReflexive(host);
-            Endpoint hostLocal = vouchedLocal(host, hostReflexive);
-            Endpoint clientReflexive = vouchedReflexive(client);
-            Endpoint clientLocal = vouchedLocal(client, clientReflexive);
-            emit(Step.K1, () -> "to client: host " + hostReflexive + " / " + hostLocal);
-            SignalChannel toClient = client.remote.channel;
-            toClient.send(new PeerAddresses(toClient.nextSeq(), session.id, hostReflexive, hostLocal, session.nonce));
-            emit(Step.K2, () -> "to host: client " + clientReflexive + " / " + clientLocal);
-            SignalChannel toHost = host.remote.channel;
-            toHost.send(new PeerAddresses(toHost.nextSeq(), session.id, clientReflexive, clientLocal, session.nonce));
+        if (host == null || host.reflexive == null) {
+            return;
         }
+        if (member == host) {
+            for (Session.Member client : List.copyOf(session.clients)) {
+                pair(session, host, client);
+            }
+        } else {
+            pair(session, host, member);
+        }
+    }
+
+    /** K1/K2, once per client: each side gets the other's vouched addresses and the pairing's nonce. */
+    private void pair(Session session, Session.Member host, Session.Member client) {
+        if (client.addressesSent || client.reflexive == null) {
+            return;
+        }
+        client.addressesSent = true;
+        Endpoint hostReflexive = vouchedReflexive(host);
+        Endpoint hostLocal = vouchedLocal(host, hostReflexive);
+        Endpoint clientReflexive = vouchedReflexive(client);
+        Endpoint clientLocal = vouchedLocal(client, clientReflexive);
+        emit(Step.K1, () -> "to client " + client.peerId + ": host " + hostReflexive + " / " + hostLocal);
+        SignalChannel toClient = client.remote.channel;
+        toClient.send(new PeerAddresses(toClient.nextSeq(), session.id, hostReflexive, hostLocal, client.nonce));
+        emit(Step.K2, () -> "to host: client " + client.peerId + " " + clientReflexive + " / " + clientLocal);
+        SignalChannel toHost = host.remote.channel;
+        toHost.send(new PeerAddresses(toHost.nextSeq(), session.id, clientReflexive, clientLocal, client.nonce));
     }
 
     /**
@@ -481,8 +542,9 @@ public final class CloudServer implements Machine {
         if (member == session.host) {
             session.host = null;
             openRemove(session);
+            fullSessions.remove(session);
         } else {
-            session.client = null;
+            session.clients.remove(member);
             member.remote.sessions.remove(session);
         }
         if (session.empty()) {
@@ -492,14 +554,29 @@ public final class CloudServer implements Machine {
 
     private void relay(Endpoint source, Relay relay, byte[] payload) {
         Session session = sessions.get(relay.sessionId());
-        Session.Member from = memberAt(session, relay.peerId(), source);
-        if (from == null) {
+        if (session == null) {
+            droppedUnknownSession++;
             return;
         }
-        Session.Member to = session.other(from);
-        if (to == null) {
-            droppedNoPeer++;
-            return;
+        Session.Member to;
+        if (session.host != null && session.host.endpoint.equals(source)) {
+            // From the host, the peer id names the client the message is for.
+            to = session.client(relay.peerId());
+            if (to == null) {
+                droppedNoPeer++;
+                return;
+            }
+        } else {
+            // From a client, the peer id is its own, and the message is for the host.
+            Session.Member from = memberAt(session, relay.peerId(), source);
+            if (from == null) {
+                return;
+            }
+            to = session.host;
+            if (to == null || from == to) {
+                droppedNoPeer++;
+                return;
+            }
         }
         // Same bytes as received: the header and the sender's peer id already say who it is from.
         relayedPackets++;
@@ -563,13 +640,14 @@ public final class CloudServer implements Machine {
         sessions.remove(session.id);
         unjoined.remove(session.id);
         openRemove(session);
+        fullSessions.remove(session);
         int[] created = createdBy.get(session.creator.ip());
         if (created != null && --created[0] <= 0) {
             createdBy.remove(session.creator.ip());
         }
         session.creatorRemote.sessions.remove(session);
-        if (session.client != null) {
-            session.client.remote.sessions.remove(session);
+        for (Session.Member client : session.clients) {
+            client.remote.sessions.remove(session);
         }
     }
 
@@ -632,17 +710,20 @@ public final class CloudServer implements Machine {
             if (session.removed) {
                 continue;
             }
+            Session.Member asClient = session.memberAt(remote.endpoint);
             if (session.host != null && session.host.remote == remote) {
-                Session.Member client = session.client;
+                List<Session.Member> clients = List.copyOf(session.clients);
                 removeSession(session);
                 closedSessions++;
-                if (client != null && !client.remote.gone) {
-                    SignalChannel toClient = client.remote.channel;
-                    toClient.send(new SessionClosed(toClient.nextSeq(), session.id));
+                for (Session.Member client : clients) {
+                    if (!client.remote.gone) {
+                        SignalChannel toClient = client.remote.channel;
+                        toClient.send(new SessionClosed(toClient.nextSeq(), session.id));
+                    }
                 }
-            } else if (session.client != null && session.client.remote == remote) {
-                session.client = null;
-                if (session.host == null) {
+            } else if (asClient != null && asClient.remote == remote) {
+                session.clients.remove(asClient);
+                if (session.host == null && session.clients.isEmpty()) {
                     removeSession(session);
                 }
             } else if (session.empty()) {

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param portPrediction variant: also target the next {@code predictedPorts} ports
  * @param predictedPorts how many ports above the reflexive one {@code portPrediction} tries
  * @param parallelRelay variant: relay attempts alongside direct ones from attempt 0
+ * @param sessionCapacity players a session holds, its host included (Fusion's PlayerCount)
  */
 public record ProtocolConfig(
         long attemptIntervalNanos,
@@ -49,7 +50,8 @@ public record ProtocolConfig(
         boolean localCandidates,
         boolean portPrediction,
         int predictedPorts,
-        boolean parallelRelay) {
+        boolean parallelRelay,
+        int sessionCapacity) {
 
     public static final ProtocolConfig DEFAULTS = builder().build();
 
@@ -93,6 +95,7 @@ public record ProtocolConfig(
         b.portPrediction = portPrediction;
         b.predictedPorts = predictedPorts;
         b.parallelRelay = parallelRelay;
+        b.sessionCapacity = sessionCapacity;
         return b;
     }
 
@@ -140,6 +143,7 @@ public record ProtocolConfig(
         private boolean portPrediction;
         private int predictedPorts;
         private boolean parallelRelay;
+        private int sessionCapacity;
 
         private Builder() {
             this(true);
@@ -181,6 +185,7 @@ public record ProtocolConfig(
         public Builder portPrediction(boolean on) { portPrediction = on; return this; }
         public Builder predictedPorts(int n) { predictedPorts = n; return this; }
         public Builder parallelRelay(boolean on) { parallelRelay = on; return this; }
+        public Builder sessionCapacity(int players) { sessionCapacity = players; return this; }
 
         /**
          * @throws IllegalArgumentException naming every parameter whose value is outside its range
@@ -197,7 +202,8 @@ public record ProtocolConfig(
                         startupDelay,
                         new NoSessionPolicy(noSessionRetries, noSessionBackoff, noSessionMaxBackoff),
                         gamePhase, tickRate, gamePhaseLength, echoGrace,
-                        peerReflexive, localCandidates, portPrediction, predictedPorts, parallelRelay);
+                        peerReflexive, localCandidates, portPrediction, predictedPorts, parallelRelay,
+                        sessionCapacity);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("protocol parameters: " + e.getMessage(), e);
             }

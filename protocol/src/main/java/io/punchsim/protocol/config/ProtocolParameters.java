@@ -128,6 +128,10 @@ public final class ProtocolParameters {
                     "how many ports above the reflexive one port-prediction tries",
                     "sequential NATs hand out the next port or the one after; 3 covers a little concurrent traffic",
                     Scope.PROTOCOL, ProtocolConfig.Builder::predictedPorts, ProtocolConfig::predictedPorts),
+            new Parameter<>("session-capacity", new ValueType.Count(2, 256), 10, "10",
+                    "players a session holds, its host included: the cloud pairs at most this many minus one clients with the host and refuses the next with SessionFull (SESSION_FULL)",
+                    "Fusion's default PlayerCount (the host and 9 clients)",
+                    Scope.PROTOCOL, ProtocolConfig.Builder::sessionCapacity, ProtocolConfig::sessionCapacity),
             STARTUP_DELAY);
 
     private static final Map<String, Parameter<?>> BY_KEY = ALL.stream()

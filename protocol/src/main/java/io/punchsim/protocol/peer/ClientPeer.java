@@ -100,6 +100,15 @@ public final class ClientPeer extends Peer {
         }
     }
 
+    /** The cloud refused us a place: the session holds its capacity of players already. */
+    @Override
+    void onSessionFull() {
+        if (outcome == Outcome.PENDING && !finished) {
+            emit(Step.K6, "the session is full (the cloud refused the join), shutting down");
+            fail(FailureReason.SESSION_FULL);
+        }
+    }
+
     /**
      * The host may be gone (its STUN failed, it shut down) before the cloud could pair us: after
      * the listen timeout without the host's addresses the session is as good as missing.

@@ -13,33 +13,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The host (server peer): creates a session (H1–H11), then from K2 pings the client's reflexive
- * address every ping interval until connected or the listen timeout, accepts a direct
- * {@code ConnectRequest} by replying to its observed source and a relayed one through the cloud,
- * and echoes game updates on the path they came by.
+ * The host (server peer): creates a session (H1–H11), then serves every client the cloud pairs
+ * with it, each on its own: from that client's K2 it pings the client's reflexive address every
+ * ping interval until connected or the listen timeout, accepts a direct {@code ConnectRequest}
+ * carrying that pairing's nonce by replying to its observed source and a relayed one through the
+ * cloud, and echoes game updates on the path they came by. It leaves once as many clients as it
+ * was told to expect are done with (played, quiet, or not heard from in time).
  */
 public final class HostPeer extends Peer {
 
-    private final Runnable pingTick = this::ping;
-    private final Runnable listenTimeout = this::onListenTimeout;
-    private final Runnable quietCheck = this::onQuietCheck;
-    private final List<Endpoint> pingTargets = new ArrayList<>(4);
+    private final int expectedClients;
+    /** The clients paired with us, in the order we first heard of their pairing. */
+    private final List<Link> links = new ArrayList<>(1);
 
-    private long k2At = -1;
-    private int pings;
-    private long pingTimer = -1;
-    private long listenTimer = -1;
     private Outcome path = Outcome.PENDING;
     private long connectedAt = -1;
+    private int pings;
     private int directAccepts;
     private int relayedAccepts;
     private int echoes;
-    private long lastHeard = -1;
-    private boolean listenExpired;
+    private int done;
     private FailureReason failure = FailureReason.NONE;
 
+    /** A host that serves one client, then leaves. */
     public HostPeer(ProtocolConfig config, Endpoint cloud, Endpoint stun) {
+        this(config, cloud, stun, 1);
+    }
+
+    /** A host that leaves once {@code expectedClients} clients are done with (at least 1). */
+    public HostPeer(ProtocolConfig config, Endpoint cloud, Endpoint stun, int expectedClients) {
         super(config, cloud, stun, Role.HOST);
+        if (expectedClients < 1) {
+            throw new IllegalArgumentException("a host expects at least one client, not " + expectedClients);
+        }
+        this.expectedClients = expectedClients;
     }
 
     /** The path of the first accepted request: DIRECT, RELAYED, or PENDING if none yet. */
@@ -60,6 +67,7 @@ public final class HostPeer extends Peer {
         return connectedAt;
     }
 
+    /** Pings sent to all clients. */
     public int pingsSent() {
         return pings;
     }
@@ -76,10 +84,34 @@ public final class HostPeer extends Peer {
         return echoes;
     }
 
-    /** Where pings go (the client's reflexive address first). */
+    /** Where pings to the first client go (its reflexive address first); empty before its K2. */
     public List<Endpoint> pingTargets() {
-        return List.copyOf(pingTargets);
+        return links.isEmpty() ? List.of() : List.copyOf(links.get(0).targets);
     }
+
+    /** What the host knows of each client paired with it, in the order it heard of them. */
+    public List<ServedClient> served() {
+        List<ServedClient> out = new ArrayList<>(links.size());
+        for (Link l : links) {
+            out.add(new ServedClient(l.nonce, l.k2At, l.pings, l.path,
+                    l.path == Outcome.PENDING ? l.failure : FailureReason.NONE, l.connectedAt, List.copyOf(l.targets)));
+        }
+        return out;
+    }
+
+    /**
+     * One client as the host saw it.
+     *
+     * @param nonce the pairing's nonce
+     * @param k2At when its K2 arrived, or -1 (its request overtook it)
+     * @param pings K7 pings sent to it
+     * @param path how its first accepted request came, or PENDING
+     * @param failureReason {@code NO_CLIENT} when it was not heard from within the listen timeout
+     * @param connectedAtNanos when its first request was accepted, or -1
+     * @param pingTargets where its pings went
+     */
+    public record ServedClient(long nonce, long k2At, int pings, Outcome path, FailureReason failureReason,
+                               long connectedAtNanos, List<Endpoint> pingTargets) {}
 
     @Override
     void begin() {
@@ -104,140 +136,249 @@ public final class HostPeer extends Peer {
     }
 
     @Override
-    void onPeerAddresses(PeerAddresses addresses) {
-        if (k2At != -1) {
-            return;
-        }
-        k2At = context.now();
-        emit(Step.K2, () -> "client " + addresses.reflexive() + " / " + addresses.local());
-        for (Endpoint candidate : candidates(addresses)) {
-            addTarget(candidate);
-        }
-        if (path == Outcome.PENDING) {
-            listenTimer = context.setTimer(k2At + config.listenTimeoutNanos(), listenTimeout);
-            ping();
-        }
+    void onSessionFull() {
+        // Only a client's join is refused.
     }
 
-    private void addTarget(Endpoint e) {
-        if (!pingTargets.contains(e)) {
-            pingTargets.add(e);
+    /** The link of the pairing with this nonce, or null. */
+    private Link linkOf(long nonce) {
+        for (int i = 0; i < links.size(); i++) {
+            if (links.get(i).nonce == nonce) {
+                return links.get(i);
+            }
+        }
+        return null;
+    }
+
+    private Link newLink(long nonce) {
+        Link link = new Link(nonce, links.size());
+        links.add(link);
+        return link;
+    }
+
+    /** Trace details name the client only when the host serves several. */
+    private String toClient(Link link) {
+        return expectedClients == 1 ? "" : " to client " + (link.index + 1);
+    }
+
+    @Override
+    void onPeerAddresses(PeerAddresses addresses) {
+        Link link = linkOf(addresses.nonce());
+        if (link == null) {
+            link = newLink(addresses.nonce());
+        }
+        if (link.k2At != -1) {
+            return;
+        }
+        Link l = link;
+        l.k2At = context.now();
+        emit(Step.K2, () -> "client " + addresses.reflexive() + " / " + addresses.local()
+                + (expectedClients == 1 ? "" : " (client " + (l.index + 1) + ")"));
+        for (Endpoint candidate : candidates(addresses)) {
+            if (!l.targets.contains(candidate)) {
+                l.targets.add(candidate);
+            }
+        }
+        if (l.path == Outcome.PENDING) {
+            l.listenTimer = context.setTimer(l.k2At + config.listenTimeoutNanos(), l.listenTimeout);
+            ping(l);
         }
     }
 
     /** K7, at exactly K2 + k × P. */
-    private void ping() {
-        pingTimer = -1;
-        if (path != Outcome.PENDING || finished) {
+    private void ping(Link link) {
+        link.pingTimer = -1;
+        if (link.path != Outcome.PENDING || finished) {
             return;
         }
-        byte[] bytes = MessageCodec.encode(new Ping(sessionId, pings));
-        for (int i = 0; i < pingTargets.size(); i++) {
-            context.send(pingTargets.get(i), bytes);
+        byte[] bytes = MessageCodec.encode(new Ping(sessionId, link.pings));
+        for (int i = 0; i < link.targets.size(); i++) {
+            context.send(link.targets.get(i), bytes);
         }
-        emit(Step.K7, () -> "ping " + pings);
+        int n = link.pings;
+        emit(Step.K7, () -> "ping " + n + toClient(link));
+        link.pings++;
         pings++;
-        pingTimer = context.setTimer(k2At + (long) pings * config.pingIntervalNanos(), pingTick);
+        link.pingTimer = context.setTimer(link.k2At + (long) link.pings * config.pingIntervalNanos(), link.pingTick);
     }
 
-    private void onListenTimeout() {
-        listenTimer = -1;
-        if (path == Outcome.PENDING) {
-            cancel(pingTimer);
-            listenExpired = true;
-            failure = FailureReason.NO_CLIENT;
+    private void onListenTimeout(Link link) {
+        link.listenTimer = -1;
+        if (link.path == Outcome.PENDING) {
+            cancel(link.pingTimer);
+            link.listenExpired = true;
+            link.failure = FailureReason.NO_CLIENT;
+            if (path == Outcome.PENDING && failure == FailureReason.NONE) {
+                failure = FailureReason.NO_CLIENT;
+            }
             // The end of K7: a trace shows why later requests, direct or relayed, get no answer.
             emit(Step.K7, () -> "listen timeout after " + config.listenTimeoutNanos() / 1_000_000
-                    + " ms: pings stop and requests are no longer answered");
+                    + " ms: pings stop and requests are no longer answered" + toClient(link));
+            done(link);
+        }
+    }
+
+    /** One more client is done with; the host leaves once all it expects are. */
+    private void done(Link link) {
+        if (link.done) {
+            return;
+        }
+        link.done = true;
+        done++;
+        if (done >= expectedClients) {
             leave();
         }
     }
 
     @Override
     void onPeerMessage(Endpoint source, PeerMessage message) {
-        if (message instanceof ConnectRequest request && !pairedBy(request.nonce())) {
-            // Not from the client the cloud paired us with: no accept, no new target.
-            return;
-        }
-        if (message instanceof ConnectRequest || message instanceof GameUpdate) {
-            lastHeard = context.now();
-        }
         if (message instanceof ConnectRequest request) {
-            if (listenExpired) {
+            Link link = linkOf(request.nonce());
+            if (link == null && nonceKnown && links.isEmpty() && request.nonce() == pairingNonce) {
+                // The first pairing's nonce came with our JoinAck: its request may overtake its K2.
+                link = newLink(request.nonce());
+            }
+            if (link == null) {
+                // Not from a client the cloud paired us with: no accept, no new target.
+                wrongNonceDropped++;
                 return;
             }
+            link.lastHeard = context.now();
+            if (link.listenExpired) {
+                return;
+            }
+            Link l = link;
             if (source != null) {
-                if (config.peerReflexive() && k2At != -1 && !pingTargets.contains(source)) {
-                    pingTargets.add(source);
+                if (config.peerReflexive() && l.k2At != -1 && !l.targets.contains(source)) {
+                    l.targets.add(source);
                 }
                 // Reply to where the request came from: the client's NAT may map it differently
                 // toward us than toward the STUN server.
-                context.send(source, MessageCodec.encode(new ConnectAccept(sessionId, request.attempt(), pairingNonce)));
+                context.send(source, MessageCodec.encode(new ConnectAccept(sessionId, request.attempt(), l.nonce)));
                 directAccepts++;
+                l.direct = source;
                 emit(Step.K8, () -> "accept attempt " + request.attempt() + " from " + source);
-                connected(Outcome.DIRECT);
+                connected(l, Outcome.DIRECT);
             } else {
-                sendRelayed(new ConnectAccept(sessionId, request.attempt(), pairingNonce));
+                l.relayPeer = relayedFrom;
+                sendRelayed(relayedFrom, new ConnectAccept(sessionId, request.attempt(), l.nonce));
                 relayedAccepts++;
-                emit(Step.K10, () -> "accept attempt " + request.attempt() + " through the cloud");
-                connected(Outcome.RELAYED);
+                emit(Step.K10, () -> "accept attempt " + request.attempt() + " through the cloud" + toClient(l));
+                connected(l, Outcome.RELAYED);
             }
         } else if (message instanceof GameUpdate update) {
+            Link link = linkOfUpdate(source);
+            if (link != null) {
+                link.lastHeard = context.now();
+            }
             GameEcho echo = new GameEcho(sessionId, update.tick(), update.sentAtNanos());
             if (source != null) {
                 context.send(source, MessageCodec.encode(echo));
             } else {
-                sendRelayed(echo);
+                sendRelayed(relayedFrom, echo);
             }
             echoes++;
-            if (update.tick() == config.gameTicks() - 1) {
-                leave();
+            if (update.tick() == config.gameTicks() - 1 && link != null) {
+                done(link);
             }
         }
     }
 
-    private void connected(Outcome how) {
-        if (path != Outcome.PENDING) {
-            return;
+    /** The client a game update came from: by its source, or the relay's sender; the only one if one. */
+    private Link linkOfUpdate(Endpoint source) {
+        for (int i = 0; i < links.size(); i++) {
+            Link l = links.get(i);
+            if (source != null ? source.equals(l.direct) : l.relayPeer == relayedFrom) {
+                return l;
+            }
         }
-        path = how;
-        connectedAt = context.now();
-        if (pingTimer != -1) {
-            cancel(pingTimer);
-            pingTimer = -1;
-        }
-        if (listenTimer != -1) {
-            cancel(listenTimer);
-            listenTimer = -1;
-        }
-        // The client may still be retrying if our accept was lost, or playing: leave only after
-        // the last game update or once the client has been quiet for the listen timeout.
-        context.setTimer(connectedAt + config.listenTimeoutNanos(), quietCheck);
+        return links.size() == 1 ? links.get(0) : null;
     }
 
-    private void onQuietCheck() {
-        if (finished) {
+    private void connected(Link link, Outcome how) {
+        if (link.path != Outcome.PENDING) {
             return;
         }
-        long quietUntil = lastHeard + config.listenTimeoutNanos();
+        link.path = how;
+        link.connectedAt = context.now();
+        if (path == Outcome.PENDING) {
+            path = how;
+            connectedAt = link.connectedAt;
+        }
+        if (link.pingTimer != -1) {
+            cancel(link.pingTimer);
+            link.pingTimer = -1;
+        }
+        if (link.listenTimer != -1) {
+            cancel(link.listenTimer);
+            link.listenTimer = -1;
+        }
+        // The client may still be retrying if our accept was lost, or playing: it is done with
+        // only after its last game update or once it has been quiet for the listen timeout.
+        context.setTimer(link.connectedAt + config.listenTimeoutNanos(), link.quietCheck);
+    }
+
+    private void onQuietCheck(Link link) {
+        if (finished || link.done) {
+            return;
+        }
+        long quietUntil = link.lastHeard + config.listenTimeoutNanos();
         if (context.now() >= quietUntil) {
-            leave();
+            done(link);
         } else {
-            context.setTimer(quietUntil, quietCheck);
+            context.setTimer(quietUntil, link.quietCheck);
         }
     }
 
     @Override
     void cloudLost(Message.Reliable message) {
-        if (!finished && path == Outcome.PENDING && k2At == -1) {
+        if (!finished && path == Outcome.PENDING && !anyK2()) {
             failure = FailureReason.CLOUD_UNREACHABLE;
             shutDown();
         }
+    }
+
+    private boolean anyK2() {
+        for (int i = 0; i < links.size(); i++) {
+            if (links.get(i).k2At != -1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     void stunFailed() {
         failure = FailureReason.STUN_FAILED;
         shutDown();
+    }
+
+    /** What the host keeps per client: its pairing, pings, timers and path. */
+    private final class Link {
+        final long nonce;
+        final int index;
+        final List<Endpoint> targets = new ArrayList<>(4);
+        final Runnable pingTick = () -> ping(this);
+        final Runnable listenTimeout = () -> onListenTimeout(this);
+        final Runnable quietCheck = () -> onQuietCheck(this);
+        long k2At = -1;
+        int pings;
+        long pingTimer = -1;
+        long listenTimer = -1;
+        Outcome path = Outcome.PENDING;
+        long connectedAt = -1;
+        long lastHeard = -1;
+        boolean listenExpired;
+        boolean done;
+        FailureReason failure = FailureReason.NONE;
+        /** Where its accepted direct request came from, or null. */
+        Endpoint direct;
+        /** Its peer id from the relay's header, once it sent through the relay; -1 before. */
+        int relayPeer = -1;
+
+        Link(long nonce, int index) {
+            this.nonce = nonce;
+            this.index = index;
+        }
     }
 }

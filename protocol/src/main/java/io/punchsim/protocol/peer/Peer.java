@@ -50,6 +50,8 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     protected long pairingNonce;
     protected boolean nonceKnown;
     protected long wrongNonceDropped;
+    /** The sender's peer id of the relayed peer message being handled (the Relay's header). */
+    protected int relayedFrom = -1;
 
     private boolean startPending;
     private byte[] stunTransaction;
@@ -134,6 +136,9 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     /** The cloud closed the session: its host went silent (client only). */
     abstract void onSessionClosed();
 
+    /** The cloud refused a place in a session: every one it would hand out is full (client only). */
+    abstract void onSessionFull();
+
     /** K1/K2: the other member's addresses arrived. */
     abstract void onPeerAddresses(PeerAddresses addresses);
 
@@ -200,6 +205,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             Decoded inner = MessageCodec.decode(relay.payload());
             if (inner instanceof Decoded.Ok ok && ok.message() instanceof PeerMessage pm
                     && pm.sessionId() == sessionId) {
+                relayedFrom = relay.peerId();
                 onPeerMessage(null, pm);
             } else {
                 malformedDropped++;
@@ -244,6 +250,9 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             onPeerAddresses(m);
         } else if (message instanceof SessionClosed m && m.sessionId() == sessionId) {
             onSessionClosed();
+        } else if (message instanceof SessionFull) {
+            answered();
+            onSessionFull();
         }
     }
 
@@ -318,7 +327,15 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
 
     /** Sends a peer message through the cloud. */
     void sendRelayed(PeerMessage message) {
-        context.send(cloud, MessageCodec.encodeRelay(sessionId, peerId, MessageCodec.encode(message)));
+        sendRelayed(peerId, message);
+    }
+
+    /**
+     * Sends a peer message through the cloud with {@code relayPeer} in the Relay's header: a
+     * client's own peer id, or from the host the id of the client it is for.
+     */
+    void sendRelayed(int relayPeer, PeerMessage message) {
+        context.send(cloud, MessageCodec.encodeRelay(sessionId, relayPeer, MessageCodec.encode(message)));
     }
 
     /** Leaves the session (reliably) and stops keepalives; the peer is finished. */

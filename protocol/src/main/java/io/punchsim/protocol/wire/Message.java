@@ -93,6 +93,15 @@ public sealed interface Message {
         public MessageType type() { return MessageType.SESSION_CLOSED; }
     }
 
+    /**
+     * C3/C5 refused: every session the cloud would hand this client holds its capacity of
+     * players already (Fusion's {@code NetCommandRefused}); the client fails with
+     * {@code SESSION_FULL}.
+     */
+    record SessionFull(int seq) implements Reliable {
+        public MessageType type() { return MessageType.SESSION_FULL; }
+    }
+
     /** Acknowledges the reliable message with this sequence number. */
     record Ack(int seq) implements Message {
         public MessageType type() { return MessageType.ACK; }

@@ -67,6 +67,8 @@ public final class MessageCodec {
             return start(MessageType.LEAVE, 12).u32(m.seq()).u32(m.sessionId()).u32(m.peerId()).done();
         } else if (message instanceof SessionClosed m) {
             return start(MessageType.SESSION_CLOSED, 8).u32(m.seq()).u32(m.sessionId()).done();
+        } else if (message instanceof SessionFull m) {
+            return start(MessageType.SESSION_FULL, 4).u32(m.seq()).done();
         }
         throw new IllegalArgumentException("no encoding for " + message);
     }
@@ -133,6 +135,7 @@ public final class MessageCodec {
             case PEER_ADDRESSES -> new PeerAddresses(r.u32(), r.u32(), r.endpoint(), r.endpoint(), r.u64());
             case LEAVE -> new Leave(r.u32(), r.u32(), r.u32());
             case SESSION_CLOSED -> new SessionClosed(r.u32(), r.u32());
+            case SESSION_FULL -> new SessionFull(r.u32());
             case ACK -> new Ack(r.u32());
             case KEEPALIVE -> new Keepalive(r.u32(), r.u32());
             case RELAY -> new Relay(r.u32(), r.u32(), r.lengthPrefixed16());

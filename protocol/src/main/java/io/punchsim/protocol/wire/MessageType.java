@@ -14,6 +14,7 @@ public enum MessageType {
     PEER_ADDRESSES(0x0A),
     LEAVE(0x0B),
     SESSION_CLOSED(0x0C),
+    SESSION_FULL(0x0D),
     ACK(0x10),
     KEEPALIVE(0x11),
     RELAY(0x12),

@@ -120,8 +120,9 @@ class CloudServerTest {
     @Test
     void aReservationByASilentClientRunsOutAfterItsLifetimeAndItsAddressCannotRenewIt() {
         // The client keeps asking often enough to see the reservation end.
+        // A session of two players: one client's place, which a reservation holds.
         World w = new World(World.TIMED.toBuilder().noSessionRetries(40).noSessionBackoff(250 * MS)
-                .noSessionMaxBackoff(250 * MS).build(), SEED);
+                .noSessionMaxBackoff(250 * MS).sessionCapacity(2).build(), SEED);
         w.start(2_000 * MS);
         w.net.runFor(1_000 * MS);
         // Someone else takes the only open session at 1.0 s and then never joins it; it asks again

@@ -27,6 +27,7 @@ class MessageCodecTest {
                 new PeerAddresses(10, 77, A, B, 0x0102030405060708L),
                 new Leave(11, 77, 2),
                 new SessionClosed(12, 77),
+                new SessionFull(5),
                 new Ack(-1),
                 new Keepalive(77, 2),
                 new Relay(77, 2, new byte[] {1, 2, 3}),

@@ -118,7 +118,8 @@ public final class AggregateJson {
         JsonNode reasons = field(node, "failureReasons");
         for (FailureReason r : FailureReason.values()) {
             if (r != FailureReason.NONE) {
-                a.reasonCounts[r.ordinal()] = number(reasons, r.name());
+                // A reason newer than the report (SESSION_FULL came with sessions of many clients) counts 0.
+                a.reasonCounts[r.ordinal()] = reasons.has(r.name()) ? number(reasons, r.name()) : 0;
             }
         }
         a.reasonCounts[FailureReason.NONE.ordinal()] = a.outcomeCounts[0] + a.outcomeCounts[1];

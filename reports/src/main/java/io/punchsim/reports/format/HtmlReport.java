@@ -47,6 +47,7 @@ public final class HtmlReport {
             h.append("<p class=\"note\">Partial results, ").append(Text.xml(report.interruption())).append(".</p>\n");
         }
         gates(h, report);
+        report.precision().ifPresent(p -> PrecisionText.html(h, report, p));
         points(h, report);
 
         h.append("<h2>Rates by swept parameter</h2>\n");

@@ -43,6 +43,7 @@ public final class MarkdownReport {
         md.append(report.points().size()).append(" point(s), ").append(report.totalRuns())
                 .append(" runs; scenario digest `").append(report.scenario().contentDigest()).append("`. Rates with Wilson 95% intervals; ")
                 .append("connect times from K1 over connected runs.\n\n");
+        report.precision().ifPresent(p -> PrecisionText.markdown(md, report, p));
         pointsTable(md, report);
         if (!failures.isEmpty()) {
             md.append("\n### Failed gates\n\n");

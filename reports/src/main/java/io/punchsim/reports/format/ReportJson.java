@@ -18,6 +18,8 @@ import io.punchsim.reports.metric.Measurement;
 import io.punchsim.reports.metric.Metric;
 import io.punchsim.reports.metric.Metrics;
 import io.punchsim.reports.sweep.Plan;
+import io.punchsim.reports.precision.Precision;
+import io.punchsim.reports.precision.PrecisionStop;
 import io.punchsim.reports.sweep.ScenarioIdentity;
 import io.punchsim.reports.sweep.SweepAxis;
 import io.punchsim.reports.sweep.SweepPoint;
@@ -28,6 +30,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code report.json}: the versioned schema of {@code reports/README.md}. Fields are written in a
@@ -50,6 +53,7 @@ public final class ReportJson {
         root.set("scenario", scenario(report.scenario()));
         ArrayNode gates = root.putArray("gates");
         report.gates().forEach(g -> gates.add(gate(g)));
+        report.precision().ifPresent(p -> root.set("precision", precision(p)));
         root.put("partial", report.partial());
         ObjectNode planned = root.putObject("planned");
         planned.put("points", report.plan().points());
@@ -70,6 +74,7 @@ public final class ReportJson {
             point.set("metrics", metrics(p.aggregate()));
             ArrayNode verdicts = point.putArray("gates");
             p.verdicts().forEach(v -> verdicts.add(verdict(v)));
+            p.stop().ifPresent(stop -> point.set("precision", stop(stop, report.precision().orElseThrow(), p.aggregate())));
         }
         root.set("wallClock", wallClock(report.wallClock()));
         return toText(root);
@@ -108,8 +113,15 @@ public final class ReportJson {
             gates.add(new Gate(Metrics.parse(g.path("metric").asText()), GateOperator.parse(g.path("comparison").asText()),
                     g.path("bound").asDouble(), JudgedOn.parse(g.path("judgedOn").asText())));
         }
+        Optional<Precision> precision = root.has("precision") ? Optional.of(readPrecision(root.get("precision"))) : Optional.empty();
+        List<PrecisionStop> stops = new ArrayList<>();
         Map<Map<String, String>, PointAggregate> points = new LinkedHashMap<>();
         for (JsonNode p : required(root, "points")) {
+            if (precision.isPresent()) {
+                JsonNode stop = required(p, "precision");
+                stops.add(new PrecisionStop(required(stop, "seeds").asLong(), required(stop, "batches").asLong(),
+                        PrecisionStop.Reason.parse(required(stop, "stoppedBecause").asText())));
+            }
             Map<String, String> parameters = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> it = required(p, "parameters").fields();
             while (it.hasNext()) {
@@ -125,14 +137,50 @@ public final class ReportJson {
         JsonNode planned = root.get("planned");
         if (planned == null) {
             // Written before reports kept their plan: read it off the points.
-            return SweepReport.judge(scenario, gates, points, partial, wallClock);
+            return precision.isPresent()
+                    ? SweepReport.judge(scenario, gates, points, precision.get(), stops, partial, wallClock)
+                    : SweepReport.judge(scenario, gates, points, partial, wallClock);
         }
         long plannedPoints = integer(planned, "points");
         if (plannedPoints > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("report.json: planned.points is " + plannedPoints + ", too many");
         }
-        return SweepReport.judge(scenario, gates, points, partial, wallClock,
-                new Plan((int) plannedPoints, integer(planned, "runsPerPoint")));
+        Plan plan = new Plan((int) plannedPoints, integer(planned, "runsPerPoint"));
+        return precision.isPresent()
+                ? SweepReport.judge(scenario, gates, points, precision.get(), stops, partial, wallClock, plan)
+                : SweepReport.judge(scenario, gates, points, partial, wallClock, plan);
+    }
+
+    static ObjectNode precision(Precision p) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("halfWidth", p.halfWidth());
+        ArrayNode metrics = node.putArray("metrics");
+        p.metrics().forEach(m -> metrics.add(m.key()));
+        node.put("batch", p.batch());
+        node.put("maxSeeds", p.maxSeeds());
+        node.put("description", p.describe());
+        return node;
+    }
+
+    static Precision readPrecision(JsonNode node) {
+        List<Metric> metrics = new ArrayList<>();
+        required(node, "metrics").forEach(m -> metrics.add(Metrics.parse(m.asText())));
+        try {
+            return new Precision(required(node, "halfWidth").asDouble(), metrics, required(node, "batch").asLong(),
+                    required(node, "maxSeeds").asLong());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("report.json: precision: " + e.getMessage(), e);
+        }
+    }
+
+    static ObjectNode stop(PrecisionStop stop, Precision precision, PointAggregate a) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("seeds", stop.seeds());
+        node.put("batches", stop.batches());
+        node.put("stoppedBecause", stop.reason().key());
+        ObjectNode widths = node.putObject("halfWidths");
+        precision.halfWidths(a).forEach((m, w) -> widths.put(m.key(), w));
+        return node;
     }
 
     static ObjectNode scenario(ScenarioIdentity s) {

@@ -3,7 +3,13 @@ package io.punchsim.reports.format;
 import io.punchsim.reports.compare.Comparison;
 import io.punchsim.reports.sweep.SweepReport;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +56,43 @@ public final class ReportWriter {
     public static List<Path> write(Path directory, Comparison comparison) throws IOException {
         try (ReportDirectory out = ReportDirectory.open(directory)) {
             return out.write(render(comparison));
+        }
+    }
+
+    /**
+     * Writes files (name to content, in order) into {@code directory}, each staged beside its
+     * target and moved into place only when all are rendered; other writers (the tune's) use it too.
+     */
+    public static List<Path> writeAll(Path directory, Map<String, String> files) throws IOException {
+        Files.createDirectories(directory);
+        Map<Path, Path> staged = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path temp = Files.createTempFile(directory, "." + f.getKey() + ".", ".tmp");
+                staged.put(temp, directory.resolve(f.getKey()));
+                Files.writeString(temp, f.getValue(), StandardCharsets.UTF_8);
+                readableByAll(temp);
+            }
+            List<Path> written = new ArrayList<>();
+            for (Map.Entry<Path, Path> move : staged.entrySet()) {
+                try {
+                    Files.move(move.getKey(), move.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING);
+                }
+                written.add(move.getValue());
+            }
+            return written;
+        } finally {
+            for (Path temp : staged.keySet()) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 }

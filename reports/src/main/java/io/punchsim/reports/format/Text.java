@@ -16,6 +16,11 @@ final class Text {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
+    /** A small fraction as a percentage with two decimals, e.g. a half-width of {@code 0.49%}. */
+    static String percent2(double fraction) {
+        return String.format(Locale.ROOT, "%.2f%%", fraction * 100);
+    }
+
     static String rate(Proportion p) {
         return percent(p.estimate()) + " [" + percent(p.lower()) + ", " + percent(p.upper()) + "]";
     }

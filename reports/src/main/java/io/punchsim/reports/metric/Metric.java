@@ -73,6 +73,11 @@ public record Metric(String key, String label, String meaning, Unit unit, Better
         return reading.read(point);
     }
 
+    /** The estimate with its 95% interval: Wilson for rates, order statistics for percentiles, the normal approximation for means. */
+    public Interval interval(PointAggregate point) {
+        return reading.interval(point);
+    }
+
     /** The key: a scenario's content digest prints its gates, and a reading's lambda must not leak an identity hash into it. */
     @Override
     public String toString() {

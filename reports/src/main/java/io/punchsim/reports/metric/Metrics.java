@@ -47,13 +47,13 @@ public final class Metrics {
 
     public static final Metric PACKETS_PER_RUN_MEAN = register(new Metric("packets-per-run-mean", "packets/run",
             "packets sent per run, all kinds, mean over runs", Unit.PACKETS, Better.NONE, EnumSet.of(GATE),
-            new Reading.Mean(PointAggregate::packetsSent, PointAggregate::runs, "runs")));
+            new Reading.Mean(PointAggregate::packetsSent, PointAggregate::runs, "runs", PointAggregate::packetsPerRun)));
     public static final Metric BYTES_PER_RUN_MEAN = register(new Metric("bytes-per-run-mean", "bytes/run",
             "bytes sent per run, all kinds, mean over runs", Unit.BYTES, Better.NONE, EnumSet.of(GATE),
-            new Reading.Mean(PointAggregate::bytesSent, PointAggregate::runs, "runs")));
+            new Reading.Mean(PointAggregate::bytesSent, PointAggregate::runs, "runs", PointAggregate::bytesPerRun)));
     public static final Metric RELAYED_BYTES_PER_RUN_MEAN = register(new Metric("relayed-bytes-per-run-mean", "relayed bytes/run",
             "bytes the cloud relayed per run, mean over runs", Unit.BYTES, Better.LOWER, EnumSet.of(GATE),
-            new Reading.Mean(PointAggregate::relayedBytes, PointAggregate::runs, "runs")));
+            new Reading.Mean(PointAggregate::relayedBytes, PointAggregate::runs, "runs", PointAggregate::relayedBytesPerRun)));
 
     private static final List<Metric> ALL = List.copyOf(REGISTERED);
 

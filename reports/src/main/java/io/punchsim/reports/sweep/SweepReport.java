@@ -3,24 +3,28 @@ package io.punchsim.reports.sweep;
 import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.gate.Gate;
 import io.punchsim.reports.gate.GateVerdict;
+import io.punchsim.reports.precision.Precision;
+import io.punchsim.reports.precision.PrecisionStop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The result of a sweep: which scenario, the gates, every point with its aggregate and verdicts,
  * whether it was cut short, and the wall-clock facts kept apart. The plan says what the sweep set
- * out to run, so a partial report can say how far it got.
+ * out to run, so a partial report can say how far it got; the precision is what its points ran to
+ * (empty when each ran a fixed number of seeds, and then each planned {@code plan.runsPerPoint()}).
  */
 public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<SweepPoint> points, boolean partial, WallClock wallClock,
-                          Plan plan) {
+                          Plan plan, Optional<Precision> precision) {
 
     /** The {@code report.json} schema this code writes and reads. */
     public static final int SCHEMA_VERSION = 1;
 
     public SweepReport {
-        if (scenario == null || wallClock == null) {
-            throw new IllegalArgumentException("scenario and wall clock must not be null");
+        if (scenario == null || wallClock == null || precision == null) {
+            throw new IllegalArgumentException("scenario, wall clock and precision must not be null");
         }
         gates = List.copyOf(gates);
         points = List.copyOf(points);
@@ -31,6 +35,10 @@ public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<Swee
             if (p.aggregate().runs() > plan.runsPerPoint()) {
                 throw new IllegalArgumentException("point " + p.label() + " has " + p.aggregate().runs() + " runs; "
                         + plan.runsPerPoint() + " were planned");
+            }
+            if (p.stop().isPresent() != precision.isPresent()) {
+                throw new IllegalArgumentException("point " + p.label() + (precision.isPresent()
+                        ? " has no stop, but the sweep ran to a precision" : " has a stop, but the sweep ran fixed seeds"));
             }
         }
         if (points.size() > plan.points() || (!partial && points.size() != plan.points())) {
@@ -44,11 +52,24 @@ public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<Swee
      * whole grid of its axes.
      */
     public SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<SweepPoint> points, boolean partial, WallClock wallClock) {
-        this(scenario, gates, points, partial, wallClock, planOf(scenario, points, partial));
+        this(scenario, gates, points, partial, wallClock, planOf(scenario, points, partial, Optional.empty()), Optional.empty());
     }
 
-    private static Plan planOf(ScenarioIdentity scenario, List<SweepPoint> points, boolean partial) {
-        long runs = points.stream().mapToLong(p -> p.aggregate().runs()).max().orElse(0);
+    /** A report of fixed seeds per point that planned {@code plan}. */
+    public SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<SweepPoint> points, boolean partial, WallClock wallClock,
+                       Plan plan) {
+        this(scenario, gates, points, partial, wallClock, plan, Optional.empty());
+    }
+
+    /** A report whose plan is read off its points and its precision (a point plans its cap). */
+    public SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<SweepPoint> points, boolean partial, WallClock wallClock,
+                       Optional<Precision> precision) {
+        this(scenario, gates, points, partial, wallClock, planOf(scenario, points, partial, precision), precision);
+    }
+
+    private static Plan planOf(ScenarioIdentity scenario, List<SweepPoint> points, boolean partial, Optional<Precision> precision) {
+        long ran = points.stream().mapToLong(p -> p.aggregate().runs()).max().orElse(0);
+        long runs = precision.map(p -> Math.max(ran, p.maxSeeds())).orElse(ran);
         long grid = scenario.gridSize();
         int planned = partial && grid <= Integer.MAX_VALUE ? (int) Math.max(points.size(), grid) : points.size();
         return new Plan(planned, runs);
@@ -70,6 +91,35 @@ public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<Swee
     public static SweepReport judge(ScenarioIdentity scenario, List<Gate> gates, Map<Map<String, String>, PointAggregate> points,
                                     boolean partial, WallClock wallClock, Plan plan) {
         return new SweepReport(scenario, gates, judged(gates, points), partial, wallClock, plan);
+    }
+
+    /**
+     * Builds the report of a sweep run to {@code precision}: {@code stops.get(i)} says where the
+     * {@code i}-th of {@code points} stopped.
+     */
+    public static SweepReport judge(ScenarioIdentity scenario, List<Gate> gates, Map<Map<String, String>, PointAggregate> points,
+                                    Precision precision, List<PrecisionStop> stops, boolean partial, WallClock wallClock) {
+        List<SweepPoint> judged = judged(gates, points, stops);
+        return new SweepReport(scenario, gates, judged, partial, wallClock, Optional.of(precision));
+    }
+
+    /** As above, for a sweep that planned {@code plan} (each point at most its precision's cap). */
+    public static SweepReport judge(ScenarioIdentity scenario, List<Gate> gates, Map<Map<String, String>, PointAggregate> points,
+                                    Precision precision, List<PrecisionStop> stops, boolean partial, WallClock wallClock,
+                                    Plan plan) {
+        return new SweepReport(scenario, gates, judged(gates, points, stops), partial, wallClock, plan, Optional.of(precision));
+    }
+
+    private static List<SweepPoint> judged(List<Gate> gates, Map<Map<String, String>, PointAggregate> points,
+                                           List<PrecisionStop> stops) {
+        if (stops.size() != points.size()) {
+            throw new IllegalArgumentException(stops.size() + " stops for " + points.size() + " points");
+        }
+        List<SweepPoint> judged = new ArrayList<>();
+        int[] i = {0};
+        points.forEach((parameters, aggregate) -> judged.add(
+                new SweepPoint(parameters, aggregate, judge(gates, aggregate), Optional.of(stops.get(i[0]++)))));
+        return judged;
     }
 
     private static List<SweepPoint> judged(List<Gate> gates, Map<Map<String, String>, PointAggregate> points) {
@@ -94,8 +144,14 @@ public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<Swee
         return !partial && points.stream().allMatch(SweepPoint::passed);
     }
 
-    /** Whether this point ran every planned run: every point of a whole report did. */
+    /**
+     * Whether this point ran every planned run, or stopped by its precision rule rather than by an
+     * interruption: every point of a whole report did.
+     */
     public boolean complete(SweepPoint point) {
+        if (point.stop().isPresent()) {
+            return !partial || point.stop().get().reason() != PrecisionStop.Reason.INTERRUPTED;
+        }
         return !partial || point.aggregate().runs() == plan.runsPerPoint();
     }
 

@@ -63,6 +63,36 @@ class ReportJsonTest {
         assertThatThrownBy(() -> ReportJson.read("{")).hasMessageContaining("not valid JSON");
     }
 
+    @Test
+    void aPrecisionRunStatesItsRuleAndEachPointsSeedsAndWhyItStoppedAndReadsBack() throws Exception {
+        SweepReport fixed = Reports.sweep(SEED);
+        io.punchsim.reports.precision.Precision rule = new io.punchsim.reports.precision.Precision(0.02,
+                List.of(io.punchsim.reports.metric.Metrics.DIRECT_RATE), 500, 1_500);
+        java.util.Map<java.util.Map<String, String>, io.punchsim.reports.aggregate.PointAggregate> points = new java.util.LinkedHashMap<>();
+        List<io.punchsim.reports.precision.PrecisionStop> stops = new ArrayList<>();
+        for (var p : fixed.points()) {
+            points.put(p.parameters(), p.aggregate());
+            stops.add(new io.punchsim.reports.precision.PrecisionStop(p.aggregate().runs(), 3,
+                    rule.stop(p.aggregate()).orElseThrow()));
+        }
+        SweepReport report = SweepReport.judge(fixed.scenario(), fixed.gates(), points, rule, stops, false, fixed.wallClock());
+        String json = ReportJson.write(report);
+        JsonNode root = new ObjectMapper().readTree(json);
+        assertThat(root.get("precision").get("halfWidth").asDouble()).isEqualTo(0.02);
+        assertThat(root.get("precision").get("metrics").get(0).asText()).isEqualTo("direct-rate");
+        JsonNode stop = root.get("points").get(0).get("precision");
+        assertThat(stop.get("seeds").asLong()).isEqualTo(1_500);
+        assertThat(stop.get("stoppedBecause").asText()).isIn("precise", "max-seeds");
+        assertThat(stop.get("halfWidths").get("direct-rate").asDouble()).isPositive();
+        SweepReport back = ReportJson.read(json);
+        assertThat(back.precision()).contains(rule);
+        assertThat(back.points()).extracting(p -> p.stop().orElseThrow()).isEqualTo(stops);
+        assertThat(ReportJson.write(back)).isEqualTo(json);
+        assertThat(new ObjectMapper().readTree(ReportJson.write(fixed)).has("precision")).as("a fixed seed count has none").isFalse();
+        assertThat(MarkdownReport.write(report)).contains("**Precision:** every point ran direct-rate to a 95% half-width of 2%");
+        assertThat(HtmlReport.write(report)).contains("<h2>Precision</h2>");
+    }
+
     static String withoutWallClock(String json) {
         int at = json.indexOf("\"wallClock\"");
         assertThat(at).isPositive();

@@ -10,7 +10,7 @@ public final class Keys {
 
     public static final List<String> TOP = List.of(
             "name", "description", "seeds", "root-seed", "host", "client", "network", "protocol", "faults", "sweep",
-            "gates");
+            "gates", "precision", "tune");
     public static final List<String> PEER = List.of("nat", "link", "startup-delay", "join-delay");
     public static final List<String> NETWORK = List.of("same-lan", "cloud", "stun", "peer-path");
     public static final List<String> PLACEMENT = List.of("latency", "region", "from-host", "from-client");
@@ -40,6 +40,13 @@ public final class Keys {
     public static final List<String> POPULATION_FILE = List.of("name", "description", "entries");
     public static final List<String> POPULATION_ENTRY = List.of("name", "weight", "nat", "entries", "population", "source",
             "assumption");
+    public static final List<String> PRECISION = List.of("half-width", "metrics", "batch", "max-seeds");
+    public static final List<String> TUNE = List.of("parameters", "objectives", "constraints", "choose", "budget", "initial", "plot");
+    public static final List<String> TUNE_RANGE = List.of("range", "step");
+    public static final List<String> OBJECTIVE = List.of("maximize", "minimize");
+    public static final List<String> BUDGET = List.of("runs");
+    /** Sections that apply to the whole file: a sweep axis or a tuned key cannot lie inside them. */
+    public static final List<String> FILE_SECTIONS = List.of("sweep", "precision", "tune");
 
     private Keys() {
     }
@@ -68,7 +75,7 @@ public final class Keys {
         java.util.Set<String> all = new java.util.TreeSet<>(io.punchsim.nat.NatPresets.names());
         for (List<String> level : List.of(TOP, PEER, NETWORK, PLACEMENT, LINK_DIRECTION, LINK, LATENCY, NORMAL, LOGNORMAL,
                 PARETO, LOSS, GILBERT_ELLIOTT, CUSTOM_NAT, MIX, MIX_OPTION, POPULATION_NAT,
-                FAULT_KINDS, LINK_DOWN, LOSS_BURST, NAT_REBINDING, GATE)) {
+                FAULT_KINDS, LINK_DOWN, LOSS_BURST, NAT_REBINDING, GATE, PRECISION, TUNE, TUNE_RANGE, OBJECTIVE, BUDGET)) {
             all.addAll(level);
         }
         for (Parameter<?> p : ProtocolParameters.protocolSection()) {

@@ -88,8 +88,11 @@ final class ScenarioBinder {
         NetworkSpec network = network(o);
         ProtocolConfig protocol = o.take("protocol").map(this::protocol).orElseGet(() -> protocol(null));
         List<FaultSpec> faults = o.take("faults").map(n -> faults(n, network)).orElse(List.of());
-        List<Gate> gates = o.take("gates").map(this::gates).orElse(List.of());
+        List<Gate> gates = o.take("gates").map(n -> gates(n, "gates")).orElse(List.of());
+        // Read by the loader: they apply to the whole file, not to one point.
         o.take("sweep");
+        o.take("precision");
+        o.take("tune");
         o.finish();
         return new Scenario(name, description, network, protocol, faults, seeds, rootSeed, gates);
     }
@@ -803,13 +806,14 @@ final class ScenarioBinder {
     // ---- gates ----
 
     // The words come from the reports' own types, so a file can gate on exactly what a report can judge.
-    private List<Gate> gates(Node node) {
+    // Also the tune's constraints, which are gates on each candidate.
+    List<Gate> gates(Node node, String listPath) {
         List<Gate> gates = new ArrayList<>();
-        List<Node> items = f.list(node, "gates", "gates {metric, at-least | at-most, judged-on}").orElse(List.of());
+        List<Node> items = f.list(node, listPath, "gates {metric, at-least | at-most, judged-on}").orElse(List.of());
         List<String> metrics = Metrics.gateable().stream().map(Metric::key).toList();
         List<String> judgements = Arrays.stream(JudgedOn.values()).map(JudgedOn::key).toList();
         for (int i = 0; i < items.size(); i++) {
-            String path = "gates[" + i + "]";
+            String path = listPath + "[" + i + "]";
             Optional<Fields.Obj> obj = f.object(items.get(i), path, Keys.GATE);
             if (obj.isEmpty()) {
                 continue;

@@ -1,10 +1,12 @@
 package io.punchsim.scenarios.load;
 
+import io.punchsim.reports.precision.Precision;
 import io.punchsim.scenarios.model.Scenario;
 import io.punchsim.scenarios.sweep.SweepAxis;
 import io.punchsim.scenarios.sweep.SweepPoint;
 import io.punchsim.scenarios.sweep.SweepSpec;
 import io.punchsim.scenarios.sweep.TreeOverride;
+import io.punchsim.scenarios.tune.TuneSpec;
 import io.punchsim.scenarios.yaml.Node;
 import io.punchsim.scenarios.yaml.YamlTreeReader;
 import java.io.IOException;
@@ -145,6 +147,17 @@ public final class ScenarioLoader {
         String defaultName = Path.of(fileName).getFileName().toString().replaceFirst("\\.ya?ml$", "");
         Fields fields = new Fields(fileName, problems);
         Scenario base = new ScenarioBinder(fields, defaultName).bind(root);
+        Optional<Precision> precision = Optional.empty();
+        Optional<TuneSpec> tune = Optional.empty();
+        if (root instanceof Node.Mapping mapping && base != null) {
+            if (mapping.entries().containsKey("precision")) {
+                precision = new PrecisionBinder(fields).bind(mapping.entries().get("precision").value());
+            }
+            if (mapping.entries().containsKey("tune")) {
+                ScenarioSource source = new ScenarioSource(fileName, defaultName, text, mapping);
+                tune = new TuneBinder(fields, source, defaultName).bind(mapping.entries().get("tune").value());
+            }
+        }
         SweepSpec sweep = SweepSpec.none();
         List<NodeAxis> axes = List.of();
         if (root instanceof Node.Mapping mapping && mapping.entries().containsKey("sweep")) {
@@ -184,7 +197,7 @@ public final class ScenarioLoader {
         if (!expansion.problems().isEmpty()) {
             throw new ScenarioException(expansion.problems());
         }
-        return new LoadedScenario(fileName, base, sweep, expansion.points());
+        return new LoadedScenario(fileName, base, sweep, expansion.points(), precision, tune);
     }
 
     /**
@@ -249,6 +262,10 @@ public final class ScenarioLoader {
             if (axis.isEmpty() || axis.startsWith("sweep") || axis.startsWith(".") || axis.endsWith(".") || axis.contains("..")) {
                 fields.report(entry.keyPosition(), path, "a sweep axis is a dotted key path such as protocol.attempt-limit,"
                         + " and cannot be inside sweep itself");
+                continue;
+            }
+            if (Keys.FILE_SECTIONS.contains(axis.split("\\.")[0])) {
+                fields.report(entry.keyPosition(), path, axis.split("\\.")[0] + " applies to the whole file; it cannot be swept");
                 continue;
             }
             if (!(entry.value() instanceof Node.Sequence sequence) || sequence.items().isEmpty()) {

@@ -113,14 +113,21 @@ public final class PreparedPoint {
      */
     public void runInto(PointAggregate into, long from, long to) {
         for (long run = from; run < to; run++) {
-            long seed = seed(run);
-            RunOutcome outcome;
-            try {
-                outcome = ConnectionRun.run(this, seed);
-            } catch (RuntimeException e) {
-                throw new RunFailedException(point, seed, e);
-            }
-            into.add(outcome);
+            into.add(run(run));
+        }
+    }
+
+    /**
+     * Run {@code run} of this point (seed {@code root-seed + run}).
+     *
+     * @throws RunFailedException naming the point and the seed, if the run fails
+     */
+    public RunOutcome run(long run) {
+        long seed = seed(run);
+        try {
+            return ConnectionRun.run(this, seed);
+        } catch (RuntimeException e) {
+            throw new RunFailedException(point, seed, e);
         }
     }
 

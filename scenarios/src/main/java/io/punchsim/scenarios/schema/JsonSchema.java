@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -88,6 +89,9 @@ public final class JsonSchema {
         ObjectNode gates = described(type("array"), "Pass/fail rules on the report.");
         gates.set("items", ref("gate", null));
         p.set("gates", gates);
+        p.set("precision", ref("precision", "Run each point to a precision instead of a seed count."));
+        // Filled in last, from the sweep's axes: see tune().
+        p.putObject("tune");
 
         ObjectNode defs = root.putObject("$defs");
         defs.set("duration", described(pattern(DURATION_PATTERN), "A duration: " + Units.DURATION_FORM + "."));
@@ -105,11 +109,157 @@ public final class JsonSchema {
         defs.set("protocol", protocol());
         defs.set("fault", fault());
         defs.set("gate", gate());
+        defs.set("precision", precision());
+        defs.set("objective", objective());
         ObjectNode axis = described(type("array"), "The values of one sweep axis, at least one.");
         axis.put("minItems", 1);
         defs.set("sweep-axis", axis);
-        p.set("sweep", sweep(root));
+        Map<String, String> axes = axes(root);
+        p.set("sweep", sweep(root, axes));
+        p.set("tune", tune(root, axes));
         return root;
+    }
+
+    private static volatile Set<String> axisPaths;
+
+    /**
+     * Every dotted key path a sweep axis or a tuned key can name, in schema order: any key of any
+     * mapping form a value may take, outside the file-wide sections.
+     */
+    public static Set<String> axisPaths() {
+        if (axisPaths == null) {
+            axisPaths = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(
+                    schema().get("properties").get("sweep").get("properties").properties().stream()
+                            .map(Map.Entry::getKey).toList()));
+        }
+        return axisPaths;
+    }
+
+    /** Every dotted key path a sweep axis or a tuned key can name, each with the pointer of its value's schema. */
+    private static Map<String, String> axes(ObjectNode root) {
+        Map<String, String> axes = new LinkedHashMap<>();
+        root.get("properties").fields().forEachRemaining(e -> {
+            if (!Keys.FILE_SECTIONS.contains(e.getKey())) {
+                axisPaths(root, e.getKey(), "#/properties/" + pointerToken(e.getKey()), axes, 0);
+            }
+        });
+        return axes;
+    }
+
+    private static ObjectNode precision() {
+        ObjectNode pr = object("Each point runs whole batches of seeds, in seed order, until the 95% Wilson half-width of every"
+                + " listed rate is at most half-width, or max-seeds have run.");
+        ObjectNode p = (ObjectNode) pr.get("properties");
+        ObjectNode width = J.objectNode();
+        width.put("description", "The largest 95% half-width accepted, above 0 and at most 50%, e.g. 0.5%.");
+        ArrayNode any = width.putArray("anyOf");
+        ObjectNode number = type("number");
+        number.put("exclusiveMinimum", 0);
+        number.put("maximum", 0.5);
+        any.add(number);
+        any.add(pattern("^(50(\\.0+)?|[0-4]?[0-9](\\.[0-9]+)?)\\s*%$"));
+        p.set("half-width", width);
+        ObjectNode metrics = described(type("array"), "The rates judged. Default: every rate metric.");
+        metrics.set("items", words(io.punchsim.reports.precision.Precision.rateMetrics().stream().map(Metric::key).toList(), null));
+        metrics.put("minItems", 1);
+        metrics.put("uniqueItems", true);
+        p.set("metrics", metrics);
+        p.set("batch", integer(1, 100_000_000, io.punchsim.reports.precision.Precision.DEFAULT_BATCH, "Seeds per batch."));
+        p.set("max-seeds", integer(1, 100_000_000, io.punchsim.reports.precision.Precision.DEFAULT_MAX_SEEDS,
+                "The most seeds a point runs."));
+        pr.set("required", array("half-width"));
+        return pr;
+    }
+
+    private static ObjectNode objective() {
+        ObjectNode o = object("A registered metric to maximize or to minimize.");
+        o.put("minProperties", 1);
+        o.put("maxProperties", 1);
+        List<String> metrics = Metrics.all().stream().map(Metric::key).toList();
+        ((ObjectNode) o.get("properties")).set("maximize", words(metrics, null));
+        ((ObjectNode) o.get("properties")).set("minimize", words(metrics, null));
+        return o;
+    }
+
+    /**
+     * The tune: each tuned key is a path a sweep axis can name, to a list of its values; a numeric
+     * protocol parameter may instead take {range: [low, high], step}.
+     */
+    private static ObjectNode tune(ObjectNode root, Map<String, String> axes) {
+        ObjectNode t = object("Searches the grid of the tuned values for the front of the objectives under the constraints"
+                + " (punchsim tune).");
+        ObjectNode p = (ObjectNode) t.get("properties");
+        ObjectNode parameters = object("Tuned keys: a dotted key path to a list of values, or for a duration, count, fraction or"
+                + " number of the protocol table {range: [low, high], step}.");
+        parameters.put("minProperties", 1);
+        ObjectNode properties = (ObjectNode) parameters.get("properties");
+        axes.forEach((path, pointer) -> {
+            ObjectNode list = ref("sweep-axis", null);
+            list.set("items", refTo(pointer));
+            Optional<Parameter<?>> parameter = path.startsWith("protocol.")
+                    ? ProtocolParameters.byKey(path.substring("protocol.".length())) : Optional.empty();
+            Optional<ObjectNode> step = parameter.flatMap(q -> step(q.type()));
+            if (step.isEmpty()) {
+                properties.set(path, list);
+                return;
+            }
+            ObjectNode range = object(null);
+            ObjectNode ends = described(type("array"), "[low, high], low below high.");
+            ends.set("items", refTo(pointer));
+            ends.put("minItems", 2);
+            ends.put("maxItems", 2);
+            ((ObjectNode) range.get("properties")).set("range", ends);
+            ((ObjectNode) range.get("properties")).set("step", step.get());
+            range.set("required", array("range"));
+            ObjectNode either = J.objectNode();
+            either.putArray("anyOf").add(list).add(range);
+            properties.set(path, either);
+        });
+        p.set("parameters", parameters);
+        ObjectNode objectives = described(type("array"), "What to push up or down; at least one.");
+        objectives.set("items", ref("objective", null));
+        objectives.put("minItems", 1);
+        p.set("objectives", objectives);
+        ObjectNode constraints = described(type("array"), "Gates every recommended setting must pass.");
+        constraints.set("items", ref("gate", null));
+        p.set("constraints", constraints);
+        p.set("choose", ref("objective", "Which front point to recommend. Default: the first objective."));
+        ObjectNode budget = object("The most runs the tune may make.");
+        ObjectNode runs = type("integer");
+        runs.put("minimum", 1);
+        ((ObjectNode) budget.get("properties")).set("runs", runs);
+        budget.set("required", array("runs"));
+        p.set("budget", budget);
+        p.set("initial", integer(1, 100_000, 10, "Candidates in the first, space-filling design. Default 10 per tuned key."));
+        ObjectNode plot = described(type("array"), "The two metrics tune.html plots. Default: the first two objectives.");
+        plot.set("items", words(Metrics.all().stream().map(Metric::key).toList(), null));
+        plot.put("minItems", 2);
+        plot.put("maxItems", 2);
+        p.set("plot", plot);
+        t.set("required", array("parameters", "objectives"));
+        return t;
+    }
+
+    /** The schema of a range's step for a numeric type, empty for types a range does not take. */
+    private static Optional<ObjectNode> step(ValueType<?> type) {
+        if (type instanceof ValueType.Count) {
+            ObjectNode step = type("integer");
+            step.put("minimum", 1);
+            step.put("description", "Default 1: every whole number.");
+            return Optional.of(step);
+        }
+        if (type instanceof ValueType.Real) {
+            ObjectNode step = number(0, Double.MAX_VALUE, true);
+            step.put("description", "Default: a tenth of the range.");
+            return Optional.of(step);
+        }
+        if (type instanceof ValueType.Share) {
+            return Optional.of(ref("fraction", "Default: a tenth of the range."));
+        }
+        if (type instanceof ValueType.Duration) {
+            return Optional.of(ref("duration", "Default: a tenth of the range."));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -118,13 +268,7 @@ public final class JsonSchema {
      * entered); it can name any key of any mapping form a value may take (a custom NAT, a
      * distribution, a loss model), so the schema never refuses an axis the loader accepts.
      */
-    private static ObjectNode sweep(ObjectNode root) {
-        Map<String, String> axes = new LinkedHashMap<>();
-        root.get("properties").fields().forEachRemaining(e -> {
-            if (!e.getKey().equals("sweep")) {
-                axisPaths(root, e.getKey(), "#/properties/" + pointerToken(e.getKey()), axes, 0);
-            }
-        });
+    private static ObjectNode sweep(ObjectNode root, Map<String, String> axes) {
         ObjectNode sweep = object("Axes of a full grid: a dotted key path (e.g. protocol.attempt-interval)"
                 + " to the list of values it takes. The first axis varies slowest.");
         ObjectNode properties = (ObjectNode) sweep.get("properties");

@@ -45,31 +45,32 @@ class JsonSchemaTest {
     }
 
     /**
-     * Every mapping key of a YAML file; sweep axis paths count by their segments. The keys under a
-     * population's {@code weights} are entry names of the population files, which the schema
-     * matches by a pattern, so they are not keys of the format.
+     * Every mapping key of a YAML file; sweep axis paths and tuned keys count by their segments.
+     * The keys under a population's {@code weights} are entry names of the population files, which
+     * the schema matches by a pattern, so they are not keys of the format.
      */
-    private static Set<String> fileKeys(Node node, boolean inSweep, Set<String> into) {
+    private static Set<String> fileKeys(Node node, String parent, boolean inPaths, Set<String> into) {
         if (node instanceof Node.Mapping m) {
             for (Node.Entry e : m.entries().values()) {
-                if (inSweep) {
+                if (inPaths) {
                     into.addAll(List.of(e.key().split("\\.")));
                 } else {
                     into.add(e.key());
                 }
-                if (!inSweep && e.key().equals("weights") && m.entries().containsKey("population")) {
+                if (!inPaths && e.key().equals("weights") && m.entries().containsKey("population")) {
                     continue;
                 }
-                fileKeys(e.value(), !inSweep && e.key().equals("sweep"), into);
+                boolean paths = !inPaths && (e.key().equals("sweep") || parent.equals("tune") && e.key().equals("parameters"));
+                fileKeys(e.value(), inPaths ? "" : e.key(), paths, into);
             }
         } else if (node instanceof Node.Sequence s) {
-            s.items().forEach(item -> fileKeys(item, false, into));
+            s.items().forEach(item -> fileKeys(item, "", false, into));
         }
         return into;
     }
 
     private static Set<String> fileKeys(String text) {
-        return fileKeys(YamlTreeReader.read(text).tree().orElseThrow(), false, new TreeSet<>());
+        return fileKeys(YamlTreeReader.read(text).tree().orElseThrow(), "", false, new TreeSet<>());
     }
 
     @Test
@@ -92,8 +93,23 @@ class JsonSchemaTest {
         assertThat(paths).contains("seeds", "protocol.attempt-limit", "protocol.variants", "protocol.variants.peer-reflexive",
                 "host.nat", "host.nat.hairpinning", "host.nat.full-cone", "client.link.up.latency.normal.sd",
                 "network.cloud.from-client", "faults", "gates");
-        assertThat(paths).noneMatch(path -> path.startsWith("sweep") || path.contains(".mix."));
+        assertThat(paths).noneMatch(path -> path.startsWith("sweep") || path.startsWith("precision") || path.startsWith("tune")
+                || path.contains(".mix."));
         assertThat(parsed().get("properties").get("sweep").get("additionalProperties").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void aTunedKeyIsAnyAxisPathAndOnlyNumericProtocolKeysTakeARange() throws Exception {
+        JsonNode tune = parsed().get("properties").get("tune");
+        JsonNode parameters = tune.get("properties").get("parameters").get("properties");
+        Set<String> tuned = new TreeSet<>();
+        parameters.fieldNames().forEachRemaining(tuned::add);
+        Set<String> axes = new TreeSet<>();
+        parsed().get("properties").get("sweep").get("properties").fieldNames().forEachRemaining(axes::add);
+        assertThat(tuned).isEqualTo(axes);
+        assertThat(parameters.get("protocol.attempt-limit").has("anyOf")).isTrue();
+        assertThat(parameters.get("protocol.variants.parallel-relay").has("anyOf")).as("a switch takes a list only").isFalse();
+        assertThat(parameters.get("host.nat").has("anyOf")).isFalse();
     }
 
     private static void collectRefs(JsonNode node, Set<String> into) {
