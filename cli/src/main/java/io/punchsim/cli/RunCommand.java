@@ -28,10 +28,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() {
         LoadedScenario loaded = Scenarios.load(file);
-        SweepJob job = Scenarios.job(loaded, options.job(Scenarios.point(file, loaded, point)));
-        return SweepExecution.execute(job, options.quiet, out, System.out).exitCode();
+        SweepJob.Options jobOptions = options.job(Scenarios.point(file, loaded, point));
+        SweepJob job = Scenarios.job(loaded, jobOptions);
+        return SweepExecution.execute(job, engine.of(job, file, jobOptions), options.quiet, out, System.out).exitCode();
     }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Runs every point of a scenario's sweep over all its seeds, prints a summary table,",
                 "judges the gates and writes report.json, report.md, report.html, junit.xml and report.csv."},
-        footer = {"", "Example:", "  ./punchsim sweep scenarios/examples/tune-interval-limit.yaml --out report --seeds 2000"})
+        footer = {"", "Examples:", "  ./punchsim sweep scenarios/examples/tune-interval-limit.yaml --out report --seeds 2000",
+                "  ./punchsim sweep scenarios/examples/fusion-default.yaml --out report --engine spark --master 'local[2]'"})
 final class SweepCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
@@ -26,10 +27,14 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() {
         LoadedScenario loaded = Scenarios.load(file);
-        SweepJob job = Scenarios.job(loaded, options.job(SweepJob.Points.all()));
-        return SweepExecution.execute(job, options.quiet, out, System.out).exitCode();
+        SweepJob.Options jobOptions = options.job(SweepJob.Points.all());
+        SweepJob job = Scenarios.job(loaded, jobOptions);
+        return SweepExecution.execute(job, engine.of(job, file, jobOptions), options.quiet, out, System.out).exitCode();
     }
 }

@@ -31,10 +31,15 @@ final class SweepExecution {
     record Outcome(SweepReport report, int exitCode) {}
 
     static Outcome execute(SweepJob job, boolean quiet, Path out, PrintStream stdout) {
+        return execute(job, JobEngine.local(job), quiet, out, stdout);
+    }
+
+    /** The same, with the runs made by {@code engine}. */
+    static Outcome execute(SweepJob job, JobEngine engine, boolean quiet, Path out, PrintStream stdout) {
         ReportDirectory directory = out == null ? null : OutputPaths.reportDirectory("--out", out);
         CountDownLatch finished = new CountDownLatch(1);
         Thread onSignal = new Thread(() -> {
-            job.cancel();
+            engine.cancel();
             try {
                 finished.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -47,8 +52,8 @@ final class SweepExecution {
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             SweepReport report;
-            try (ProgressBar bar = ProgressBar.start(job::totalRuns, job::runsDone, "runs", () -> "", quiet)) {
-                report = job.run();
+            try (ProgressBar bar = ProgressBar.start(job::totalRuns, engine::runsDone, "runs", () -> "", quiet)) {
+                report = engine.run();
             } catch (RunFailedException e) {
                 return new Outcome(null, simulatorError(job, e));
             }
