@@ -15,6 +15,9 @@ interface JobEngine {
     /** Runs finished so far, for the progress bar; any thread may ask. */
     long runsDone();
 
+    /** Runs the job will make, for the progress bar: for a precision job, a guess revised as points stop. */
+    long totalRuns();
+
     /** Asks {@link #run} to stop soon; any thread may call it (a signal handler, say). */
     void cancel();
 
@@ -29,6 +32,11 @@ interface JobEngine {
             @Override
             public long runsDone() {
                 return job.runsDone();
+            }
+
+            @Override
+            public long totalRuns() {
+                return job.totalRuns();
             }
 
             @Override

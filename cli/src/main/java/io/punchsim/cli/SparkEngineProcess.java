@@ -50,6 +50,7 @@ final class SparkEngineProcess implements JobEngine {
     private final String master;
     private final List<String> command;
     private final AtomicLong runsDone = new AtomicLong();
+    private final AtomicLong runsExpected = new AtomicLong(-1);
     private final Object stdinLock = new Object();
     private volatile boolean cancelled;
     private OutputStream stdin;
@@ -158,6 +159,7 @@ final class SparkEngineProcess implements JobEngine {
                 JsonNode event = JSON.readTree(line.substring(PREFIX.length()));
                 if (event.has("runsDone")) {
                     runsDone.set(event.get("runsDone").asLong());
+                    runsExpected.set(event.path("runsExpected").asLong(-1));
                 } else if (event.has("result")) {
                     result = event.get("result");
                 } else if (event.has("error")) {
@@ -214,6 +216,13 @@ final class SparkEngineProcess implements JobEngine {
     @Override
     public long runsDone() {
         return runsDone.get();
+    }
+
+    /** The engine's count, once it has sent one: for a precision job, its guess as points stop. */
+    @Override
+    public long totalRuns() {
+        long expected = runsExpected.get();
+        return expected > 0 ? expected : job.totalRuns();
     }
 
     @Override

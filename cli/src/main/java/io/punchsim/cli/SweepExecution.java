@@ -52,7 +52,7 @@ final class SweepExecution {
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             SweepReport report;
-            try (ProgressBar bar = ProgressBar.start(job::totalRuns, engine::runsDone, "runs", () -> "", quiet)) {
+            try (ProgressBar bar = ProgressBar.start(engine::totalRuns, engine::runsDone, "runs", () -> "", quiet)) {
                 report = engine.run();
             } catch (RunFailedException e) {
                 return new Outcome(null, simulatorError(job, e));

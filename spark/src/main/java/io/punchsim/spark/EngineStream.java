@@ -15,11 +15,12 @@ import java.util.function.LongSupplier;
 
 /**
  * What {@code --stream} sends to the punchsim command that started this JVM, on standard output:
- * one line per event, each {@link #PREFIX} and a JSON object. Any other line is not for the
+ * one line per event, each {@link #PREFIX} and a JSON object. {@code runsExpected} is the job's
+ * runs, or for a precision job a guess revised as points stop, for the progress bar. Any other line is not for the
  * command (it passes such lines on to its standard error).
  *
  * <pre>
- * punchsim-engine {"runsDone":40960}
+ * punchsim-engine {"runsDone":40960,"runsExpected":1000000}
  * punchsim-engine {"result":{"partial":false,"runs":20000,"seconds":3.1,"cores":2,"points":[POINT, ...],"stops":[]}}
  * punchsim-engine {"error":"the run with seed 17 failed: ...","point":0,"seed":17,"cause":"java.lang...\n\tat ..."}
  * punchsim-engine {"error":"runs 0..2048 of the scenario: ..."}
@@ -49,16 +50,19 @@ final class EngineStream {
         this.out = out;
     }
 
-    /** Sends the runs done a few times a second while they change, until interrupted. */
-    Thread reportProgress(LongSupplier runsDone) {
+    /** Sends the runs done and expected a few times a second while they change, until interrupted. */
+    Thread reportProgress(LongSupplier runsDone, LongSupplier runsExpected) {
         Thread thread = new Thread(() -> {
             long sent = -1;
+            long sentExpected = -1;
             try {
                 while (!Thread.currentThread().isInterrupted()) {
                     long now = runsDone.getAsLong();
-                    if (now != sent) {
-                        send(NODES.objectNode().put("runsDone", now));
+                    long expected = runsExpected.getAsLong();
+                    if (now != sent || expected != sentExpected) {
+                        send(NODES.objectNode().put("runsDone", now).put("runsExpected", expected));
                         sent = now;
+                        sentExpected = expected;
                     }
                     Thread.sleep(200);
                 }

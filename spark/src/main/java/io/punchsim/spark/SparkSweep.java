@@ -10,6 +10,7 @@ import io.punchsim.scenarios.run.SweepJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.function.ObjIntConsumer;
 
 /**
@@ -54,8 +55,20 @@ public final class SparkSweep {
 
     /** {@link #run(SparkEngine, SweepJob, JobSpec)} with each range run by {@code runner}. */
     public static Result run(SparkEngine engine, SweepJob job, JobSpec spec, RangeRunner runner) {
-        return job.precision().isPresent() ? toPrecision(engine, job, spec, runner, job.precision().get())
-                : fixed(engine, job, spec, runner);
+        return run(engine, job, spec, runner, expected -> { });
+    }
+
+    /**
+     * {@link #run(SparkEngine, SweepJob, JobSpec, RangeRunner)}, telling {@code expectedRuns} how
+     * many runs the job will make, for a progress bar: the job's runs, or for a precision job a
+     * guess revised after every wave (never used to decide anything).
+     */
+    public static Result run(SparkEngine engine, SweepJob job, JobSpec spec, RangeRunner runner, LongConsumer expectedRuns) {
+        if (job.precision().isPresent()) {
+            return toPrecision(engine, job, spec, runner, job.precision().get(), expectedRuns);
+        }
+        expectedRuns.accept(job.totalRuns());
+        return fixed(engine, job, spec, runner);
     }
 
     private static Result fixed(SparkEngine engine, SweepJob job, JobSpec spec, RangeRunner runner) {
@@ -78,7 +91,8 @@ public final class SparkSweep {
     private static final int WAVE_RUNS_PER_CORE = SeedRanges.TASKS_PER_CORE * SeedRanges.MIN_RUNS_PER_TASK;
     private static final int MAX_BATCHES_AHEAD = 64;
 
-    private static Result toPrecision(SparkEngine engine, SweepJob job, JobSpec spec, RangeRunner runner, Precision precision) {
+    private static Result toPrecision(SparkEngine engine, SweepJob job, JobSpec spec, RangeRunner runner, Precision precision,
+            LongConsumer expectedRuns) {
         long started = System.nanoTime();
         int points = job.points().size();
         List<PointAggregate> byPoint = fresh(points);
@@ -88,6 +102,7 @@ public final class SparkSweep {
             going.add(p);
         }
         boolean partial = false;
+        expectedRuns.accept(points * precision.batchEnd(0));
         while (!going.isEmpty()) {
             if (engine.cancelled()) {
                 partial = true;
@@ -146,6 +161,12 @@ public final class SparkSweep {
                 }
             }
             going = next;
+            // As on one machine: stopped points count their seeds, the others their rule's guess.
+            long expected = 0;
+            for (int p = 0; p < points; p++) {
+                expected += stops[p] != null ? stops[p].seeds() : precision.projectedSeeds(byPoint.get(p));
+            }
+            expectedRuns.accept(expected);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         List<PointAggregate> ran = new ArrayList<>();

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine;
@@ -237,9 +238,10 @@ public final class SparkSweepCommand implements Callable<Integer> {
             try (SparkEngine engine = start(sparkConf)) {
                 cancel.attach(engine);
                 watchForCancel(engine);
-                Thread progress = events.reportProgress(engine::runsDone);
+                AtomicLong expected = new AtomicLong(-1);
+                Thread progress = events.reportProgress(engine::runsDone, expected::get);
                 try {
-                    result = SparkSweep.run(engine, job, spec);
+                    result = SparkSweep.run(engine, job, spec, RangeRunner.SEEDS, expected::set);
                 } finally {
                     progress.interrupt();
                 }
