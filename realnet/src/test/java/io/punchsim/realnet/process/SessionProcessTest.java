@@ -108,6 +108,9 @@ class SessionProcessTest {
                         String outcome = Lines.outcomeLine(joins.get(k).lines(), "client");
                         assertThat(Lines.field(outcome, "outcome")).as("join %d of\n%s", k + 1, all).contains("DIRECT");
                         assertThat(joinExits.get(k)).as("join %d exit code of\n%s", k + 1, all).isZero();
+                        // The host stayed for every client: each game update was echoed to the client that sent it.
+                        assertThat(Lines.field(outcome, "echoes")).as("join %d echoes in\n%s", k + 1, all)
+                                .isEqualTo(Lines.field(outcome, "updatesSent")).isNotEqualTo(java.util.Optional.of("0"));
                     }
                     assertThat(bound).as("three clients on three sockets:\n%s", all).hasSize(3);
                     // One K2 per client at the host: the cloud paired each with it on its own.
@@ -140,6 +143,32 @@ class SessionProcessTest {
                     assertThat(hostExit).as("host exit code of\n%s", all).isZero();
                 } finally {
                     closeAll(joins);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aHostWaitingForTwoClientsServesOneThatComesAfterTheFirstHasFinished() throws Exception {
+        try (RealProcess stun = RealProcess.start("stun", "serve-stun", "--listen", "127.0.0.1:0");
+             RealProcess cloud = RealProcess.start("cloud", "serve-cloud", "--listen", "127.0.0.1:0")) {
+            String stunAt = LoopbackProcessTest.listening(stun);
+            String cloudAt = LoopbackProcessTest.listening(cloud);
+            try (RealProcess host = RealProcess.start("host", peer("host", cloudAt, stunAt, "--clients", "2"));
+                 RealProcess first = RealProcess.start("join 1", peer("join", cloudAt, stunAt))) {
+                int firstExit = first.awaitExit();
+                // A host that had left with the first would leave no session: this one would fail NO_SESSION.
+                try (RealProcess second = RealProcess.start("join 2", peer("join", cloudAt, stunAt))) {
+                    int secondExit = second.awaitExit();
+                    int hostExit = host.awaitExit();
+                    String all = all(List.of(cloud, host, first, second));
+                    assertThat(firstExit).as("first join's exit code in\n%s", all).isZero();
+                    assertThat(Lines.field(Lines.outcomeLine(second.lines(), "client"), "outcome"))
+                            .as("second join in\n%s", all).contains("DIRECT");
+                    assertThat(secondExit).as("second join's exit code in\n%s", all).isZero();
+                    assertThat(clientLines(host)).as("the host's client lines in\n%s", all).hasSize(2);
+                    assertThat(Lines.field(Lines.outcomeLine(host.lines(), "host"), "direct")).as(all).contains("2");
+                    assertThat(hostExit).as("host exit code of\n%s", all).isZero();
                 }
             }
         }
