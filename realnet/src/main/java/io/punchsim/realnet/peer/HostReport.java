@@ -29,8 +29,9 @@ final class HostReport {
      * One line per client: {@code client} (1 for the first the cloud paired), {@code outcome},
      * {@code reason}, {@code path} (where the host's datagrams to it went: its observed address
      * when direct, the cloud when relayed), {@code connectMsFromK2} (null when its request came
-     * first), {@code connectedAtMs} (on the clock of {@code ms}) and {@code pings}. A client the host was never paired with is FAILED
-     * with the host's own reason, or {@code INTERRUPTED} when the host was stopped first.
+     * first), {@code connectedAtMs} (on the clock of {@code ms}) and {@code pings}. A client the
+     * host was never paired with is FAILED with the host's own reason, or {@code INTERRUPTED}
+     * when the host was stopped first.
      */
     static List<Map<String, Object>> clientLines(HostPeer host, int expected, Endpoint cloud, boolean finished) {
         List<ServedClient> served = host.served();

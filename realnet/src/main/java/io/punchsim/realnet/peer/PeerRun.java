@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * One peer (host or client) on a real socket, run to its end: every step is printed as it
- * happens, then one outcome line.
+ * happens, then, for a host, one line per client ({@link HostReport}), and one outcome line.
  *
  * @param role {@link Role#HOST} or {@link Role#CLIENT}
  * @param cloud the cloud's address
@@ -131,12 +131,12 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
             }
             return lingered[0];
         }, finished -> {
-            if (peer instanceof HostPeer host) {
-                for (Map<String, Object> client : HostReport.clientLines(host, clients, cloud, finished)) {
-                    out.line(loop.now(), client);
-                }
+            List<Map<String, Object>> clientLines = peer instanceof HostPeer host
+                    ? HostReport.clientLines(host, clients, cloud, finished) : List.of();
+            for (Map<String, Object> client : clientLines) {
+                out.line(loop.now(), client);
             }
-            Map<String, Object> line = outcome(peer, finished);
+            Map<String, Object> line = outcome(peer, finished, clientLines);
             line.put("datagramsSent", context.datagramsSent());
             line.put("datagramsReceived", context.datagramsReceived());
             if (!finished) {
@@ -155,9 +155,9 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
     /**
      * The outcome line, led by the fields of {@code punchsim trace --format json}'s last line. It
      * always says why: a failure reason, {@code NONE} when connected, {@code INTERRUPTED} when
-     * stopped before an outcome.
+     * stopped before an outcome. A host's is the summary of its {@code clientLines}.
      */
-    private Map<String, Object> outcome(Peer peer, boolean finished) {
+    private Map<String, Object> outcome(Peer peer, boolean finished, List<Map<String, Object>> clientLines) {
         Map<String, Object> line = new LinkedHashMap<>();
         if (peer instanceof ClientPeer client) {
             ConnectionResult result = client.result();
@@ -177,7 +177,7 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
         } else {
             HostPeer host = (HostPeer) peer;
             line.put("role", "host");
-            line.putAll(HostReport.summary(HostReport.clientLines(host, clients, cloud, finished)));
+            line.putAll(HostReport.summary(clientLines));
             line.put("pingsSent", host.pingsSent());
             line.put("directAccepts", host.directAccepts());
             line.put("relayedAccepts", host.relayedAccepts());
