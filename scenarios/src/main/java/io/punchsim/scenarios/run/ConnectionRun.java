@@ -120,8 +120,8 @@ public final class ConnectionRun {
         Endpoint cloudAt = SimContext.toProtocol(SiteLayout.CLOUD_ENDPOINT);
         Endpoint stunAt = SimContext.toProtocol(SiteLayout.STUN_ENDPOINT);
         CloudServer cloud = new CloudServer(point.protocol());
-        startAt(net, SiteLayout.CLOUD, SiteLayout.CLOUD_ENDPOINT.port(), 0, cloud, events, null);
-        startAt(net, SiteLayout.STUN, SiteLayout.STUN_ENDPOINT.port(), 0, new StunServer(), events, null);
+        startAt(net, SiteLayout.CLOUD, SiteLayout.CLOUD_ENDPOINT.port(), 0, cloud, events, null, null);
+        startAt(net, SiteLayout.STUN, SiteLayout.STUN_ENDPOINT.port(), 0, new StunServer(), events, null, null);
 
         PeerSpec hostSpec = scenario.network().host();
         PeerSpec clientSpec = scenario.network().client();
@@ -132,8 +132,10 @@ public final class ConnectionRun {
         TrafficCounter traffic = new TrafficCounter();
         long hostJoin = sample(hostSpec.joinDelay(), draws.stream(HOST_JOIN));
         long clientJoin = sample(clientSpec.joinDelay(), draws.stream(CLIENT_JOIN));
-        startAt(net, SiteLayout.HOST, SiteLayout.PEER_PORT, hostJoin, host, events, traffic);
-        startAt(net, SiteLayout.CLIENT, SiteLayout.PEER_PORT, clientJoin, client, events, traffic);
+        io.punchsim.sim.net.Endpoint hostGateway = gateway(hostNodes);
+        io.punchsim.sim.net.Endpoint clientGateway = scenario.network().sameLan() ? hostGateway : gateway(clientNodes);
+        startAt(net, SiteLayout.HOST, SiteLayout.PEER_PORT, hostJoin, host, events, traffic, hostGateway);
+        startAt(net, SiteLayout.CLIENT, SiteLayout.PEER_PORT, clientJoin, client, events, traffic, clientGateway);
 
         long cutOff = Math.max(hostJoin, clientJoin) + CUT_OFF_NANOS;
         while (!client.isFinished() && loop.step()) {
@@ -162,6 +164,16 @@ public final class ConnectionRun {
         return nodes;
     }
 
+    /** The port-mapping service of the first middlebox in front of a peer, or null when it does not translate. */
+    private static io.punchsim.sim.net.Endpoint gateway(NatNode[] nodes) {
+        for (NatNode node : nodes) {
+            if (node != null) {
+                return node.serviceEndpoint();
+            }
+        }
+        return null;
+    }
+
     private static ProtocolConfig withStartup(ProtocolConfig base, PeerSpec peer, RandomStreams draws, StreamName stream) {
         long delay = sample(peer.startupDelay(), draws.stream(stream));
         return delay == 0 ? base : base.toBuilder().startupDelay(StartupDelay.fixed(delay)).build();
@@ -176,12 +188,15 @@ public final class ConnectionRun {
 
     /** Binds the machine's socket on the node and starts the machine at virtual time {@code at}. */
     private static void startAt(Network net, String node, int port, long at, Machine machine,
-            Consumer<StepEvent> events, TrafficCounter traffic) {
+            Consumer<StepEvent> events, TrafficCounter traffic, io.punchsim.sim.net.Endpoint gateway) {
         Host host = net.host(node);
         UdpSocket socket = host.bind(port, d -> {});
         SimContext.wire(socket, machine);
         SimContext context = new SimContext(socket, net.scheduler(), net.streams().stream(machineStream(node)),
                 events, events != IGNORE, traffic);
+        if (traffic != null) {
+            context.peerOn(host, gateway);
+        }
         if (at <= 0) {
             machine.start(context);
         } else {
