@@ -141,8 +141,13 @@ public final class ClientPeer extends Peer {
         }
         attempt();
         if (config.birthdayPunch() && outcome == Outcome.PENDING) {
-            // The host answers with its own hint; who opens sockets and who probes follows from both.
-            sendRelayed(new BirthdayHint(sessionId, mapsPerDestination(), pairingNonce));
+            // The host answers with its own hint and, if it is the easy side, probes at once: a hard
+            // client opens its mappings now so that they all stand when the first probe comes.
+            boolean hard = mapsPerDestination();
+            if (hard) {
+                openBirthdayMappings(hostReflexive, pairingNonce);
+            }
+            sendRelayed(new BirthdayHint(sessionId, hard, pairingNonce));
         }
     }
 
@@ -210,10 +215,7 @@ public final class ClientPeer extends Peer {
             return;
         }
         hostHinted = true;
-        boolean hard = mapsPerDestination();
-        if (hard && !hint.hard()) {
-            openBirthdayMappings(hostReflexive, pairingNonce);
-        } else if (!hard && hint.hard()) {
+        if (!mapsPerDestination() && hint.hard()) {
             probeBirthday(hostReflexive.ip(), pairingNonce, () -> outcome == Outcome.PENDING);
         }
     }
