@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param pooling how an external address is picked when the pool holds several
  * @param maxMappings the most live mappings (including conntrack-style inbound entries)
  * @param onCapReached what happens to a datagram that needs a new mapping when the table is full
+ * @param portMapping the port-mapping service the NAT offers its inside hosts ({@code NONE} for
+ *     every preset)
  */
 public record NatBehaviour(
         NatMode mode,
@@ -32,7 +34,16 @@ public record NatBehaviour(
         boolean hairpinning,
         Pooling pooling,
         int maxMappings,
-        CapPolicy onCapReached) {
+        CapPolicy onCapReached,
+        PortMapping portMapping) {
+
+    /** The behaviour without a port-mapping service. */
+    public NatBehaviour(NatMode mode, MappingBehaviour mapping, FilteringBehaviour filtering, PortAllocation allocation,
+            PortRange ports, PortReuse portReuse, Lifetime lifetime, boolean inboundCreatesEntry, boolean hairpinning,
+            Pooling pooling, int maxMappings, CapPolicy onCapReached) {
+        this(mode, mapping, filtering, allocation, ports, portReuse, lifetime, inboundCreatesEntry, hairpinning,
+                pooling, maxMappings, onCapReached, PortMapping.NONE);
+    }
 
     public NatBehaviour {
         Objects.requireNonNull(mode, "mode");
@@ -44,6 +55,7 @@ public record NatBehaviour(
         Objects.requireNonNull(lifetime, "lifetime");
         Objects.requireNonNull(pooling, "pooling");
         Objects.requireNonNull(onCapReached, "onCapReached");
+        Objects.requireNonNull(portMapping, "portMapping");
         if (maxMappings < 1) {
             throw new IllegalArgumentException("maxMappings must be positive: " + maxMappings);
         }
@@ -69,46 +81,51 @@ public record NatBehaviour(
 
     public NatBehaviour withMode(NatMode value) {
         return new NatBehaviour(value, mapping, filtering, allocation, ports, portReuse, lifetime,
-                inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached);
+                inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached, portMapping);
     }
 
     public NatBehaviour withMapping(MappingBehaviour value) {
         return new NatBehaviour(mode, value, filtering, allocation, ports, portReuse, lifetime,
-                inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached);
+                inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached, portMapping);
     }
 
     public NatBehaviour withFiltering(FilteringBehaviour value) {
         return new NatBehaviour(mode, mapping, value, allocation, ports, portReuse, lifetime,
-                inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached);
+                inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached, portMapping);
     }
 
     public NatBehaviour withAllocation(PortAllocation value) {
         return new NatBehaviour(mode, mapping, filtering, value, ports, portReuse, lifetime,
-                inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached);
+                inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached, portMapping);
     }
 
     public NatBehaviour withPorts(PortRange value) {
         return new NatBehaviour(mode, mapping, filtering, allocation, value, portReuse, lifetime,
-                inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached);
+                inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached, portMapping);
     }
 
     public NatBehaviour withLifetime(Lifetime value) {
         return new NatBehaviour(mode, mapping, filtering, allocation, ports, portReuse, value,
-                inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached);
+                inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached, portMapping);
     }
 
     public NatBehaviour withHairpinning(boolean value) {
         return new NatBehaviour(mode, mapping, filtering, allocation, ports, portReuse, lifetime,
-                inboundCreatesEntry, value, pooling, maxMappings, onCapReached);
+                inboundCreatesEntry, value, pooling, maxMappings, onCapReached, portMapping);
     }
 
     public NatBehaviour withPooling(Pooling value) {
         return new NatBehaviour(mode, mapping, filtering, allocation, ports, portReuse, lifetime,
-                inboundCreatesEntry, hairpinning, value, maxMappings, onCapReached);
+                inboundCreatesEntry, hairpinning, value, maxMappings, onCapReached, portMapping);
     }
 
     public NatBehaviour withCap(int max, CapPolicy policy) {
         return new NatBehaviour(mode, mapping, filtering, allocation, ports, portReuse, lifetime,
-                inboundCreatesEntry, hairpinning, pooling, max, policy);
+                inboundCreatesEntry, hairpinning, pooling, max, policy, portMapping);
+    }
+
+    public NatBehaviour withPortMapping(PortMapping value) {
+        return new NatBehaviour(mode, mapping, filtering, allocation, ports, portReuse, lifetime,
+                inboundCreatesEntry, hairpinning, pooling, maxMappings, onCapReached, value);
     }
 }

@@ -2,6 +2,7 @@ package io.punchsim.nat;
 
 import io.punchsim.sim.net.Datagram;
 import io.punchsim.sim.net.DropReason;
+import io.punchsim.sim.net.Endpoint;
 import io.punchsim.sim.net.Node;
 import io.punchsim.sim.net.NodeContext;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class NatNode implements Node {
     private final List<Long> mappingLossTimes = new ArrayList<>();
     private NodeContext context;
     private NatTable table;
+    private int firstExternalIp;
 
     /**
      * @param externalIps the addresses the NAT owns on its outside (the topology must give the node
@@ -81,6 +83,7 @@ public final class NatNode implements Node {
             }
         }
         this.table = new NatTable(behaviour, own, nodeContext.random());
+        this.firstExternalIp = own.length == 0 ? 0 : own[0];
         for (long at : mappingLossTimes) {
             nodeContext.scheduler().schedule(at, () -> table.dropAllMappings());
         }
@@ -100,6 +103,11 @@ public final class NatNode implements Node {
             }
             verdict = table.inbound(now, datagram.source(), datagram.destination());
         } else {
+            if (datagram.destination().port() == PortMappingService.PORT && table.ownsAddress(datagram.destination().ip())) {
+                // Addressed to the NAT's own service port: a port-mapping request, never translated.
+                answerPortMapping(now, datagram);
+                return;
+            }
             verdict = table.outbound(now, datagram.source(), datagram.destination());
         }
         if (verdict instanceof NatVerdict.Pass pass) {
@@ -107,6 +115,31 @@ public final class NatNode implements Node {
         } else {
             context.drop(datagram, ((NatVerdict.Drop) verdict).reason());
         }
+    }
+
+    /**
+     * Where an inside host asks for a port mapping: the NAT-PMP port on the NAT's first external
+     * address (the virtual network gives a NAT no inside address); null for a box that does not
+     * translate. Whether anything answers there depends on the behaviour's {@code portMapping}.
+     */
+    public Endpoint serviceEndpoint() {
+        if (context == null) {
+            throw new IllegalStateException("the NAT is not attached to a network yet");
+        }
+        return behaviour.mode() == NatMode.TRANSLATE ? new Endpoint(firstExternalIp, PortMappingService.PORT) : null;
+    }
+
+    /** A NAT without a service drops the request as a host without the socket would. */
+    private void answerPortMapping(long now, Datagram request) {
+        byte[] answer = behaviour.portMapping().offered()
+                ? PortMappingService.answer(table, now, request.source(), request.payload())
+                : null;
+        if (answer == null) {
+            context.drop(request, DropReason.NO_SOCKET);
+            return;
+        }
+        context.delivered(request);
+        context.send(new Datagram(context.nextDatagramId(), request.destination(), request.source(), answer));
     }
 
     @Override

@@ -47,6 +47,9 @@ public final class NatTable {
     private final PriorityQueue<Mapping> byExpiry =
             new PriorityQueue<>(BY_QUEUED_TIME);
     private final Map<Integer, Integer> pairedAddress = new HashMap<>();
+    /** Mappings granted by the port-mapping service, by packed internal and by packed external endpoint. */
+    private final Map<Long, Mapping> grantedByInternal = new HashMap<>();
+    private final Map<Long, Mapping> grantedByExternal = new HashMap<>();
     private final int[] sequentialCursor;
     private long serial;
     private long lastNow = Long.MIN_VALUE;
@@ -124,6 +127,10 @@ public final class NatTable {
         long local = pack(internalSource);
         long scope = mappingScope(destination);
         Mapping mapping = byInternal.get(local, scope);
+        if (mapping == null && !grantedByInternal.isEmpty()) {
+            // A flow that had no mapping of its own before the grant leaves through the granted one.
+            mapping = grantedByInternal.get(local);
+        }
         if (mapping == null) {
             mapping = create(now, internalSource, destination, new FlowKey(local, scope));
             if (mapping == null) {
@@ -161,6 +168,13 @@ public final class NatTable {
                 break;
         }
         long local = pack(externalDestination);
+        if (!grantedByExternal.isEmpty()) {
+            Mapping granted = grantedByExternal.get(local);
+            if (granted != null) {
+                // A granted mapping is a port forwarding: every remote gets in.
+                return new NatVerdict.Pass(remoteSource, granted.internal, false);
+            }
+        }
         long scope = externalScope(remoteSource);
         Mapping mapping = byExternal.get(local, scope);
         if (mapping == null) {
@@ -186,8 +200,83 @@ public final class NatTable {
         return new NatVerdict.Pass(remoteSource, mapping.internal, false);
     }
 
+    /**
+     * What the port-mapping service answers an inside host that asks for a mapping of
+     * {@code internal}: an endpoint-independent mapping with endpoint-independent filtering, whatever
+     * the NAT's own mapping and filtering, on the inside port when no flow uses it on the external
+     * address (else a port drawn as the NAT allocates). Asking again returns the same mapping. It
+     * lives until the NAT loses its mappings; it does not count against the cap.
+     *
+     * @return the external endpoint, or null when the NAT offers no service, does not translate or
+     *     has no free port
+     */
+    public Endpoint grantMapping(long now, Endpoint internal) {
+        advance(now);
+        if (!behaviour.portMapping().offered() || behaviour.mode() != NatMode.TRANSLATE) {
+            return null;
+        }
+        long local = pack(internal);
+        Mapping granted = grantedByInternal.get(local);
+        if (granted != null) {
+            return granted.external;
+        }
+        granted = behaviour.mapping() == MappingBehaviour.ENDPOINT_INDEPENDENT ? byInternal.get(local, FlowKey.ANY) : null;
+        if (granted == null) {
+            int index = serviceAddressIndex(internal.ip());
+            int port = internal.port() > 0 && portUnused(index, internal.port()) ? internal.port() : 0;
+            PortRange range = behaviour.ports();
+            for (int tries = 0; port == 0 && tries < range.size(); tries++) {
+                int candidate = range.low() + random.nextInt(range.size());
+                if (portUnused(index, candidate)) {
+                    port = candidate;
+                }
+            }
+            if (port == 0) {
+                return null;
+            }
+            Endpoint external = new Endpoint(externalIps[index], port);
+            granted = new Mapping(serial++, internal, external, null, new FlowKey(pack(external), FlowKey.ANY));
+        }
+        // An endpoint-independent NAT already maps the endpoint the same way toward everyone: the
+        // grant keeps that mapping and opens its filter.
+        granted.forwarded = true;
+        granted.expiresAt = Long.MAX_VALUE;
+        grantedByInternal.put(local, granted);
+        grantedByExternal.put(pack(granted.external), granted);
+        return granted.external;
+    }
+
+    /**
+     * The external address the port-mapping service names to an inside host at {@code internalIp}
+     * (NAT-PMP's external address answer): its paired address, or the first one with arbitrary
+     * pooling, where granted mappings are made.
+     */
+    public int serviceAddress(int internalIp) {
+        return externalIps.length == 0 ? 0 : externalIps[serviceAddressIndex(internalIp)];
+    }
+
+    private int serviceAddressIndex(int internalIp) {
+        return behaviour.pooling() == Pooling.PAIRED ? externalAddressIndex(internalIp) : 0;
+    }
+
+    /** Whether no mapping, granted or not, uses this external port at all. */
+    private boolean portUnused(int index, int port) {
+        long external = pack(externalIps[index], port);
+        if (grantedByExternal.containsKey(external)) {
+            return false;
+        }
+        for (Mapping mapping : byAge) {
+            if (pack(mapping.external) == external) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Forgets every mapping at once, as a reboot or an address change of the NAT does. */
     public void dropAllMappings() {
+        grantedByInternal.clear();
+        grantedByExternal.clear();
         byInternal.clear();
         byExternal.clear();
         for (Mapping mapping : byAge) {
@@ -274,6 +363,9 @@ public final class NatTable {
     }
 
     private void refresh(Mapping mapping, long now) {
+        if (mapping.forwarded) {
+            return;
+        }
         // The queue entry keeps its old time; advance() re-queues it when that time comes.
         mapping.expiresAt = now + lifetimeOf(mapping);
     }
@@ -381,6 +473,9 @@ public final class NatTable {
 
     private boolean isFree(int index, int port, Endpoint destination) {
         long external = pack(externalIps[index], port);
+        if (!grantedByExternal.isEmpty() && grantedByExternal.containsKey(external)) {
+            return false;
+        }
         return !byExternal.containsKey(external, externalScope(destination));
     }
 
@@ -423,6 +518,8 @@ public final class NatTable {
         long expiresAt;
         long queuedAt;
         boolean replied;
+        /** Granted by the port-mapping service: every remote gets in, and it never expires. */
+        boolean forwarded;
         boolean removed;
 
         Mapping(long serial, Endpoint internal, Endpoint external, FlowKey internalKey, FlowKey externalKey) {

@@ -9,6 +9,7 @@ import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.runtime.Context;
 import io.punchsim.protocol.runtime.Machine;
 import io.punchsim.protocol.signal.SignalChannel;
+import io.punchsim.protocol.stun.StunWire;
 import io.punchsim.protocol.wire.Decoded;
 import io.punchsim.protocol.wire.Message;
 import io.punchsim.protocol.wire.Message.*;
@@ -140,6 +141,10 @@ public final class CloudServer implements Machine {
     }
 
     private void handle(Endpoint source, byte[] payload) {
+        if (StunWire.isStun(payload)) {
+            answerStun(source, payload);
+            return;
+        }
         Decoded decoded = MessageCodec.decode(payload);
         if (!(decoded instanceof Decoded.Ok ok)) {
             droppedMalformed++;
@@ -192,6 +197,22 @@ public final class CloudServer implements Machine {
             remote.lastHeard = context.now();
         }
         return remote;
+    }
+
+    /**
+     * A member may ask the cloud where it sees it, as it asks a STUN server (the birthday-punch
+     * variant compares the two). Only members: the answer is larger than the request, and a
+     * member has shown it holds its address.
+     */
+    private void answerStun(Endpoint source, byte[] payload) {
+        Remote remote = members.get(source);
+        if (remote == null || !remote.member) {
+            droppedMalformed++;
+            return;
+        }
+        remote.lastHeard = context.now();
+        StunWire.bindingSuccess(payload, source).ifPresentOrElse(answer -> context.send(source, answer),
+                () -> droppedMalformed++);
     }
 
     /** An entry for a new endpoint, making room if the table is full; null if it cannot. */

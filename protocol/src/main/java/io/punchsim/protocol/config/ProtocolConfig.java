@@ -29,6 +29,13 @@ import java.util.Optional;
  * @param predictedPorts how many ports above the reflexive one {@code portPrediction} tries
  * @param parallelRelay variant: relay attempts alongside direct ones from attempt 0
  * @param sessionCapacity players a session holds, its host included (Fusion's PlayerCount)
+ * @param portMapping variant: ask the gateway NAT for a mapping and report it as the reflexive address
+ * @param birthdayPunch variant: birthday-paradox punching when one side's NAT maps per destination
+ * @param birthdayPorts sockets the hard side of {@code birthdayPunch} sends from
+ * @param birthdayProbes probes the easy side of {@code birthdayPunch} sends at most
+ * @param birthdayProbeIntervalNanos between the easy side's probes
+ * @param birthdayLowestPort one end of the ports the easy side probes
+ * @param birthdayHighestPort the other end (the range runs from the lower of the two to the higher)
  */
 public record ProtocolConfig(
         long attemptIntervalNanos,
@@ -51,7 +58,14 @@ public record ProtocolConfig(
         boolean portPrediction,
         int predictedPorts,
         boolean parallelRelay,
-        int sessionCapacity) {
+        int sessionCapacity,
+        boolean portMapping,
+        boolean birthdayPunch,
+        int birthdayPorts,
+        int birthdayProbes,
+        long birthdayProbeIntervalNanos,
+        int birthdayLowestPort,
+        int birthdayHighestPort) {
 
     public static final ProtocolConfig DEFAULTS = builder().build();
 
@@ -96,6 +110,13 @@ public record ProtocolConfig(
         b.predictedPorts = predictedPorts;
         b.parallelRelay = parallelRelay;
         b.sessionCapacity = sessionCapacity;
+        b.portMapping = portMapping;
+        b.birthdayPunch = birthdayPunch;
+        b.birthdayPorts = birthdayPorts;
+        b.birthdayProbes = birthdayProbes;
+        b.birthdayProbeInterval = birthdayProbeIntervalNanos;
+        b.birthdayLowestPort = birthdayLowestPort;
+        b.birthdayHighestPort = birthdayHighestPort;
         return b;
     }
 
@@ -144,6 +165,13 @@ public record ProtocolConfig(
         private int predictedPorts;
         private boolean parallelRelay;
         private int sessionCapacity;
+        private boolean portMapping;
+        private boolean birthdayPunch;
+        private int birthdayPorts;
+        private int birthdayProbes;
+        private long birthdayProbeInterval;
+        private int birthdayLowestPort;
+        private int birthdayHighestPort;
 
         private Builder() {
             this(true);
@@ -186,6 +214,13 @@ public record ProtocolConfig(
         public Builder predictedPorts(int n) { predictedPorts = n; return this; }
         public Builder parallelRelay(boolean on) { parallelRelay = on; return this; }
         public Builder sessionCapacity(int players) { sessionCapacity = players; return this; }
+        public Builder portMapping(boolean on) { portMapping = on; return this; }
+        public Builder birthdayPunch(boolean on) { birthdayPunch = on; return this; }
+        public Builder birthdayPorts(int n) { birthdayPorts = n; return this; }
+        public Builder birthdayProbes(int n) { birthdayProbes = n; return this; }
+        public Builder birthdayProbeInterval(long nanos) { birthdayProbeInterval = nanos; return this; }
+        public Builder birthdayLowestPort(int port) { birthdayLowestPort = port; return this; }
+        public Builder birthdayHighestPort(int port) { birthdayHighestPort = port; return this; }
 
         /**
          * @throws IllegalArgumentException naming every parameter whose value is outside its range
@@ -203,7 +238,8 @@ public record ProtocolConfig(
                         new NoSessionPolicy(noSessionRetries, noSessionBackoff, noSessionMaxBackoff),
                         gamePhase, tickRate, gamePhaseLength, echoGrace,
                         peerReflexive, localCandidates, portPrediction, predictedPorts, parallelRelay,
-                        sessionCapacity);
+                        sessionCapacity, portMapping, birthdayPunch, birthdayPorts, birthdayProbes,
+                        birthdayProbeInterval, birthdayLowestPort, birthdayHighestPort);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("protocol parameters: " + e.getMessage(), e);
             }

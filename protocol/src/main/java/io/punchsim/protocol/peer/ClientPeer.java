@@ -41,6 +41,9 @@ public final class ClientPeer extends Peer {
     private long[] roundTrips = new long[0];
     private boolean[] echoedTick = new boolean[0];
     private int echoes;
+    /** The socket the direct path's accept came on (0: our own; another with birthday punching). */
+    private int directSocket;
+    private boolean hostHinted;
 
     public ClientPeer(ProtocolConfig config, Endpoint cloud, Endpoint stun) {
         super(config, cloud, stun, Role.CLIENT);
@@ -137,6 +140,15 @@ public final class ClientPeer extends Peer {
             addTarget(candidate);
         }
         attempt();
+        if (config.birthdayPunch() && outcome == Outcome.PENDING) {
+            // The host answers with its own hint and, if it is the easy side, probes at once: a hard
+            // client opens its mappings now so that they all stand when the first probe comes.
+            boolean hard = mapsPerDestination();
+            if (hard) {
+                openBirthdayMappings(hostReflexive, pairingNonce);
+            }
+            sendRelayed(new BirthdayHint(sessionId, hard, pairingNonce));
+        }
     }
 
     private void addTarget(Endpoint e) {
@@ -185,6 +197,10 @@ public final class ClientPeer extends Peer {
             accepted(source, accept);
         } else if (message instanceof GameEcho echo) {
             echoed(echo);
+        } else if (message instanceof BirthdayHint hint && source == null) {
+            onBirthdayHint(hint);
+        } else if (message instanceof BirthdayProbe probe && source != null) {
+            onBirthdayProbe(source, probe);
         } else if (message instanceof Ping && source != null && k1At != -1 && config.peerReflexive()
                 && source.ip() == hostReflexive.ip()
                 && !directTargets.contains(source) && outcome == Outcome.PENDING) {
@@ -192,6 +208,31 @@ public final class ClientPeer extends Peer {
             // Only on the host's vouched address: a ping names no nonce, so anyone could send one.
             directTargets.add(source);
         }
+    }
+
+    private void onBirthdayHint(BirthdayHint hint) {
+        if (hostHinted || k1At == -1 || outcome != Outcome.PENDING || !pairedBy(hint.nonce())) {
+            return;
+        }
+        hostHinted = true;
+        if (!mapsPerDestination() && hint.hard()) {
+            probeBirthday(hostReflexive.ip(), pairingNonce, () -> outcome == Outcome.PENDING);
+        }
+    }
+
+    /**
+     * A probe reached us: from the host's echo of one of ours that hit, or from the host's probe
+     * that hit one of our birthday sockets. Either way a request from the socket it came on, to
+     * where it came from, now passes both NATs.
+     */
+    private void onBirthdayProbe(Endpoint source, BirthdayProbe probe) {
+        if (outcome != Outcome.PENDING || k1At == -1 || source.ip() != hostReflexive.ip() || !pairedBy(probe.nonce())) {
+            return;
+        }
+        int n = Math.max(0, attempt - 1);
+        int socket = arrivedOn;
+        sendOn(socket, source, MessageCodec.encode(new ConnectRequest(sessionId, n, pairingNonce)));
+        emit(Step.K3, () -> "attempt " + n + " direct to " + source + " (birthday punch" + (socket == 0 ? "" : ", socket " + socket) + ")");
     }
 
     private void accepted(Endpoint source, ConnectAccept accept) {
@@ -203,6 +244,7 @@ public final class ClientPeer extends Peer {
         if (source != null) {
             outcome = Outcome.DIRECT;
             directPeer = source;
+            directSocket = arrivedOn;
             emit(Step.K8, () -> "accepted attempt " + accept.attempt() + " directly from " + source);
         } else {
             outcome = Outcome.RELAYED;
@@ -228,7 +270,7 @@ public final class ClientPeer extends Peer {
         long now = context.now();
         GameUpdate update = new GameUpdate(sessionId, ticksSent, now);
         if (outcome == Outcome.DIRECT) {
-            context.send(directPeer, MessageCodec.encode(update));
+            sendOn(directSocket, directPeer, MessageCodec.encode(update));
         } else {
             sendRelayed(update);
         }

@@ -256,7 +256,7 @@ public final class HostPeer extends Peer {
                 }
                 // Reply to where the request came from: the client's NAT may map it differently
                 // toward us than toward the STUN server.
-                context.send(source, MessageCodec.encode(new ConnectAccept(sessionId, request.attempt(), l.nonce)));
+                sendOn(arrivedOn, source, MessageCodec.encode(new ConnectAccept(sessionId, request.attempt(), l.nonce)));
                 directAccepts++;
                 l.direct = source;
                 emit(Step.K8, () -> "accept attempt " + request.attempt() + " from " + source);
@@ -268,6 +268,16 @@ public final class HostPeer extends Peer {
                 emit(Step.K10, () -> "accept attempt " + request.attempt() + " through the cloud" + toClient(l));
                 connected(l, Outcome.RELAYED);
             }
+        } else if (message instanceof BirthdayHint hint && source == null) {
+            onBirthdayHint(hint);
+        } else if (message instanceof BirthdayProbe probe && source != null) {
+            Link link = linkOf(probe.nonce());
+            if (link == null) {
+                wrongNonceDropped++;
+            } else if (link.path == Outcome.PENDING && !link.listenExpired) {
+                // A probe got through our NAT: tell the client where, from the socket it reached.
+                sendOn(arrivedOn, source, MessageCodec.encode(new BirthdayProbe(sessionId, link.nonce)));
+            }
         } else if (message instanceof GameUpdate update) {
             Link link = linkOfUpdate(source);
             if (link != null) {
@@ -275,7 +285,7 @@ public final class HostPeer extends Peer {
             }
             GameEcho echo = new GameEcho(sessionId, update.tick(), update.sentAtNanos());
             if (source != null) {
-                context.send(source, MessageCodec.encode(echo));
+                sendOn(arrivedOn, source, MessageCodec.encode(echo));
             } else {
                 sendRelayed(relayedFrom, echo);
             }
@@ -283,6 +293,24 @@ public final class HostPeer extends Peer {
             if (update.tick() == config.gameTicks() - 1 && link != null) {
                 done(link);
             }
+        }
+    }
+
+    /** The client's hint: answer with ours once, then open sockets or probe as the two hints say. */
+    private void onBirthdayHint(BirthdayHint hint) {
+        Link link = linkOf(hint.nonce());
+        if (link == null || link.k2At == -1 || link.hinted || link.path != Outcome.PENDING || link.listenExpired) {
+            return;
+        }
+        link.hinted = true;
+        link.relayPeer = relayedFrom;
+        boolean hard = mapsPerDestination();
+        sendRelayed(relayedFrom, new BirthdayHint(sessionId, hard, link.nonce));
+        Endpoint client = link.targets.get(0);
+        if (hard && !hint.hard()) {
+            openBirthdayMappings(client, link.nonce);
+        } else if (!hard && hint.hard()) {
+            probeBirthday(client.ip(), link.nonce, () -> link.path == Outcome.PENDING && !link.listenExpired && !finished);
         }
     }
 
@@ -372,6 +400,8 @@ public final class HostPeer extends Peer {
         long lastHeard = -1;
         boolean listenExpired;
         boolean done;
+        /** Whether its birthday hint was answered. */
+        boolean hinted;
         FailureReason failure = FailureReason.NONE;
         /** Where its accepted direct request came from, or null. */
         Endpoint direct;

@@ -4,7 +4,9 @@ import io.punchsim.protocol.config.ProtocolConfig;
 import io.punchsim.protocol.event.Role;
 import io.punchsim.protocol.event.Step;
 import io.punchsim.protocol.event.StepEvent;
+import io.punchsim.protocol.config.Retransmission;
 import io.punchsim.protocol.net.Endpoint;
+import io.punchsim.protocol.portmap.NatPmpWire;
 import io.punchsim.protocol.runtime.Context;
 import io.punchsim.protocol.runtime.Machine;
 import io.punchsim.protocol.runtime.Retransmitter;
@@ -29,6 +31,11 @@ import java.util.function.Supplier;
 public abstract sealed class Peer implements Machine permits HostPeer, ClientPeer {
 
     private static final Step[] STEPS = Step.values();
+    /**
+     * NAT-PMP's schedule (RFC 6886 section 3.1: 250 ms, doubling), cut to two requests: a gateway
+     * on the LAN answers in far less, and the address report waits for it.
+     */
+    static final Retransmission PORT_MAPPING_SCHEDULE = new Retransmission(250_000_000L, 2, 500_000_000L);
 
     protected final ProtocolConfig config;
     protected final Endpoint cloud;
@@ -52,6 +59,27 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     protected long wrongNonceDropped;
     /** The sender's peer id of the relayed peer message being handled (the Relay's header). */
     protected int relayedFrom = -1;
+    /** The socket the direct peer message being handled arrived on: 0 is the peer's own. */
+    protected int arrivedOn;
+
+    // port-mapping: the gateway asked, its external address, the mapping it granted.
+    private Endpoint gateway;
+    private PortMappingStage portMappingStage = PortMappingStage.NONE;
+    private byte[] portMappingRequest;
+    private Retransmitter portMappingRequests;
+    private int gatewayAddress;
+    /** The endpoint-independent mapping the gateway granted, reported instead of STUN's; or null. */
+    protected Endpoint mapped;
+    private boolean reported;
+
+    // birthday-punch: the cloud's view of our socket, the sockets opened, the probes sent.
+    private byte[] cloudStunTransaction;
+    private byte[] cloudStunRequest;
+    private Retransmitter cloudStunRequests;
+    private Endpoint seenByCloud;
+    private int birthdaySockets;
+    private int probesSent;
+    private long probeTimer = -1;
 
     private boolean startPending;
     private byte[] stunTransaction;
@@ -177,8 +205,18 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
 
     @Override
     public final void onDatagram(Endpoint source, byte[] payload) {
+        if (gateway != null && source.equals(gateway)) {
+            if (!shutDown && portMappingStage != PortMappingStage.DONE) {
+                onGatewayAnswer(payload);
+            }
+            return;
+        }
         if (StunWire.isStun(payload)) {
-            onStun(payload);
+            if (cloudStunTransaction != null && source.equals(cloud)) {
+                onCloudStun(payload);
+            } else {
+                onStun(payload);
+            }
             return;
         }
         Decoded decoded = MessageCodec.decode(payload);
@@ -284,7 +322,82 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         context.random().nextBytes(stunTransaction);
         stunRequest = StunWire.bindingRequest(stunTransaction);
         stunRequests = new Retransmitter(context, config.stun(), this::sendStun, this::onStunGiveUp);
+        if (config.portMapping() && context.gateway().isPresent()) {
+            gateway = context.gateway().get();
+            askGateway(PortMappingStage.ADDRESS, NatPmpWire.externalAddressRequest());
+        }
         stunRequests.start();
+        if (config.birthdayPunch()) {
+            // The cloud answers STUN too: a NAT that maps per destination shows it another port.
+            cloudStunTransaction = new byte[12];
+            context.random().nextBytes(cloudStunTransaction);
+            cloudStunRequest = StunWire.bindingRequest(cloudStunTransaction);
+            cloudStunRequests = new Retransmitter(context, config.stun(), n -> context.send(cloud, cloudStunRequest), () -> { });
+            cloudStunRequests.start();
+        }
+    }
+
+    /** Where the port-mapping exchange stands. */
+    private enum PortMappingStage { NONE, ADDRESS, MAP, DONE }
+
+    private void askGateway(PortMappingStage stage, byte[] request) {
+        portMappingStage = stage;
+        portMappingRequest = request;
+        if (portMappingRequests != null) {
+            portMappingRequests.stop();
+        }
+        portMappingRequests = new Retransmitter(context, PORT_MAPPING_SCHEDULE,
+                n -> context.send(gateway, portMappingRequest), this::portMappingDone);
+        portMappingRequests.start();
+    }
+
+    private void onGatewayAnswer(byte[] payload) {
+        if (portMappingStage == PortMappingStage.ADDRESS && NatPmpWire.isExternalAddressAnswer(payload)) {
+            portMappingRequests.stop();
+            var address = NatPmpWire.externalAddress(payload);
+            if (address.isEmpty()) {
+                portMappingDone();
+                return;
+            }
+            gatewayAddress = address.getAsInt();
+            if (reflexive != null) {
+                mapIfOutermost();
+            }
+        } else if (portMappingStage == PortMappingStage.MAP && NatPmpWire.isMapAnswer(payload)) {
+            portMappingRequests.stop();
+            var port = NatPmpWire.mappedPort(payload, local.port());
+            if (port.isPresent()) {
+                mapped = new Endpoint(gatewayAddress, port.getAsInt());
+            }
+            portMappingDone();
+        }
+    }
+
+    /**
+     * Asks for a mapping only when the gateway's external address is the one STUN saw: behind a
+     * further NAT (a carrier's), a mapping on the gateway would not be reachable from outside.
+     */
+    private void mapIfOutermost() {
+        if (gatewayAddress == reflexive.ip()) {
+            askGateway(PortMappingStage.MAP, NatPmpWire.mapRequest(local.port()));
+        } else {
+            emit(setupStep(10), () -> "gateway address " + Endpoint.formatIp(gatewayAddress)
+                    + " is not the reflexive one: no port mapping");
+            portMappingDone();
+        }
+    }
+
+    private void portMappingDone() {
+        if (portMappingStage == PortMappingStage.DONE) {
+            return;
+        }
+        portMappingStage = PortMappingStage.DONE;
+        if (portMappingRequests != null) {
+            portMappingRequests.stop();
+        }
+        if (reflexive != null && !shutDown) {
+            report();
+        }
     }
 
     private void sendStun(int n) {
@@ -309,9 +422,117 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         reflexive = mapped.get();
         stunRequests.stop();
         emit(setupStep(10), () -> "reflexive " + reflexive);
-        emit(setupStep(11), () -> "report " + local + " / " + reflexive);
-        signal.send(new AddressReport(signal.nextSeq(), sessionId, peerId, local, reflexive));
+        if (portMappingStage == PortMappingStage.NONE || portMappingStage == PortMappingStage.DONE) {
+            report();
+        } else if (portMappingStage == PortMappingStage.ADDRESS && gatewayAddress != 0) {
+            mapIfOutermost();
+        }
+    }
+
+    /** Step 11, once STUN has answered and the gateway has granted a mapping, refused or stayed silent. */
+    private void report() {
+        if (reported) {
+            return;
+        }
+        reported = true;
+        Endpoint reportedAddress = mapped != null ? mapped : reflexive;
+        emit(setupStep(11), () -> "report " + local + " / " + reportedAddress + (mapped != null ? " (port mapping)" : ""));
+        signal.send(new AddressReport(signal.nextSeq(), sessionId, peerId, local, reportedAddress));
         onReported();
+    }
+
+    private void onCloudStun(byte[] payload) {
+        if (seenByCloud != null || shutDown) {
+            return;
+        }
+        Optional<Endpoint> seen = StunWire.mappedAddress(payload, cloudStunTransaction);
+        if (seen.isPresent()) {
+            seenByCloud = seen.get();
+            cloudStunRequests.stop();
+        }
+    }
+
+    /**
+     * Whether this peer's NAT maps per destination: the cloud saw its socket at another endpoint
+     * than the STUN server did. Unknown (no answer from the cloud yet) counts as not; a peer with
+     * a granted port mapping is reached on it from anywhere, so it is not either.
+     */
+    final boolean mapsPerDestination() {
+        return mapped == null && seenByCloud != null && reflexive != null && !seenByCloud.equals(reflexive);
+    }
+
+    /**
+     * The hard side of birthday punching: opens {@code birthday.ports − 1} more sockets and sends
+     * one probe from each toward {@code easySide}, so that with its own socket (whose pings or
+     * requests went there already) its NAT holds {@code birthday.ports} mappings toward it.
+     */
+    final void openBirthdayMappings(Endpoint easySide, long nonce) {
+        if (birthdaySockets == 0 && config.birthdayPorts() > 1) {
+            birthdaySockets = context.openSockets(config.birthdayPorts() - 1, this::onSocketDatagram);
+        }
+        byte[] probe = MessageCodec.encode(new BirthdayProbe(sessionId, nonce));
+        for (int socket = 1; socket <= birthdaySockets; socket++) {
+            context.sendFrom(socket, easySide, probe);
+        }
+        emit(role == Role.HOST ? Step.K7 : Step.K3, () -> "birthday punch: " + birthdaySockets
+                + " more sockets each send a probe to " + easySide);
+    }
+
+    /**
+     * The easy side of birthday punching: a probe to a random port of {@code hardAddress} every
+     * probe interval, {@code birthday.probes} at most, while {@code stillTrying} holds.
+     */
+    final void probeBirthday(int hardAddress, long nonce, java.util.function.BooleanSupplier stillTrying) {
+        byte[] probe = MessageCodec.encode(new BirthdayProbe(sessionId, nonce));
+        int low = Math.min(config.birthdayLowestPort(), config.birthdayHighestPort());
+        int span = Math.max(config.birthdayLowestPort(), config.birthdayHighestPort()) - low + 1;
+        emit(role == Role.HOST ? Step.K7 : Step.K3, () -> "birthday punch: up to " + config.birthdayProbes()
+                + " probes to random ports " + low + ".." + (low + span - 1) + " of " + Endpoint.formatIp(hardAddress));
+        Runnable[] tick = new Runnable[1];
+        int[] sent = new int[1];
+        tick[0] = () -> {
+            probeTimer = -1;
+            if (shutDown || !stillTrying.getAsBoolean() || sent[0] >= config.birthdayProbes()) {
+                return;
+            }
+            context.send(new Endpoint(hardAddress, low + context.random().nextInt(span)), probe);
+            sent[0]++;
+            probesSent++;
+            probeTimer = context.setTimer(context.now() + config.birthdayProbeIntervalNanos(), tick[0]);
+        };
+        tick[0].run();
+    }
+
+    /** Birthday probes sent by this peer (the easy side's). */
+    public int birthdayProbesSent() {
+        return probesSent;
+    }
+
+    /** A datagram on one of the sockets opened for birthday punching: only peer messages count. */
+    private void onSocketDatagram(int socket, Endpoint source, byte[] payload) {
+        if (shutDown) {
+            return;
+        }
+        Decoded decoded = MessageCodec.decode(payload);
+        if (decoded instanceof Decoded.Ok ok && ok.message() instanceof PeerMessage pm && pm.sessionId() == sessionId) {
+            arrivedOn = socket;
+            try {
+                onPeerMessage(source, pm);
+            } finally {
+                arrivedOn = 0;
+            }
+        } else if (!(decoded instanceof Decoded.Ok)) {
+            malformedDropped++;
+        }
+    }
+
+    /** Sends a direct datagram from {@code socket} (0: the peer's own). */
+    final void sendOn(int socket, Endpoint to, byte[] payload) {
+        if (socket == 0) {
+            context.send(to, payload);
+        } else {
+            context.sendFrom(socket, to, payload);
+        }
     }
 
     /** Step 11 is done: the peer now waits for the other member's addresses. */
@@ -367,6 +588,13 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         if (stunRequests != null) {
             stunRequests.stop();
         }
+        if (portMappingRequests != null) {
+            portMappingRequests.stop();
+        }
+        if (cloudStunRequests != null) {
+            cloudStunRequests.stop();
+        }
+        cancel(probeTimer);
         cancel(answerTimer);
         signal.close();
     }

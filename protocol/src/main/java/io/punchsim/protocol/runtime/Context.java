@@ -2,6 +2,7 @@ package io.punchsim.protocol.runtime;
 
 import io.punchsim.protocol.event.StepEvent;
 import io.punchsim.protocol.net.Endpoint;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -42,5 +43,38 @@ public interface Context {
      */
     default boolean recording() {
         return true;
+    }
+
+    /**
+     * Where the machine's gateway answers port-mapping requests (NAT-PMP's port on the router in
+     * front of the socket), if the runtime knows one. Nothing need answer there.
+     */
+    default Optional<Endpoint> gateway() {
+        return Optional.empty();
+    }
+
+    /**
+     * Opens up to {@code count} more sockets on the machine's local address, numbered 1, 2, …
+     * after the machine's own (0), each on a port of the runtime's choosing; what arrives on socket
+     * {@code k} goes to {@code receiver} with {@code k}. A runtime that cannot open more opens fewer.
+     *
+     * @return how many were opened
+     */
+    default int openSockets(int count, SocketReceiver receiver) {
+        return 0;
+    }
+
+    /** Sends one datagram from socket {@code socket} (0 is the machine's own, see {@link #openSockets}). */
+    default void sendFrom(int socket, Endpoint to, byte[] payload) {
+        if (socket != 0) {
+            throw new IllegalArgumentException("no socket " + socket);
+        }
+        send(to, payload);
+    }
+
+    /** What receives the datagrams of the sockets a machine opened beyond its own. */
+    @FunctionalInterface
+    interface SocketReceiver {
+        void onDatagram(int socket, Endpoint source, byte[] payload);
     }
 }

@@ -37,6 +37,21 @@ public final class StunWire {
         return reflexiveIpv4(message);
     }
 
+    /**
+     * The Binding success answer to {@code request} from {@code source} (XOR-MAPPED-ADDRESS and
+     * FINGERPRINT, as a STUN server would send), or empty when it is no Binding request.
+     */
+    public static Optional<byte[]> bindingSuccess(byte[] request, Endpoint source) {
+        if (!(StunDecoder.decode(request) instanceof Decoded decoded)
+                || !decoded.message().isBinding(StunClass.REQUEST)) {
+            return Optional.empty();
+        }
+        StunMessage response = new StunMessage(StunMessage.BINDING, StunClass.SUCCESS_RESPONSE,
+                decoded.message().transactionId(),
+                List.of(new XorMappedAddress(StunAddress.of(source)), Fingerprint.toBeComputed()));
+        return Optional.of(StunEncoder.encode(response));
+    }
+
     /** Whether the datagram looks like STUN (top two bits zero and the magic cookie), for demultiplexing. */
     public static boolean isStun(byte[] payload) {
         return StunDecoder.looksLikeStun(payload);

@@ -169,4 +169,20 @@ public sealed interface Message {
     record GameEcho(int sessionId, int tick, long sentAtNanos) implements PeerMessage {
         public MessageType type() { return MessageType.GAME_ECHO; }
     }
+
+    /**
+     * Birthday punching (variant): a peer tells the other, through the relay, whether its own NAT
+     * maps per destination ({@code hard}), with the pairing's nonce.
+     */
+    record BirthdayHint(int sessionId, boolean hard, long nonce) implements PeerMessage {
+        public MessageType type() { return MessageType.BIRTHDAY_HINT; }
+    }
+
+    /**
+     * Birthday punching (variant): a probe toward a port of the other peer (from the easy side), or
+     * a packet that opens a mapping toward it (from the hard side's sockets), with the pairing's nonce.
+     */
+    record BirthdayProbe(int sessionId, long nonce) implements PeerMessage {
+        public MessageType type() { return MessageType.BIRTHDAY_PROBE; }
+    }
 }

@@ -40,6 +40,10 @@ public final class MessageCodec {
             return start(MessageType.GAME_UPDATE, 16).u32(m.sessionId()).u32(m.tick()).u64(m.sentAtNanos()).done();
         } else if (message instanceof GameEcho m) {
             return start(MessageType.GAME_ECHO, 16).u32(m.sessionId()).u32(m.tick()).u64(m.sentAtNanos()).done();
+        } else if (message instanceof BirthdayProbe m) {
+            return start(MessageType.BIRTHDAY_PROBE, 12).u32(m.sessionId()).u64(m.nonce()).done();
+        } else if (message instanceof BirthdayHint m) {
+            return start(MessageType.BIRTHDAY_HINT, 13).u32(m.sessionId()).u8(m.hard() ? 1 : 0).u64(m.nonce()).done();
         } else if (message instanceof CreateSession m) {
             return start(MessageType.CREATE_SESSION, 4 + propsSize(m.props())).u32(m.seq()).props(m.props()).done();
         } else if (message instanceof SessionCreated m) {
@@ -144,6 +148,8 @@ public final class MessageCodec {
             case CONNECT_ACCEPT -> new ConnectAccept(r.u32(), r.u16(), r.u64());
             case GAME_UPDATE -> new GameUpdate(r.u32(), r.u32(), r.u64());
             case GAME_ECHO -> new GameEcho(r.u32(), r.u32(), r.u64());
+            case BIRTHDAY_HINT -> new BirthdayHint(r.u32(), r.flag(), r.u64());
+            case BIRTHDAY_PROBE -> new BirthdayProbe(r.u32(), r.u64());
         };
         if (r.error != null) {
             return malformed(r.error, type + " at byte " + r.errorAt);
@@ -215,6 +221,17 @@ public final class MessageCodec {
             int ip = u32();
             int port = u16();
             return new Endpoint(ip, port);
+        }
+
+        /** A byte that must be 0 or 1. */
+        boolean flag() {
+            int at = pos;
+            int v = u8();
+            if (error == null && v > 1) {
+                error = DecodeError.BAD_VALUE;
+                errorAt = at;
+            }
+            return v == 1;
         }
 
         PeerRole role() {

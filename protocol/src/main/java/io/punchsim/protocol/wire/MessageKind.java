@@ -1,5 +1,6 @@
 package io.punchsim.protocol.wire;
 
+import io.punchsim.protocol.portmap.NatPmpWire;
 import io.punchsim.protocol.stun.StunWire;
 
 /**
@@ -10,7 +11,9 @@ public enum MessageKind {
     STUN,
     CREATE_SESSION, SESSION_CREATED, JOIN_RANDOM, SESSION_FOUND, NO_SESSION, JOIN_REQUEST, JOIN_ACK,
     START, ADDRESS_REPORT, PEER_ADDRESSES, LEAVE, SESSION_CLOSED, SESSION_FULL, ACK, KEEPALIVE, RELAY,
-    PING, CONNECT_REQUEST, CONNECT_ACCEPT, GAME_UPDATE, GAME_ECHO,
+    PING, CONNECT_REQUEST, CONNECT_ACCEPT, GAME_UPDATE, GAME_ECHO, BIRTHDAY_HINT, BIRTHDAY_PROBE,
+    /** A NAT-PMP request to the gateway (port-mapping). */
+    PORT_MAPPING,
     /** Neither STUN nor one of our messages. */
     UNKNOWN;
 
@@ -26,7 +29,8 @@ public enum MessageKind {
         if (StunWire.isStun(payload)) {
             return STUN;
         }
-        return ours(payload, 0);
+        MessageKind kind = ours(payload, 0);
+        return kind == UNKNOWN && NatPmpWire.isRequest(payload) ? PORT_MAPPING : kind;
     }
 
     private static MessageKind ours(byte[] b, int at) {

@@ -22,7 +22,9 @@ public enum MessageType {
     CONNECT_REQUEST(0x21),
     CONNECT_ACCEPT(0x22),
     GAME_UPDATE(0x23),
-    GAME_ECHO(0x24);
+    GAME_ECHO(0x24),
+    BIRTHDAY_HINT(0x25),
+    BIRTHDAY_PROBE(0x26);
 
     private static final MessageType[] BY_CODE = new MessageType[256];
 

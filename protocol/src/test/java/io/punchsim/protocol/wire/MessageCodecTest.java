@@ -35,7 +35,17 @@ class MessageCodecTest {
                 new ConnectRequest(77, 65535, Long.MIN_VALUE),
                 new ConnectAccept(77, 6, 99L),
                 new GameUpdate(77, 12, Long.MIN_VALUE),
-                new GameEcho(77, 12, 123_456_789_012L));
+                new GameEcho(77, 12, 123_456_789_012L),
+                new BirthdayHint(77, true, -3L),
+                new BirthdayProbe(77, Long.MAX_VALUE));
+    }
+
+    @Test
+    void aBirthdayHintWhoseFlagIsNeitherZeroNorOneIsABadValue() {
+        byte[] bytes = MessageCodec.encode(new BirthdayHint(77, false, 1L));
+        bytes[8] = 2;
+        assertThat(MessageCodec.decode(bytes)).isInstanceOfSatisfying(Decoded.Malformed.class,
+                m -> assertThat(m.error()).isEqualTo(DecodeError.BAD_VALUE));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -40,6 +41,8 @@ public final class EventLoop implements AutoCloseable {
     /** Pending timers by handle; a cancelled timer leaves the map and is skipped when it surfaces. */
     private final Map<Long, Timer> pending = new HashMap<>();
     private final List<UdpContext> contexts = new ArrayList<>();
+    /** Sockets a machine opened beyond its own (birthday punching), closed with the loop. */
+    private final List<DatagramChannel> extraChannels = new ArrayList<>();
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(MAX_DATAGRAM);
     private long nextHandle = 1;
     private volatile boolean stopped;
@@ -76,9 +79,31 @@ public final class EventLoop implements AutoCloseable {
             channel.bind(bind);
             channel.configureBlocking(false);
             UdpContext context = new UdpContext(this, channel, events);
-            channel.register(selector, SelectionKey.OP_READ, context);
+            channel.register(selector, SelectionKey.OP_READ, new Inbox(channel, context::deliver));
             contexts.add(context);
             return context;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** A socket the selector reads, and where its datagrams go. */
+    private record Inbox(DatagramChannel channel, BiConsumer<io.punchsim.protocol.net.Endpoint, byte[]> deliver) {}
+
+    /**
+     * Binds one more non-blocking socket to an ephemeral port of {@code address}, whose datagrams go
+     * to {@code deliver} on the loop's thread; it closes with the loop.
+     */
+    DatagramChannel openExtra(java.net.InetAddress address,
+            BiConsumer<io.punchsim.protocol.net.Endpoint, byte[]> deliver) throws IOException {
+        DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
+        try {
+            channel.bind(new InetSocketAddress(address, 0));
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_READ, new Inbox(channel, deliver));
+            extraChannels.add(channel);
+            return channel;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -133,7 +158,7 @@ public final class EventLoop implements AutoCloseable {
                 SelectionKey key = keys.next();
                 keys.remove();
                 if (key.isValid() && key.isReadable()) {
-                    drain((UdpContext) key.attachment(), done);
+                    drain((Inbox) key.attachment(), done);
                 }
             }
         }
@@ -150,7 +175,7 @@ public final class EventLoop implements AutoCloseable {
         return stopped;
     }
 
-    private void drain(UdpContext context, BooleanSupplier done) throws IOException {
+    private void drain(Inbox context, BooleanSupplier done) throws IOException {
         while (!stopped && !done.getAsBoolean()) {
             receiveBuffer.clear();
             SocketAddress source;
@@ -169,7 +194,7 @@ public final class EventLoop implements AutoCloseable {
             receiveBuffer.flip();
             byte[] payload = new byte[receiveBuffer.remaining()];
             receiveBuffer.get(payload);
-            context.deliver(SocketAddresses.toEndpoint(inet), payload);
+            context.deliver().accept(SocketAddresses.toEndpoint(inet), payload);
         }
     }
 
@@ -203,6 +228,13 @@ public final class EventLoop implements AutoCloseable {
                 context.channel().close();
             } catch (IOException ignored) {
                 // Closing on the way out: nothing left to tell anyone.
+            }
+        }
+        for (DatagramChannel channel : extraChannels) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // As above.
             }
         }
         try {

@@ -8,7 +8,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -28,6 +34,8 @@ public final class UdpContext implements Context {
      * and a seeded generator's output would give its seed away.
      */
     private final RandomGenerator random = new SecureRandom();
+    private final List<DatagramChannel> extra = new ArrayList<>();
+    private Optional<Endpoint> gateway;
     private Machine machine;
     private long datagramsSent;
     private long datagramsReceived;
@@ -103,6 +111,74 @@ public final class UdpContext implements Context {
     @Override
     public void emit(StepEvent event) {
         events.accept(event);
+    }
+
+    /**
+     * The default route's gateway, at NAT-PMP's port, read from the kernel's routing table (Linux);
+     * empty elsewhere or without a default route. Whether it answers is the gateway's business.
+     */
+    @Override
+    public Optional<Endpoint> gateway() {
+        if (gateway == null) {
+            gateway = defaultGateway().map(ip -> new Endpoint(ip, io.punchsim.protocol.portmap.NatPmpWire.PORT));
+        }
+        return gateway;
+    }
+
+    private static Optional<Integer> defaultGateway() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/net/route"))) {
+                String[] f = line.trim().split("\\s+");
+                // Iface Destination Gateway Flags ...: the default route, gateway flag (0x2) set.
+                if (f.length > 3 && f[1].equals("00000000") && (Integer.parseInt(f[3], 16) & 0x2) != 0) {
+                    int le = (int) Long.parseLong(f[2].toLowerCase(Locale.ROOT), 16);
+                    return Optional.of(Integer.reverseBytes(le));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No routing table to read (not Linux): no gateway to ask.
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public int openSockets(int count, SocketReceiver receiver) {
+        int opened = 0;
+        for (int i = 0; i < count; i++) {
+            int number = extra.size() + 1;
+            try {
+                extra.add(loop.openExtra(((InetSocketAddress) channel.getLocalAddress()).getAddress(),
+                        (source, payload) -> {
+                            datagramsReceived++;
+                            receiver.onDatagram(number, source, payload);
+                        }));
+                opened++;
+            } catch (IOException e) {
+                // Out of ports or descriptors: the machine punches with the sockets it got.
+                break;
+            }
+        }
+        return opened;
+    }
+
+    @Override
+    public void sendFrom(int socket, Endpoint to, byte[] payload) {
+        if (socket == 0) {
+            send(to, payload);
+            return;
+        }
+        if (socket < 0 || socket > extra.size()) {
+            throw new IllegalArgumentException("no socket " + socket);
+        }
+        try {
+            if (extra.get(socket - 1).send(ByteBuffer.wrap(payload), SocketAddresses.toInet(to)) > 0) {
+                datagramsSent++;
+            } else {
+                sendsFailed++;
+            }
+        } catch (IOException e) {
+            sendsFailed++;
+        }
     }
 
     public long datagramsSent() {

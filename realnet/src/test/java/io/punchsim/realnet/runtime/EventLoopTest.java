@@ -53,6 +53,35 @@ class EventLoopTest {
     }
 
     @Test
+    void aMachineSendsAndReceivesOnTheSocketsItOpenedBeyondItsOwn() throws Exception {
+        try (EventLoop loop = new EventLoop()) {
+            UdpContext a = loop.open(new InetSocketAddress("127.0.0.1", 0), event -> {});
+            UdpContext b = loop.open(new InetSocketAddress("127.0.0.1", 0), event -> {});
+            Recorder machineA = new Recorder();
+            Recorder machineB = new Recorder();
+            a.start(machineA);
+            b.start(machineB);
+            List<String> onExtra = new ArrayList<>();
+            List<Endpoint> extraSources = new ArrayList<>();
+            assertThat(a.openSockets(3, (socket, source, payload) -> {
+                onExtra.add(socket + ":" + new String(payload, StandardCharsets.UTF_8));
+                extraSources.add(source);
+            })).isEqualTo(3);
+            a.sendFrom(2, b.localAddress(), "from two".getBytes(StandardCharsets.UTF_8));
+            loop.run(() -> machineB.received.size() == 1);
+            Endpoint socketTwo = machineB.sources.get(0);
+            assertThat(socketTwo.port()).isNotEqualTo(a.localAddress().port());
+
+            b.send(socketTwo, "back".getBytes(StandardCharsets.UTF_8));
+            loop.run(() -> onExtra.size() == 1);
+
+            assertThat(onExtra).containsExactly("2:back");
+            assertThat(extraSources).containsExactly(b.localAddress());
+            assertThat(machineA.received).isEmpty();
+        }
+    }
+
+    @Test
     void aTimerNeverFiresBeforeItsTime() throws Exception {
         try (EventLoop loop = new EventLoop()) {
             UdpContext context = loop.open(new InetSocketAddress("127.0.0.1", 0), event -> {});

@@ -185,6 +185,10 @@ public final class AggregateJson {
         a.relayedBytes = number(traffic, "relayedBytesTotal");
         JsonNode byKind = field(traffic, "byKind");
         for (TrafficKind k : TrafficKind.values()) {
+            if (!k.alwaysDigested() && !byKind.has(k.name())) {
+                // A report written before this kind was counted: none of it was sent.
+                continue;
+            }
             a.kindPackets[k.ordinal()] = number(field(byKind, k.name()), "packets");
             a.kindBytes[k.ordinal()] = number(field(byKind, k.name()), "bytes");
         }

@@ -29,6 +29,8 @@ public record OutcomeDigest(long sum, long xor) {
         return new OutcomeDigest(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
     }
 
+    private static final TrafficKind[] KINDS = TrafficKind.values();
+
     static long hash(RunOutcome run, long key) {
         long h = key;
         h = step(h, run.seed());
@@ -40,8 +42,16 @@ public record OutcomeDigest(long sum, long xor) {
         h = step(h, stringHash(run.hostNat()));
         h = step(h, stringHash(run.clientNat()));
         for (int k = 0; k < TrafficKind.COUNT; k++) {
-            h = step(h, run.traffic().packets()[k]);
-            h = step(h, run.traffic().bytes()[k]);
+            long packets = run.traffic().packets()[k];
+            long bytes = run.traffic().bytes()[k];
+            if (KINDS[k].alwaysDigested()) {
+                h = step(h, packets);
+                h = step(h, bytes);
+            } else if (packets != 0 || bytes != 0) {
+                h = step(h, k);
+                h = step(h, packets);
+                h = step(h, bytes);
+            }
         }
         h = step(h, run.relayedBytes());
         h = step(h, run.rtt().path().ordinal());

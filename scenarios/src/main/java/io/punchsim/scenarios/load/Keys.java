@@ -28,7 +28,7 @@ public final class Keys {
     public static final List<String> GILBERT_ELLIOTT = List.of("p-good-to-bad", "p-bad-to-good", "loss-good", "loss-bad");
     public static final List<String> CUSTOM_NAT = List.of(
             "preset", "mapping", "filtering", "allocation", "port-step", "port-range", "lifetime", "inbound-refresh",
-            "hairpinning", "external-addresses", "pooling", "max-mappings", "on-full");
+            "hairpinning", "external-addresses", "pooling", "max-mappings", "on-full", "port-mapping");
     public static final List<String> MIX = List.of("mix");
     public static final List<String> MIX_OPTION = List.of("nat", "weight");
     /** A peer's NAT drawn from a named population, with some of its weights overridden. */

@@ -8,6 +8,7 @@ import io.punchsim.nat.NatMode;
 import io.punchsim.nat.NatPreset;
 import io.punchsim.nat.Pooling;
 import io.punchsim.nat.PortAllocation;
+import io.punchsim.nat.PortMapping;
 import io.punchsim.nat.PortReuse;
 import io.punchsim.scenarios.units.Units;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public final class NatWords {
     public static final List<String> ALLOCATIONS = List.of("preserve", "sequential", "random");
     public static final List<String> POOLINGS = words(Pooling.values());
     public static final List<String> ON_FULL = List.of("drop", "evict-oldest");
+    public static final List<String> PORT_MAPPINGS = words(PortMapping.values());
 
     private NatWords() {
     }
@@ -138,6 +140,9 @@ public final class NatWords {
         }
         settings.add(new Setting("max-mappings", Integer.toString(b.maxMappings())));
         settings.add(new Setting("on-full", onFull(b.onCapReached())));
+        if (b.portMapping().offered()) {
+            settings.add(new Setting("port-mapping", word(b.portMapping())));
+        }
         return settings;
     }
 

@@ -10,9 +10,11 @@ import io.punchsim.nat.FilteringBehaviour;
 import io.punchsim.nat.Lifetime;
 import io.punchsim.nat.MappingBehaviour;
 import io.punchsim.nat.NatBehaviour;
+import io.punchsim.nat.NatMode;
 import io.punchsim.nat.NatPreset;
 import io.punchsim.nat.NatPresets;
 import io.punchsim.nat.Pooling;
+import io.punchsim.nat.PortMapping;
 import io.punchsim.nat.PortRange;
 import io.punchsim.nat.PortReuse;
 import io.punchsim.reports.gate.Gate;
@@ -255,7 +257,14 @@ final class ScenarioBinder {
                     f.report(item, itemPath, "a shared NAT is the outermost NAT of a chain: the peers behind it share"
                             + " everything beyond it, so it comes last");
                 } else {
-                    hops.add(nat(item, itemPath, false));
+                    NatSpec hop = nat(item, itemPath, false);
+                    if (i > 0 && hop instanceof CustomNat custom && custom.behaviour().portMapping().offered()
+                            && item instanceof Node.Mapping m && m.entries().containsKey("port-mapping")) {
+                        f.report(m.entries().get("port-mapping").value(), itemPath + ".port-mapping",
+                                "only the first NAT of a chain, the peer's own gateway, is asked for a port mapping;"
+                                        + " a NAT with another NAT behind it is a carrier's, and a carrier-grade NAT offers none");
+                    }
+                    hops.add(hop);
                 }
             }
             return new NatChain(hops);
@@ -472,6 +481,10 @@ final class ScenarioBinder {
                 .map(n -> (int) f.integer(n, o.path("max-mappings"), 1, NatWords.MAX_MAPPINGS, 1));
         Optional<CapPolicy> onFull = o.take("on-full")
                 .flatMap(n -> f.word(n, o.path("on-full"), NatWords.ON_FULL)).map(NatWords::onFull);
+        Optional<Node> portMappingNode = o.take("port-mapping");
+        Optional<PortMapping> portMapping = portMappingNode
+                .flatMap(n -> f.word(n, o.path("port-mapping"), NatWords.PORT_MAPPINGS))
+                .map(w -> NatWords.value(PortMapping.class, w));
         o.finish();
 
         NatBehaviour nat = start;
@@ -513,6 +526,18 @@ final class ScenarioBinder {
         }
         if (maxMappings.isPresent() || onFull.isPresent()) {
             nat = nat.withCap(maxMappings.orElse(nat.maxMappings()), onFull.orElse(nat.onCapReached()));
+        }
+        if (portMapping.isPresent() && portMapping.get().offered()) {
+            String word = NatWords.word(portMapping.get());
+            if (base.isPresent() && base.get().behaviour().equals(NatPresets.CGNAT)) {
+                f.report(portMappingNode.orElseThrow(), o.path("port-mapping"), "'" + word + "' cannot be used with preset "
+                        + base.get().name() + ": a carrier-grade NAT offers its subscribers no port mapping");
+            } else if (nat.mode() != NatMode.TRANSLATE) {
+                f.report(portMappingNode.orElseThrow(), o.path("port-mapping"), "'" + word + "' needs a NAT that translates;"
+                        + " this one is " + NatWords.kind(nat.mode()));
+            } else {
+                nat = nat.withPortMapping(portMapping.get());
+            }
         }
         return new CustomNat(base, nat, external.orElse(addresses));
     }

@@ -177,9 +177,10 @@ public final class ConnectionRun {
         Endpoint cloudAt = SimContext.toProtocol(SiteLayout.CLOUD_ENDPOINT);
         Endpoint stunAt = SimContext.toProtocol(SiteLayout.STUN_ENDPOINT);
         CloudServer cloud = new CloudServer(point.protocol());
-        startAt(net, SiteLayout.CLOUD, SiteLayout.CLOUD, CLOUD_MACHINE, 0, cloud, events(observer, SiteLayout.CLOUD), null);
-        startAt(net, SiteLayout.STUN, SiteLayout.STUN, STUN_MACHINE, 0, new StunServer(), events(observer, SiteLayout.STUN),
+        startAt(net, SiteLayout.CLOUD, SiteLayout.CLOUD, CLOUD_MACHINE, 0, cloud, events(observer, SiteLayout.CLOUD), null,
                 null);
+        startAt(net, SiteLayout.STUN, SiteLayout.STUN, STUN_MACHINE, 0, new StunServer(), events(observer, SiteLayout.STUN),
+                null, null);
 
         PeerSpec hostSpec = spec.host();
         PeerSpec clientSpec = spec.client();
@@ -192,8 +193,10 @@ public final class ConnectionRun {
         ClientPeer[] clients = new ClientPeer[clientCount];
         long hostJoin = sample(hostSpec.joinDelay(), draws.stream(HOST_JOIN));
         long lastJoin = hostJoin;
+        // A peer's gateway (for port mapping) is the first NAT out from it: with same-lan, the host's.
+        NatNode hostGateway = firstNat(hostNodes, layout.host, sharedNodes);
         startAt(net, layout.host.peer(), SiteLayout.HOST, HOST_MACHINE, hostJoin, host, events(observer, SiteLayout.HOST),
-                traffic[0] = new TrafficCounter());
+                traffic[0] = new TrafficCounter(), gateway(hostGateway));
         for (int k = 0; k < clientCount; k++) {
             ClientStreams streams = ClientStreams.get(k);
             ProtocolConfig clientConfig = withStartup(point.protocol(), clientSpec, draws, streams.startup());
@@ -204,8 +207,9 @@ public final class ConnectionRun {
                 traffic[k] = new TrafficCounter();
             }
             String name = SiteLayout.clientName(k);
+            NatNode clientGateway = spec.sameLan() ? hostGateway : firstNat(clientNodes[k], clientSides[k], sharedNodes);
             startAt(net, clientSides[k].peer(), name, streams.machine(), clientJoin, clients[k], events(observer, name),
-                    traffic[k]);
+                    traffic[k], gateway(clientGateway));
         }
 
         long cutOff = lastJoin + CUT_OFF_NANOS;
@@ -284,6 +288,12 @@ public final class ConnectionRun {
         return nodes;
     }
 
+    /** The port-mapping service of the first middlebox in front of a peer, or null when it does not translate. */
+    /** Where a peer asks its gateway NAT for a port mapping; null when it has none. */
+    private static io.punchsim.sim.net.Endpoint gateway(NatNode node) {
+        return node == null ? null : node.serviceEndpoint();
+    }
+
     private static ProtocolConfig withStartup(ProtocolConfig base, PeerSpec peer, RandomStreams draws, StreamName stream) {
         long delay = sample(peer.startupDelay(), draws.stream(stream));
         return delay == 0 ? base : base.toBuilder().startupDelay(StartupDelay.fixed(delay)).build();
@@ -298,13 +308,16 @@ public final class ConnectionRun {
 
     /** Binds the machine's socket on the node and starts the machine at virtual time {@code at}. */
     private static void startAt(Network net, String node, String name, StreamName stream, long at, Machine machine,
-            Consumer<StepEvent> events, TrafficCounter traffic) {
+            Consumer<StepEvent> events, TrafficCounter traffic, io.punchsim.sim.net.Endpoint gateway) {
         Host host = net.host(node);
         UdpSocket socket = host.bind(name.equals(SiteLayout.CLOUD) ? SiteLayout.CLOUD_ENDPOINT.port()
                 : name.equals(SiteLayout.STUN) ? SiteLayout.STUN_ENDPOINT.port() : SiteLayout.PEER_PORT, d -> {});
         SimContext.wire(socket, machine);
         SimContext context = new SimContext(socket, net.scheduler(), net.streams().stream(stream), events,
                 events != IGNORE, traffic);
+        if (traffic != null) {
+            context.peerOn(host, gateway);
+        }
         if (at <= 0) {
             machine.start(context);
         } else {

@@ -8,6 +8,8 @@ import io.punchsim.sim.event.Scheduler;
 import io.punchsim.sim.net.Datagram;
 import io.punchsim.sim.net.ReceiveHandler;
 import io.punchsim.sim.net.UdpSocket;
+import io.punchsim.sim.net.Host;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -25,6 +27,12 @@ final class SimContext implements Context {
     private final boolean recording;
     private final TrafficCounter traffic;
     private final Endpoint local;
+    /** The node the socket is on, where more sockets are opened; null for none. */
+    private Host host;
+    private Optional<Endpoint> gateway = Optional.empty();
+    /** Sockets opened beyond the machine's own, numbered from 1; grown on demand. */
+    private UdpSocket[] extra = new UdpSocket[0];
+    private int extraCount;
     /** The last destination and its network form: a machine sends mostly to the same one. */
     private Endpoint lastDestination;
     private io.punchsim.sim.net.Endpoint lastConverted;
@@ -39,6 +47,51 @@ final class SimContext implements Context {
         this.recording = recording;
         this.traffic = traffic;
         this.local = toProtocol(socket.local());
+    }
+
+    /**
+     * Lets the machine open more sockets on {@code node} and names its gateway's port-mapping
+     * service ({@code null}: none, a peer not behind a translating NAT).
+     */
+    void peerOn(Host node, io.punchsim.sim.net.Endpoint gatewayService) {
+        this.host = node;
+        this.gateway = gatewayService == null ? Optional.empty() : Optional.of(toProtocol(gatewayService));
+    }
+
+    @Override
+    public Optional<Endpoint> gateway() {
+        return gateway;
+    }
+
+    @Override
+    public int openSockets(int count, SocketReceiver receiver) {
+        if (host == null || count <= 0) {
+            return 0;
+        }
+        int first = extraCount + 1;
+        if (extra.length < extraCount + count) {
+            extra = java.util.Arrays.copyOf(extra, extraCount + count);
+        }
+        for (int i = 0; i < count; i++) {
+            int number = first + i;
+            extra[extraCount++] = host.bindEphemeral(d -> receiver.onDatagram(number, toProtocol(d.source()), d.payload()));
+        }
+        return count;
+    }
+
+    @Override
+    public void sendFrom(int socket, Endpoint to, byte[] payload) {
+        if (socket == 0) {
+            send(to, payload);
+            return;
+        }
+        if (socket < 0 || socket > extraCount) {
+            throw new IllegalArgumentException("no socket " + socket);
+        }
+        if (traffic != null) {
+            traffic.count(payload);
+        }
+        extra[socket - 1].send(new io.punchsim.sim.net.Endpoint(to.ip(), to.port()), payload);
     }
 
     /** Delivers what reaches the socket to the machine, with the observed source address. */

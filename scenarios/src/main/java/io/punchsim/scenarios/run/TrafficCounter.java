@@ -18,6 +18,8 @@ final class TrafficCounter {
                 case CONNECT_REQUEST -> TrafficKind.CONNECT_REQUEST;
                 case CONNECT_ACCEPT -> TrafficKind.CONNECT_ACCEPT;
                 case GAME_UPDATE, GAME_ECHO -> TrafficKind.GAME_UPDATE;
+                case BIRTHDAY_PROBE -> TrafficKind.BIRTHDAY_PROBE;
+                case PORT_MAPPING -> TrafficKind.PORT_MAPPING;
                 case UNKNOWN -> TrafficKind.OTHER;
                 default -> TrafficKind.SIGNALLING;
             };

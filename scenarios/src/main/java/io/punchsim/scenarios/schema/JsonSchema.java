@@ -585,6 +585,9 @@ public final class JsonSchema {
         p.set("max-mappings", integer(1, NatWords.MAX_MAPPINGS, d.maxMappings(), "Cap on simultaneous mappings."));
         p.set("on-full", words(NatWords.ON_FULL, "What happens when the cap is reached. Default "
                 + NatWords.onFull(d.onCapReached()) + "."));
+        p.set("port-mapping", words(NatWords.PORT_MAPPINGS, "Port-mapping service offered to the peer behind it"
+                + " (the port-mapping variant asks it); not on a cgnat, a non-translating NAT or a later NAT of a chain."
+                + " Default " + NatWords.word(d.portMapping()) + "."));
         return c;
     }
 

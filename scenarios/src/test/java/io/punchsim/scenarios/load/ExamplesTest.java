@@ -116,6 +116,8 @@ class ExamplesTest {
                 d.toBuilder().peerReflexive(true).build(),
                 d.toBuilder().localCandidates(true).build(),
                 d.toBuilder().portPrediction(true).build(),
-                d.toBuilder().parallelRelay(true).build());
+                d.toBuilder().parallelRelay(true).build(),
+                d.toBuilder().birthdayPunch(true).build(),
+                d.toBuilder().portMapping(true).build());
     }
 }

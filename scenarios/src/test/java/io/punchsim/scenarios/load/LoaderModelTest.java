@@ -94,7 +94,8 @@ class LoaderModelTest {
                 .withLifetime(new Lifetime(30 * S, 30 * S, true))
                 .withHairpinning(true)
                 .withPooling(Pooling.ARBITRARY)
-                .withCap(100, CapPolicy.EVICT_OLDEST));
+                .withCap(100, CapPolicy.EVICT_OLDEST)
+                .withPortMapping(io.punchsim.nat.PortMapping.UPNP));
         assertThat(custom.externalAddresses()).isEqualTo(4);
         assertThat(hostMix.options().get(1).nat()).isEqualTo(new NatChain(java.util.List.of(
                 preset("port-restricted-cone"), preset("cgnat"))));
@@ -138,7 +139,9 @@ class LoaderModelTest {
                 .directFraction(new Fraction(3, 4)).pingInterval(200 * MS).listenTimeout(8 * S).stunRto(300 * MS)
                 .stunMaxRequests(5).stunFinalWait(4 * S).cloudRto(100 * MS).cloudMaxRetransmits(4).cloudFinalWait(3 * S)
                 .keepaliveInterval(10 * S).memberLifetime(45 * S).peerReflexive(true).localCandidates(true).portPrediction(true)
-                .parallelRelay(true).predictedPorts(5).sessionCapacity(8).noSessionRetries(2).noSessionBackoff(500 * MS)
+                .parallelRelay(true).predictedPorts(5).sessionCapacity(8)
+                .portMapping(true).birthdayPunch(true).birthdayPorts(64).birthdayProbes(200)
+                .birthdayProbeInterval(20 * MS).birthdayLowestPort(2000).birthdayHighestPort(3000).noSessionRetries(2).noSessionBackoff(500 * MS)
                 .noSessionMaxBackoff(4 * S).gamePhase(true).tickRate(60).gamePhaseLength(2 * S).echoGrace(500 * MS)
                 .build());
 

@@ -48,7 +48,11 @@ class NatBoundariesTest {
                 "{preset: udp-blocked, lifetime: 1s}",
                 chain(16, "{preset: restricted-cone, external-addresses: 246}"),
                 chain(16, "firewall"),
-                "[open, firewall, cgnat, udp-blocked, full-cone]"));
+                "[open, firewall, cgnat, udp-blocked, full-cone]",
+                "{preset: symmetric, port-mapping: upnp}",
+                "[{preset: linux-masquerade, port-mapping: nat-pmp}, cgnat]",
+                "{preset: cgnat, port-mapping: none}",
+                "{port-mapping: pcp, max-mappings: 1}"));
         for (String name : NatPresets.names()) {
             nats.add(name);
             nats.add("{preset: " + name + ", lifetime: 5s, max-mappings: 3}");
@@ -65,6 +69,15 @@ class NatBoundariesTest {
     @MethodSource("accepted")
     void anAcceptedNatRuns(String nat) throws Exception {
         String yaml = "seeds: 2\nhost:\n  nat: " + nat + "\nclient:\n  nat: " + nat
+                + "\nfaults:\n  - nat-rebinding: {nat: host, at: 1s}\n";
+        runsEveryPoint(ScenarioLoader.load("accepted.yaml", yaml), nat);
+    }
+
+    @ParameterizedTest(name = "host.nat: {0}, with port-mapping and birthday-punch")
+    @MethodSource("accepted")
+    void anAcceptedNatRunsWithTheVariantsThatReachBeyondOneSocket(String nat) throws Exception {
+        String yaml = "seeds: 2\nhost:\n  nat: " + nat + "\nclient:\n  nat: " + nat
+                + "\nprotocol: {variants: {port-mapping: true, birthday-punch: true}, birthday: {ports: 8, probes: 50}}"
                 + "\nfaults:\n  - nat-rebinding: {nat: host, at: 1s}\n";
         runsEveryPoint(ScenarioLoader.load("accepted.yaml", yaml), nat);
     }
@@ -126,6 +139,13 @@ class NatBoundariesTest {
                         "cannot be used with preset linux-masquerade"},
                 new String[] {"client:\n  nat:\n    - {preset: linux-masquerade-random-fully, mapping: ^address-dependent}",
                         "client.nat[0].mapping", "only address-and-port-dependent mapping allows"},
+                new String[] {"host:\n  nat: {preset: cgnat, port-mapping: ^pcp}", "host.nat.port-mapping",
+                        "a carrier-grade NAT offers its subscribers no port mapping"},
+                new String[] {"host:\n  nat: [full-cone, {preset: full-cone, port-mapping: ^upnp}]", "host.nat[1].port-mapping",
+                        "only the first NAT of a chain"},
+                new String[] {"host:\n  nat: {preset: firewall, port-mapping: ^nat-pmp}", "host.nat.port-mapping",
+                        "needs a NAT that translates; this one is firewall"},
+                new String[] {"host:\n  nat: {port-mapping: ^upnpp}", "host.nat.port-mapping", "did you mean 'upnp'?"},
                 new String[] {"host:\n  nat: ^firewal", "host.nat", "did you mean 'firewall'?"},
                 new String[] {"host:\n  nat: {preset: ^firewal}", "host.nat.preset", "did you mean 'firewall'?"},
                 new String[] {"host:\n  nat: {symmetric: 0.5, ^firewal: 0.5}", "host.nat.firewal", "did you mean 'firewall'?"},
