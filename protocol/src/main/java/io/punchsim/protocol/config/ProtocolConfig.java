@@ -29,6 +29,9 @@ import java.util.Optional;
  * @param predictedPorts how many ports above the reflexive one {@code portPrediction} tries
  * @param parallelRelay variant: relay attempts alongside direct ones from attempt 0
  * @param sessionCapacity players a session holds, its host included (Fusion's PlayerCount)
+ * @param lanStage variant: Fusion's local stage, the first direct attempts to a peer in one's own subnet go to its local address
+ * @param relayWithoutReflexive variant: a peer whose STUN failed reports no reflexive address and the pair relays at once
+ * @param relayFirst variant: connect through the relay first, upgrade to direct when a direct accept arrives
  */
 public record ProtocolConfig(
         long attemptIntervalNanos,
@@ -51,7 +54,10 @@ public record ProtocolConfig(
         boolean portPrediction,
         int predictedPorts,
         boolean parallelRelay,
-        int sessionCapacity) {
+        int sessionCapacity,
+        boolean lanStage,
+        boolean relayWithoutReflexive,
+        boolean relayFirst) {
 
     public static final ProtocolConfig DEFAULTS = builder().build();
 
@@ -96,6 +102,9 @@ public record ProtocolConfig(
         b.predictedPorts = predictedPorts;
         b.parallelRelay = parallelRelay;
         b.sessionCapacity = sessionCapacity;
+        b.lanStage = lanStage;
+        b.relayWithoutReflexive = relayWithoutReflexive;
+        b.relayFirst = relayFirst;
         return b;
     }
 
@@ -144,6 +153,9 @@ public record ProtocolConfig(
         private int predictedPorts;
         private boolean parallelRelay;
         private int sessionCapacity;
+        private boolean lanStage;
+        private boolean relayWithoutReflexive;
+        private boolean relayFirst;
 
         private Builder() {
             this(true);
@@ -186,6 +198,9 @@ public record ProtocolConfig(
         public Builder predictedPorts(int n) { predictedPorts = n; return this; }
         public Builder parallelRelay(boolean on) { parallelRelay = on; return this; }
         public Builder sessionCapacity(int players) { sessionCapacity = players; return this; }
+        public Builder lanStage(boolean on) { lanStage = on; return this; }
+        public Builder relayWithoutReflexive(boolean on) { relayWithoutReflexive = on; return this; }
+        public Builder relayFirst(boolean on) { relayFirst = on; return this; }
 
         /**
          * @throws IllegalArgumentException naming every parameter whose value is outside its range
@@ -203,7 +218,7 @@ public record ProtocolConfig(
                         new NoSessionPolicy(noSessionRetries, noSessionBackoff, noSessionMaxBackoff),
                         gamePhase, tickRate, gamePhaseLength, echoGrace,
                         peerReflexive, localCandidates, portPrediction, predictedPorts, parallelRelay,
-                        sessionCapacity);
+                        sessionCapacity, lanStage, relayWithoutReflexive, relayFirst);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("protocol parameters: " + e.getMessage(), e);
             }

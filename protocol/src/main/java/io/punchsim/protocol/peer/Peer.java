@@ -147,6 +147,9 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
      * variants on) its local address and the next predicted ports above the reflexive one.
      */
     final List<Endpoint> candidates(PeerAddresses addresses) {
+        if (relayOnly(addresses)) {
+            return List.of();
+        }
         List<Endpoint> candidates = new ArrayList<>(2 + config.predictedPorts());
         candidates.add(addresses.reflexive());
         if (config.localCandidates()) {
@@ -161,6 +164,19 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             }
         }
         return candidates;
+    }
+
+    /**
+     * relay-without-reflexive: one side has no reflexive address (its STUN failed), so there is
+     * nothing to punch toward or from, and the pair goes to the relay at once.
+     */
+    final boolean relayOnly(PeerAddresses addresses) {
+        return config.relayWithoutReflexive() && (reflexive.isNone() || addresses.reflexive().isNone());
+    }
+
+    /** lan-stage: the other peer's local address is in our own subnet (see {@link Endpoint#sameSubnet}). */
+    final boolean onOurLan(PeerAddresses addresses) {
+        return config.lanStage() && !relayOnly(addresses) && local.sameSubnet(addresses.local());
     }
 
     /** A peer message, directly from {@code source}, or through the relay when {@code source} is null. */
@@ -294,7 +310,14 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
 
     private void onStunGiveUp() {
         if (reflexive == null && !shutDown) {
-            stunFailed();
+            if (config.relayWithoutReflexive()) {
+                // Fusion 1.1: no NAT punch without reflexive info; report none and relay.
+                reflexive = Endpoint.NONE;
+                emit(setupStep(10), "no reflexive address (STUN failed): the pair will relay");
+                report();
+            } else {
+                stunFailed();
+            }
         }
     }
 
@@ -309,7 +332,11 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         reflexive = mapped.get();
         stunRequests.stop();
         emit(setupStep(10), () -> "reflexive " + reflexive);
-        emit(setupStep(11), () -> "report " + local + " / " + reflexive);
+        report();
+    }
+
+    private void report() {
+        emit(setupStep(11), () -> "report " + local + " / " + (reflexive.isNone() ? "none" : reflexive));
         signal.send(new AddressReport(signal.nextSeq(), sessionId, peerId, local, reflexive));
         onReported();
     }
