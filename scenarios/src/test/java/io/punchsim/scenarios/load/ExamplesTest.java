@@ -116,6 +116,9 @@ class ExamplesTest {
                 d.toBuilder().peerReflexive(true).build(),
                 d.toBuilder().localCandidates(true).build(),
                 d.toBuilder().portPrediction(true).build(),
-                d.toBuilder().parallelRelay(true).build());
+                d.toBuilder().parallelRelay(true).build(),
+                d.toBuilder().lanStage(true).build(),
+                d.toBuilder().relayWithoutReflexive(true).build(),
+                d.toBuilder().relayFirst(true).build());
     }
 }

@@ -156,6 +156,6 @@ class ProblemsInlineTest {
     void anUnknownKeyFarFromAnyAllowedOneListsTheAllowedKeys() {
         assertThat(problems("protocol:\n  variants:\n    telepathy: true\n")).containsExactly(
                 "t.yaml:3:5: protocol.variants.telepathy: unknown key; allowed here: peer-reflexive, local-candidates,"
-                        + " port-prediction, parallel-relay");
+                        + " port-prediction, parallel-relay, lan-stage, relay-without-reflexive, relay-first");
     }
 }

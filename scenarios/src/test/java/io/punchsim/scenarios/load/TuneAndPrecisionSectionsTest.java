@@ -41,9 +41,9 @@ class TuneAndPrecisionSectionsTest {
         assertThat(problems("precision: {metrics: [direct-rate, connect-time-p95, direct-rte], batch: 0}\n")).containsExactly(
                 "t.yaml:1:12: precision: missing required key 'half-width' (the 95% half-width every listed rate must reach, e.g. 0.5%)",
                 "t.yaml:1:36: precision.metrics[1]: 'connect-time-p95' is not a rate, so it has no Wilson half-width; the rates are"
-                        + " direct-rate, relayed-rate, failed-rate, success-rate",
+                        + " direct-rate, relayed-rate, failed-rate, success-rate, upgraded-rate",
                 "t.yaml:1:54: precision.metrics[2]: 'direct-rte' is not allowed; did you mean 'direct-rate'? expected one of"
-                        + " direct-rate, relayed-rate, failed-rate, success-rate",
+                        + " direct-rate, relayed-rate, failed-rate, success-rate, upgraded-rate",
                 "t.yaml:1:74: precision.batch: out of range: 0 is not within 1..100000000");
         assertThat(problems("precision: {half-width: 60%, metrics: [direct-rate, direct-rate]}\n")).containsExactly(
                 "t.yaml:1:25: precision.half-width: out of range: 60% is not within (0%, 50%]",
@@ -121,7 +121,8 @@ class TuneAndPrecisionSectionsTest {
                 "t.yaml:9:18: tune.objectives[0].maximize: 'direct-rte' is not allowed; did you mean 'direct-rate'? expected one of"
                         + " direct-rate, relayed-rate, failed-rate, success-rate, connect-time-p50, connect-time-p90,"
                         + " connect-time-p95, connect-time-p99, connect-time-max, packets-per-run-mean, bytes-per-run-mean,"
-                        + " relayed-bytes-per-run-mean",
+                        + " relayed-bytes-per-run-mean, upgraded-rate, time-to-direct-p50, time-to-direct-p95,"
+                        + " rtt-before-upgrade-mean, rtt-after-upgrade-mean",
                 "t.yaml:10:7: tune.objectives[1]: an objective is exactly one of maximize or minimize, with a metric, e.g."
                         + " {maximize: direct-rate}");
     }
