@@ -89,7 +89,8 @@ class TuneCommandTest {
     void sweepRunsToAPrecisionGivenOnTheCommandLineAndSaysWhereEachPointStopped() throws Exception {
         Cli.Result sweep = Cli.run("sweep", file.toString(), "--out", dir.resolve("precise").toString(), "--precision", "5%", "-q");
         assertThat(sweep.exit()).as(sweep.out() + sweep.err()).isEqualTo(ExitCode.OK);
-        assertThat(sweep.out()).contains("Precision: direct-rate, relayed-rate, failed-rate and success-rate to a 95% half-width of 5%,"
+        assertThat(sweep.out()).contains("Precision: direct-rate, relayed-rate, failed-rate, success-rate and upgraded-rate to a 95%"
+                + " half-width of 5%,"
                 + " in batches of 128 seeds");
         JsonNode report = new ObjectMapper().readTree(dir.resolve("precise/report.json").toFile());
         assertThat(report.get("precision").get("halfWidth").asDouble()).isEqualTo(0.05);

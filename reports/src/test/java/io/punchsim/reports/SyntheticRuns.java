@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
 /**
  * Run outcomes drawn from a stated distribution, standing in for the simulator: direct with
  * probability {@code pDirect}, relayed with {@code pRelayed}, failed otherwise, with connect times
- * shaped like the default process (attempts every 500 ms, relay from the 8th).
+ * shaped like the default process (attempts every 500 ms, relay from the 8th); a quarter of the
+ * direct runs moved there from the relay (relay-first's upgrade).
  */
 public final class SyntheticRuns {
 
@@ -44,9 +45,16 @@ public final class SyntheticRuns {
                 long fromK1 = attempt * 500_000_000L + 20_000_000L + random.nextInt(80_000_000);
                 long rttSamples = 50;
                 long rtt = 40_000_000L + random.nextInt(10_000_000);
-                out.add(RunOutcome.connected(runSeed, Outcome.DIRECT, fromK1, fromK1 + 300_000_000L, attempt, host, client,
-                        tally.count(TrafficKind.CONNECT_ACCEPT, 40).toCounts(), 0,
-                        new RttSummary(GamePath.DIRECT, rttSamples, rtt * rttSamples, rtt + 5_000_000L)));
+                RunOutcome run = RunOutcome.connected(runSeed, Outcome.DIRECT, fromK1, fromK1 + 300_000_000L, attempt, host,
+                        client, tally.count(TrafficKind.CONNECT_ACCEPT, 40).toCounts(), 0,
+                        new RttSummary(GamePath.DIRECT, rttSamples, rtt * rttSamples, rtt + 5_000_000L));
+                // One direct run in four was relayed first and upgraded (relay-first), from bits of its
+                // seed, so the other draws stay as they were.
+                if ((runSeed & 3) == 0) {
+                    long upgrade = fromK1 + 100_000_000L + (runSeed >>> 40) % 400_000_000L;
+                    run = run.withUpgrade(upgrade, new RttSummary(GamePath.RELAYED, 5, 5 * 90_000_000L, 95_000_000L));
+                }
+                out.add(run);
             } else if (u < pDirect + pRelayed) {
                 int attempt = 7 + random.nextInt(3);
                 long fromK1 = attempt * 500_000_000L + 60_000_000L + random.nextInt(80_000_000);

@@ -542,9 +542,14 @@ public final class CloudServer implements Machine {
      * address the cloud sees the member at (its NAT may map it to another port toward the STUN
      * server, never to another address with paired pooling); otherwise the member's observed
      * source. So the other peer pings and targets only an address the member has shown it owns,
-     * never a third party a member names.
+     * never a third party a member names. A member that reported none ({@link Endpoint#NONE}) is
+     * passed on as having none.
      */
     private static Endpoint vouchedReflexive(Session.Member member) {
+        if (member.reflexive.isNone()) {
+            // It has none (its STUN failed, relay-without-reflexive): the other side relays at once.
+            return Endpoint.NONE;
+        }
         return member.reflexive.ip() == member.endpoint.ip() ? member.reflexive : member.endpoint;
     }
 

@@ -36,6 +36,9 @@ import java.util.Optional;
  * @param birthdayProbeIntervalNanos between the easy side's probes
  * @param birthdayLowestPort one end of the ports the easy side probes
  * @param birthdayHighestPort the other end (the range runs from the lower of the two to the higher)
+ * @param lanStage variant: Fusion's local stage, the first direct attempts to a peer in one's own subnet go to its local address
+ * @param relayWithoutReflexive variant: a peer whose STUN failed reports no reflexive address and the pair relays at once
+ * @param relayFirst variant: connect through the relay first, upgrade to direct when a direct accept arrives
  */
 public record ProtocolConfig(
         long attemptIntervalNanos,
@@ -65,7 +68,10 @@ public record ProtocolConfig(
         int birthdayProbes,
         long birthdayProbeIntervalNanos,
         int birthdayLowestPort,
-        int birthdayHighestPort) {
+        int birthdayHighestPort,
+        boolean lanStage,
+        boolean relayWithoutReflexive,
+        boolean relayFirst) {
 
     public static final ProtocolConfig DEFAULTS = builder().build();
 
@@ -117,6 +123,9 @@ public record ProtocolConfig(
         b.birthdayProbeInterval = birthdayProbeIntervalNanos;
         b.birthdayLowestPort = birthdayLowestPort;
         b.birthdayHighestPort = birthdayHighestPort;
+        b.lanStage = lanStage;
+        b.relayWithoutReflexive = relayWithoutReflexive;
+        b.relayFirst = relayFirst;
         return b;
     }
 
@@ -172,6 +181,9 @@ public record ProtocolConfig(
         private long birthdayProbeInterval;
         private int birthdayLowestPort;
         private int birthdayHighestPort;
+        private boolean lanStage;
+        private boolean relayWithoutReflexive;
+        private boolean relayFirst;
 
         private Builder() {
             this(true);
@@ -221,6 +233,9 @@ public record ProtocolConfig(
         public Builder birthdayProbeInterval(long nanos) { birthdayProbeInterval = nanos; return this; }
         public Builder birthdayLowestPort(int port) { birthdayLowestPort = port; return this; }
         public Builder birthdayHighestPort(int port) { birthdayHighestPort = port; return this; }
+        public Builder lanStage(boolean on) { lanStage = on; return this; }
+        public Builder relayWithoutReflexive(boolean on) { relayWithoutReflexive = on; return this; }
+        public Builder relayFirst(boolean on) { relayFirst = on; return this; }
 
         /**
          * @throws IllegalArgumentException naming every parameter whose value is outside its range
@@ -239,7 +254,8 @@ public record ProtocolConfig(
                         gamePhase, tickRate, gamePhaseLength, echoGrace,
                         peerReflexive, localCandidates, portPrediction, predictedPorts, parallelRelay,
                         sessionCapacity, portMapping, birthdayPunch, birthdayPorts, birthdayProbes,
-                        birthdayProbeInterval, birthdayLowestPort, birthdayHighestPort);
+                        birthdayProbeInterval, birthdayLowestPort, birthdayHighestPort,
+                        lanStage, relayWithoutReflexive, relayFirst);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("protocol parameters: " + e.getMessage(), e);
             }

@@ -8,6 +8,9 @@ package io.punchsim.protocol.net;
  */
 public record Endpoint(int ip, int port) {
 
+    /** 0.0.0.0:0, the reflexive address a peer reports when it has none (its STUN failed). */
+    public static final Endpoint NONE = new Endpoint(0, 0);
+
     public Endpoint {
         if (port < 0 || port > 0xFFFF) {
             throw new IllegalArgumentException("port out of range 0..65535: " + port);
@@ -60,6 +63,21 @@ public record Endpoint(int ip, int port) {
         int b = (ip >>> 16) & 0xFF;
         return a == 10 || a == 127 || (a == 172 && b >= 16 && b < 32) || (a == 192 && b == 168)
                 || (a == 100 && b >= 64 && b < 128) || (a == 169 && b == 254);
+    }
+
+    /** Whether this is {@link #NONE}, no address at all. */
+    public boolean isNone() {
+        return ip == 0 && port == 0;
+    }
+
+    /**
+     * Whether {@code other} is in this address's subnet, as far as two reported addresses can tell:
+     * both inside a site ({@link #isLocalScope()}) and in the same /24, the prefix of nearly every
+     * home and office LAN (a report carries no netmask). Public addresses never count: a peer
+     * without a NAT has no LAN stage.
+     */
+    public boolean sameSubnet(Endpoint other) {
+        return isLocalScope() && other.isLocalScope() && (ip >>> 8) == (other.ip >>> 8);
     }
 
     public static String formatIp(int ip) {

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The client: joins a random session (C1–C11), then from K1 makes connection attempts every
  * interval T, direct while {@code n < f × L}, relayed after, and shuts down at {@code n >= L}. The
- * first {@code ConnectAccept} fixes the outcome; then it sends game updates and measures round trips.
+ * first {@code ConnectAccept} fixes the outcome (with relay-first, a later direct accept upgrades a
+ * relayed one); then it sends game updates and measures round trips.
  */
 public final class ClientPeer extends Peer {
 
@@ -44,6 +45,15 @@ public final class ClientPeer extends Peer {
     /** The socket the direct path's accept came on (0: our own; another with birthday punching). */
     private int directSocket;
     private boolean hostHinted;
+    /** lan-stage: the host's local address while attempts n < {@link #localStage} go to it alone; else null. */
+    private Endpoint hostLocal;
+    private int localStage;
+    /** relay-first: when the direct accept upgraded the relayed connection, or -1. */
+    private long upgradedAt = -1;
+    /** Which game updates were sent on the direct path (relay-first splits the round trips by it). */
+    private boolean[] sentDirect = new boolean[0];
+    private int echoesBeforeUpgrade;
+    private long[] roundTripsBeforeUpgrade = new long[0];
 
     public ClientPeer(ProtocolConfig config, Endpoint cloud, Endpoint stun) {
         super(config, cloud, stun, Role.CLIENT);
@@ -55,10 +65,15 @@ public final class ClientPeer extends Peer {
         for (int i = 0; i < echoes; i++) {
             rtts.add(roundTrips[i]);
         }
+        List<Long> before = new ArrayList<>(echoesBeforeUpgrade);
+        for (int i = 0; i < echoesBeforeUpgrade; i++) {
+            before.add(roundTripsBeforeUpgrade[i]);
+        }
         return new ConnectionResult(outcome, failure, startedAt, k1At,
                 connectedAt < 0 ? -1 : connectedAt - k1At,
                 connectedAt < 0 ? -1 : connectedAt - startedAt,
-                acceptedAttempt, attempt, ticksSent, rtts, finished);
+                acceptedAttempt, attempt, ticksSent, rtts, finished,
+                upgradedAt < 0 ? -1 : upgradedAt - k1At, before);
     }
 
     /** The addresses direct attempts go to (the host's reflexive one first). */
@@ -139,6 +154,10 @@ public final class ClientPeer extends Peer {
         for (Endpoint candidate : candidates(addresses)) {
             addTarget(candidate);
         }
+        if (onOurLan(addresses)) {
+            hostLocal = addresses.local();
+            localStage = (directAttempts() + 1) / 2;
+        }
         attempt();
         if (config.birthdayPunch() && outcome == Outcome.PENDING) {
             // The host answers with its own hint and, if it is the easy side, probes at once: a hard
@@ -151,6 +170,15 @@ public final class ClientPeer extends Peer {
         }
     }
 
+    /** How many attempts are direct: those with {@code n < f × L}. */
+    private int directAttempts() {
+        int n = 0;
+        while (n < config.attemptLimit() && config.directFraction().exceeds(n, config.attemptLimit())) {
+            n++;
+        }
+        return n;
+    }
+
     private void addTarget(Endpoint e) {
         if (!directTargets.contains(e)) {
             directTargets.add(e);
@@ -160,26 +188,40 @@ public final class ClientPeer extends Peer {
     /** One tick of the attempt loop of spec 2.3, at exactly K1 + n × T. */
     private void attempt() {
         attemptTimer = -1;
-        if (outcome != Outcome.PENDING) {
+        // relay-first: a relayed connection keeps trying direct in the background.
+        boolean background = config.relayFirst() && outcome == Outcome.RELAYED && upgradedAt == -1;
+        if ((outcome != Outcome.PENDING && !background) || finished) {
             return;
         }
         int n = attempt;
         int limit = config.attemptLimit();
+        boolean direct = n < limit && !directTargets.isEmpty() && config.directFraction().exceeds(n, limit);
+        if (background && !direct) {
+            emit(Step.K3, () -> "no direct accept after " + n + " attempts: staying on the relay");
+            if (!config.gamePhase()) {
+                leave();
+            }
+            return;
+        }
         if (n >= limit) {
             emit(Step.K6, () -> "attempt limit " + limit + " reached, shutting down");
             fail(FailureReason.ATTEMPTS_EXHAUSTED);
             return;
         }
         ConnectRequest request = new ConnectRequest(sessionId, n, pairingNonce);
-        boolean direct = config.directFraction().exceeds(n, limit);
         if (direct) {
             byte[] bytes = MessageCodec.encode(request);
-            for (int i = 0; i < directTargets.size(); i++) {
-                context.send(directTargets.get(i), bytes);
+            if (n < localStage) {
+                context.send(hostLocal, bytes);
+                emit(Step.K3, () -> "attempt " + n + " direct to the host's local address " + hostLocal);
+            } else {
+                for (int i = 0; i < directTargets.size(); i++) {
+                    context.send(directTargets.get(i), bytes);
+                }
+                emit(Step.K3, () -> "attempt " + n + " direct to " + directTargetsText());
             }
-            emit(Step.K3, () -> "attempt " + n + " direct to " + directTargetsText());
         }
-        if (!direct || config.parallelRelay()) {
+        if (!background && (!direct || config.parallelRelay() || (config.relayFirst() && n == 0))) {
             sendRelayed(request);
             emit(Step.K4, () -> "attempt " + n + " through the cloud");
         }
@@ -236,7 +278,26 @@ public final class ClientPeer extends Peer {
     }
 
     private void accepted(Endpoint source, ConnectAccept accept) {
-        if (outcome != Outcome.PENDING || k1At == -1 || !pairedBy(accept.nonce())) {
+        boolean upgrade = config.relayFirst() && outcome == Outcome.RELAYED && upgradedAt == -1
+                && source != null && !finished;
+        if ((outcome != Outcome.PENDING && !upgrade) || k1At == -1 || !pairedBy(accept.nonce())) {
+            return;
+        }
+        if (upgrade) {
+            upgradedAt = context.now();
+            outcome = Outcome.DIRECT;
+            directPeer = source;
+            emit(Step.K8, () -> "accepted attempt " + accept.attempt() + " directly from " + source
+                    + ": upgraded from the relay, game updates move to the direct path");
+            cancel(attemptTimer);
+            attemptTimer = -1;
+            // Every round trip so far was through the relay.
+            System.arraycopy(roundTrips, 0, roundTripsBeforeUpgrade, 0, echoes);
+            echoesBeforeUpgrade = echoes;
+            echoes = 0;
+            if (!config.gamePhase()) {
+                leave();
+            }
             return;
         }
         connectedAt = context.now();
@@ -250,15 +311,21 @@ public final class ClientPeer extends Peer {
             outcome = Outcome.RELAYED;
             emit(Step.K11, () -> "accepted attempt " + accept.attempt() + " through the cloud");
         }
-        if (attemptTimer != -1) {
+        // relay-first: a relayed connection goes on attempting direct in the background.
+        boolean background = config.relayFirst() && outcome == Outcome.RELAYED;
+        if (attemptTimer != -1 && !background) {
             cancel(attemptTimer);
             attemptTimer = -1;
         }
         if (config.gamePhase()) {
             roundTrips = new long[config.gameTicks()];
             echoedTick = new boolean[config.gameTicks()];
+            if (config.relayFirst()) {
+                sentDirect = new boolean[config.gameTicks()];
+                roundTripsBeforeUpgrade = new long[config.gameTicks()];
+            }
             sendUpdate();
-        } else {
+        } else if (!background) {
             leave();
         }
     }
@@ -271,6 +338,9 @@ public final class ClientPeer extends Peer {
         GameUpdate update = new GameUpdate(sessionId, ticksSent, now);
         if (outcome == Outcome.DIRECT) {
             sendOn(directSocket, directPeer, MessageCodec.encode(update));
+            if (sentDirect.length > 0) {
+                sentDirect[ticksSent] = true;
+            }
         } else {
             sendRelayed(update);
         }
@@ -287,19 +357,26 @@ public final class ClientPeer extends Peer {
     }
 
     private void echoed(GameEcho echo) {
-        if (outcome == Outcome.PENDING || finished || echoes >= roundTrips.length
+        if (outcome == Outcome.PENDING || finished || echoes + echoesBeforeUpgrade >= roundTrips.length
                 || echo.tick() < 0 || echo.tick() >= ticksSent || echoedTick[echo.tick()]) {
             return;
         }
         echoedTick[echo.tick()] = true;
-        roundTrips[echoes++] = context.now() - echo.sentAtNanos();
-        if (echoes == config.gameTicks()) {
+        long rtt = context.now() - echo.sentAtNanos();
+        if (upgradedAt != -1 && !sentDirect[echo.tick()]) {
+            roundTripsBeforeUpgrade[echoesBeforeUpgrade++] = rtt;
+        } else {
+            roundTrips[echoes++] = rtt;
+        }
+        if (echoes + echoesBeforeUpgrade == config.gameTicks()) {
             cancel(gameTimer);
             endGame();
         }
     }
 
     private void endGame() {
+        cancel(attemptTimer);
+        attemptTimer = -1;
         leave();
     }
 

@@ -181,7 +181,13 @@ public final class HostPeer extends Peer {
                 l.targets.add(candidate);
             }
         }
-        if (l.path == Outcome.PENDING) {
+        if (onOurLan(addresses) && !l.targets.contains(addresses.local())) {
+            l.targets.add(addresses.local());
+        }
+        if (l.targets.isEmpty()) {
+            // relay-without-reflexive: one side has no reflexive address, so there is nothing to open.
+            emit(Step.K7, () -> "no pings: the pair relays" + toClient(l));
+        } else if (l.punching()) {
             l.listenTimer = context.setTimer(l.k2At + config.listenTimeoutNanos(), l.listenTimeout);
             ping(l);
         }
@@ -190,7 +196,7 @@ public final class HostPeer extends Peer {
     /** K7, at exactly K2 + k × P. */
     private void ping(Link link) {
         link.pingTimer = -1;
-        if (link.path != Outcome.PENDING || finished) {
+        if (!link.punching() || finished) {
             return;
         }
         byte[] bytes = MessageCodec.encode(new Ping(sessionId, link.pings));
@@ -206,7 +212,11 @@ public final class HostPeer extends Peer {
 
     private void onListenTimeout(Link link) {
         link.listenTimer = -1;
-        if (link.path == Outcome.PENDING) {
+        if (link.path == Outcome.RELAYED) {
+            // relay-first, still relayed: the background punching ends; the connection stays.
+            cancel(link.pingTimer);
+            link.pingTimer = -1;
+        } else if (link.path == Outcome.PENDING) {
             cancel(link.pingTimer);
             link.listenExpired = true;
             link.failure = FailureReason.NO_CLIENT;
@@ -250,7 +260,16 @@ public final class HostPeer extends Peer {
                 return;
             }
             Link l = link;
-            if (source != null) {
+            if (source != null && config.relayFirst() && l.path == Outcome.RELAYED && l.direct == null) {
+                // relay-first: the client tries direct behind the relayed connection; answer and move.
+                context.send(source, MessageCodec.encode(new ConnectAccept(sessionId, request.attempt(), l.nonce)));
+                directAccepts++;
+                l.direct = source;
+                l.path = Outcome.DIRECT;
+                emit(Step.K8, () -> "accept attempt " + request.attempt() + " from " + source
+                        + ": upgraded from the relay" + toClient(l));
+                stopPunching(l);
+            } else if (source != null) {
                 if (config.peerReflexive() && l.k2At != -1 && !l.targets.contains(source)) {
                     l.targets.add(source);
                 }
@@ -335,13 +354,11 @@ public final class HostPeer extends Peer {
             path = how;
             connectedAt = link.connectedAt;
         }
-        if (link.pingTimer != -1) {
-            cancel(link.pingTimer);
-            link.pingTimer = -1;
-        }
-        if (link.listenTimer != -1) {
-            cancel(link.listenTimer);
-            link.listenTimer = -1;
+        if (link.punching()) {
+            // relay-first: pings go on opening our NAT for the client's direct attempts, until the
+            // upgrade or the listen timeout.
+        } else {
+            stopPunching(link);
         }
         // The client may still be retrying if our accept was lost, or playing: it is done with
         // only after its last game update or once it has been quiet for the listen timeout.
@@ -383,6 +400,17 @@ public final class HostPeer extends Peer {
         shutDown();
     }
 
+    private void stopPunching(Link link) {
+        if (link.pingTimer != -1) {
+            cancel(link.pingTimer);
+            link.pingTimer = -1;
+        }
+        if (link.listenTimer != -1) {
+            cancel(link.listenTimer);
+            link.listenTimer = -1;
+        }
+    }
+
     /** What the host keeps per client: its pairing, pings, timers and path. */
     private final class Link {
         final long nonce;
@@ -411,6 +439,11 @@ public final class HostPeer extends Peer {
         Link(long nonce, int index) {
             this.nonce = nonce;
             this.index = index;
+        }
+
+        /** Whether pings still go out: not yet connected, or (relay-first) relayed and not yet direct. */
+        boolean punching() {
+            return path == Outcome.PENDING || config.relayFirst() && path == Outcome.RELAYED && direct == null;
         }
     }
 }

@@ -175,6 +175,9 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
      * variants on) its local address and the next predicted ports above the reflexive one.
      */
     final List<Endpoint> candidates(PeerAddresses addresses) {
+        if (relayOnly(addresses)) {
+            return List.of();
+        }
         List<Endpoint> candidates = new ArrayList<>(2 + config.predictedPorts());
         candidates.add(addresses.reflexive());
         if (config.localCandidates()) {
@@ -189,6 +192,19 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
             }
         }
         return candidates;
+    }
+
+    /**
+     * relay-without-reflexive: one side has no reflexive address (its STUN failed), so there is
+     * nothing to punch toward or from, and the pair goes to the relay at once.
+     */
+    final boolean relayOnly(PeerAddresses addresses) {
+        return config.relayWithoutReflexive() && (reflexive.isNone() || addresses.reflexive().isNone());
+    }
+
+    /** lan-stage: the other peer's local address is in our own subnet (see {@link Endpoint#sameSubnet}). */
+    final boolean onOurLan(PeerAddresses addresses) {
+        return config.lanStage() && !relayOnly(addresses) && local.sameSubnet(addresses.local());
     }
 
     /** A peer message, directly from {@code source}, or through the relay when {@code source} is null. */
@@ -407,7 +423,14 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
 
     private void onStunGiveUp() {
         if (reflexive == null && !shutDown) {
-            stunFailed();
+            if (config.relayWithoutReflexive()) {
+                // Fusion 1.1: no NAT punch without reflexive info; report none and relay.
+                reflexive = Endpoint.NONE;
+                emit(setupStep(10), "no reflexive address (STUN failed): the pair will relay");
+                report();
+            } else {
+                stunFailed();
+            }
         }
     }
 
@@ -436,7 +459,8 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
         }
         reported = true;
         Endpoint reportedAddress = mapped != null ? mapped : reflexive;
-        emit(setupStep(11), () -> "report " + local + " / " + reportedAddress + (mapped != null ? " (port mapping)" : ""));
+        emit(setupStep(11), () -> "report " + local + " / " + (reportedAddress.isNone() ? "none" : reportedAddress)
+                + (mapped != null ? " (port mapping)" : ""));
         signal.send(new AddressReport(signal.nextSeq(), sessionId, peerId, local, reportedAddress));
         onReported();
     }

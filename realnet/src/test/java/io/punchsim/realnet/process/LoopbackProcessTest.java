@@ -91,6 +91,46 @@ class LoopbackProcessTest {
     }
 
     @Test
+    void withTheLanStageTheyConnectThroughTheirLocalAddressesWhereTheReflexiveOneIsWalledOff() throws Exception {
+        try (RealProcess stun = RealProcess.start("stun", "serve-stun", "--listen", "127.0.0.1:0");
+             RealProcess cloud = RealProcess.start("cloud", "serve-cloud", "--listen", "127.0.0.1:0", "--lan-stage");
+             HostShim shim = new HostShim()) {
+            String stunAt = listening(stun);
+            String cloudAt = listening(cloud);
+            String stunFront = shim.front(Endpoint.parse(stunAt)).toString();
+            String cloudFront = shim.front(Endpoint.parse(cloudAt)).toString();
+            shim.start();
+            try (RealProcess host = RealProcess.start("host", withLanStage(peerArgs("host", cloudFront, stunFront)));
+                 RealProcess client = RealProcess.start("client", withLanStage(peerArgs("join", cloudAt, stunAt)))) {
+                int clientExit = client.awaitExit();
+                int hostExit = host.awaitExit();
+                String all = "host:\n" + host.output() + "\nclient:\n" + client.output();
+
+                // The host's reflexive address is the shim's, which drops what the client sends; its
+                // local address (the bound one on 127.0.0.1) is in the client's subnet, so attempt 0
+                // goes there and is answered directly.
+                String hostLocal = detailOf(host.lines(), "H8").replace("local ", "");
+                assertThat(detailOf(host.lines(), "H10")).as(all).isNotEqualTo("reflexive " + hostLocal);
+                String outcome = Lines.outcomeLine(client.lines(), "client");
+                assertThat(Lines.field(outcome, "outcome")).as(all).contains("DIRECT");
+                assertThat(Lines.field(outcome, "attempt")).as(all).contains("0");
+                assertThat(clientExit).as(all).isZero();
+                assertThat(detailOf(client.lines(), "K3")).as(all)
+                        .isEqualTo("attempt 0 direct to the host's local address " + hostLocal);
+                assertThat(detailOf(client.lines(), "K8")).as(all).endsWith("directly from " + hostLocal);
+                assertThat(Lines.field(Lines.outcomeLine(host.lines(), "host"), "outcome")).as(all).contains("DIRECT");
+                assertThat(hostExit).as(all).isZero();
+            }
+        }
+    }
+
+    private static String[] withLanStage(String[] args) {
+        String[] out = java.util.Arrays.copyOf(args, args.length + 1);
+        out[args.length] = "--lan-stage";
+        return out;
+    }
+
+    @Test
     void ctrlCStopsAWaitingPeerWhichReportsAndExitsWith130() throws Exception {
         int silentPort;
         try (DatagramSocket nobody = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {

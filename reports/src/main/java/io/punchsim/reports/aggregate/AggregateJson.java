@@ -83,6 +83,19 @@ public final class AggregateJson {
             path.put("maxNanos", a.rttMaxNanos[i]);
             path.set("perRunMean", distribution(a.rttMeanPerRun[i], true));
         }
+        ObjectNode upgrade = node.putObject("upgrade");
+        upgrade.set("upgraded", proportion(a.upgradedRate()));
+        upgrade.set("timeToDirect", distribution(a.timeToDirect, true));
+        String[] phases = {"gameRttBefore", "gameRttAfter"};
+        for (int i = 0; i < 2; i++) {
+            ObjectNode phase = upgrade.putObject(phases[i]);
+            phase.put("runs", a.upgradeRttRuns[i]);
+            phase.put("samples", a.upgradeRttSamples[i]);
+            phase.put("sumNanos", a.upgradeRttSumNanos[i]);
+            phase.put("meanNanos", a.upgradeRttSamples[i] == 0 ? 0 : a.upgradeRttSumNanos[i] / a.upgradeRttSamples[i]);
+            phase.put("maxNanos", a.upgradeRttMaxNanos[i]);
+            phase.set("perRunMean", distribution(a.upgradeRttMeanPerRun[i], true));
+        }
         ArrayNode pairs = node.putArray("natPairs");
         a.natPairs().forEach((pair, counts) -> {
             ObjectNode cell = pairs.addObject();
@@ -201,6 +214,21 @@ public final class AggregateJson {
             a.rttSumNanos[i] = number(path, "sumNanos");
             a.rttMaxNanos[i] = number(path, "maxNanos");
             a.rttMeanPerRun[i].add(histogram(field(path, "perRunMean")));
+        }
+        // Reports written before relay-first had no upgrades; they read as none.
+        JsonNode upgrade = node.path("upgrade");
+        if (!upgrade.isMissingNode()) {
+            a.upgradedRuns = number(field(upgrade, "upgraded"), "count");
+            a.timeToDirect.add(histogram(field(upgrade, "timeToDirect")));
+            String[] phases = {"gameRttBefore", "gameRttAfter"};
+            for (int i = 0; i < 2; i++) {
+                JsonNode phase = field(upgrade, phases[i]);
+                a.upgradeRttRuns[i] = number(phase, "runs");
+                a.upgradeRttSamples[i] = number(phase, "samples");
+                a.upgradeRttSumNanos[i] = number(phase, "sumNanos");
+                a.upgradeRttMaxNanos[i] = number(phase, "maxNanos");
+                a.upgradeRttMeanPerRun[i].add(histogram(field(phase, "perRunMean")));
+            }
         }
         for (JsonNode cell : field(node, "natPairs")) {
             PointAggregate.PairTally tally = new PointAggregate.PairTally();

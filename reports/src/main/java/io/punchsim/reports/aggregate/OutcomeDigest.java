@@ -58,6 +58,13 @@ public record OutcomeDigest(long sum, long xor) {
         h = step(h, run.rtt().samples());
         h = step(h, run.rtt().sumNanos());
         h = step(h, run.rtt().maxNanos());
+        // Only upgraded runs (relay-first) hash these, so every other run's digest is as before.
+        if (run.upgraded()) {
+            h = step(h, run.upgradeNanosFromK1());
+            h = step(h, run.rttBeforeUpgrade().samples());
+            h = step(h, run.rttBeforeUpgrade().sumNanos());
+            h = step(h, run.rttBeforeUpgrade().maxNanos());
+        }
         return finish(h);
     }
 

@@ -36,6 +36,8 @@ public final class PointAggregate {
     public static final long TIME_RESOLUTION_NANOS = 100_000;
 
     private static final int CONNECTED = 2; // DIRECT and RELAYED, by Outcome ordinal
+    static final int BEFORE = 0;
+    static final int AFTER = 1;
 
     long runs;
     final long[] outcomeCounts = new long[Outcome.values().length];
@@ -54,6 +56,14 @@ public final class PointAggregate {
     final long[] rttSumNanos = new long[GamePath.values().length];
     final long[] rttMaxNanos = new long[GamePath.values().length];
     final Histogram[] rttMeanPerRun = {timeHistogram(), timeHistogram()};
+    long upgradedRuns;
+    final Histogram timeToDirect = timeHistogram();
+    /** Upgraded runs' game-phase round trips: index {@link #BEFORE} through the relay, {@link #AFTER} direct. */
+    final long[] upgradeRttRuns = new long[2];
+    final long[] upgradeRttSamples = new long[2];
+    final long[] upgradeRttSumNanos = new long[2];
+    final long[] upgradeRttMaxNanos = new long[2];
+    final Histogram[] upgradeRttMeanPerRun = {timeHistogram(), timeHistogram()};
     final TreeMap<NatPair, PairTally> natPairs = new TreeMap<>();
     final ExampleSeeds[] outcomeExamples = examples(Outcome.values().length);
     final ExampleSeeds[] reasonExamples = examples(FailureReason.values().length);
@@ -171,6 +181,12 @@ public final class PointAggregate {
             rttMaxNanos[path] = Math.max(rttMaxNanos[path], run.rtt().maxNanos());
             rttMeanPerRun[path].recordValue(run.rtt().meanNanos());
         }
+        if (run.upgraded()) {
+            upgradedRuns++;
+            timeToDirect.recordValue(run.upgradeNanosFromK1());
+            addUpgradeRtt(BEFORE, run.rttBeforeUpgrade());
+            addUpgradeRtt(AFTER, run.rtt());
+        }
         PairTally pair = natPairs.computeIfAbsent(new NatPair(run.hostNat(), run.clientNat()), p -> new PairTally());
         pair.counts[outcome]++;
         pair.examples[outcome].add(run.seed());
@@ -178,6 +194,17 @@ public final class PointAggregate {
         reasonExamples[run.failureReason().ordinal()].add(run.seed());
         digestSum += OutcomeDigest.hash(run, SUM_KEY);
         digestXor ^= OutcomeDigest.hash(run, XOR_KEY);
+    }
+
+    private void addUpgradeRtt(int phase, io.punchsim.reports.outcome.RttSummary rtt) {
+        if (rtt.isEmpty()) {
+            return;
+        }
+        upgradeRttRuns[phase]++;
+        upgradeRttSamples[phase] += rtt.samples();
+        upgradeRttSumNanos[phase] += rtt.sumNanos();
+        upgradeRttMaxNanos[phase] = Math.max(upgradeRttMaxNanos[phase], rtt.maxNanos());
+        upgradeRttMeanPerRun[phase].recordValue(rtt.meanNanos());
     }
 
     /** Adds everything {@code other} counted to this aggregate; {@code other} is left unchanged. */
@@ -205,6 +232,15 @@ public final class PointAggregate {
         addInto(rttSumNanos, other.rttSumNanos);
         for (int i = 0; i < rttMaxNanos.length; i++) {
             rttMaxNanos[i] = Math.max(rttMaxNanos[i], other.rttMaxNanos[i]);
+        }
+        upgradedRuns += other.upgradedRuns;
+        timeToDirect.add(other.timeToDirect);
+        addInto(upgradeRttRuns, other.upgradeRttRuns);
+        addInto(upgradeRttSamples, other.upgradeRttSamples);
+        addInto(upgradeRttSumNanos, other.upgradeRttSumNanos);
+        for (int i = 0; i < 2; i++) {
+            upgradeRttMaxNanos[i] = Math.max(upgradeRttMaxNanos[i], other.upgradeRttMaxNanos[i]);
+            upgradeRttMeanPerRun[i].add(other.upgradeRttMeanPerRun[i]);
         }
         for (Map.Entry<NatPair, PairTally> e : other.natPairs.entrySet()) {
             natPairs.computeIfAbsent(e.getKey(), p -> new PairTally()).merge(e.getValue());
@@ -332,6 +368,36 @@ public final class PointAggregate {
         return new RttStats(rttRuns[i], rttSamples[i], rttSumNanos[i], rttMaxNanos[i], rttMeanPerRun[i].copy());
     }
 
+    /** Runs whose relayed connection moved to the direct path (relay-first). */
+    public long upgradedRuns() {
+        return upgradedRuns;
+    }
+
+    /** The share of runs that were upgraded from the relay to the direct path, with its Wilson 95% interval. */
+    public Proportion upgradedRate() {
+        return Proportion.wilson(upgradedRuns, runs);
+    }
+
+    /** Upgraded runs' times from K1 to the direct accept that upgraded them (a copy). */
+    public Histogram timeToDirect() {
+        return timeToDirect.copy();
+    }
+
+    /** Upgraded runs' game-phase round trips through the relay before the upgrade. */
+    public RttStats rttBeforeUpgrade() {
+        return upgradeRtt(BEFORE);
+    }
+
+    /** Upgraded runs' game-phase round trips on the direct path after the upgrade. */
+    public RttStats rttAfterUpgrade() {
+        return upgradeRtt(AFTER);
+    }
+
+    private RttStats upgradeRtt(int i) {
+        return new RttStats(upgradeRttRuns[i], upgradeRttSamples[i], upgradeRttSumNanos[i], upgradeRttMaxNanos[i],
+                upgradeRttMeanPerRun[i].copy());
+    }
+
     /** Outcome counts per (host NAT, client NAT), in name order. */
     public SortedMap<NatPair, OutcomeCounts> natPairs() {
         TreeMap<NatPair, OutcomeCounts> copy = new TreeMap<>();
@@ -438,7 +504,13 @@ public final class PointAggregate {
                 || sessionRelayedBytes != other.sessionRelayedBytes || hostNatPeakMappings != other.hostNatPeakMappings
                 || !sameCounts(sessionLastConnect, other.sessionLastConnect)
                 || !sameCounts(relayedBytesPerSession, other.relayedBytesPerSession)
-                || !sameCounts(hostNatPeakPerSession, other.hostNatPeakPerSession)) {
+                || !sameCounts(hostNatPeakPerSession, other.hostNatPeakPerSession)
+                || upgradedRuns != other.upgradedRuns || !sameCounts(timeToDirect, other.timeToDirect)
+                || !Arrays.equals(upgradeRttRuns, other.upgradeRttRuns) || !Arrays.equals(upgradeRttSamples, other.upgradeRttSamples)
+                || !Arrays.equals(upgradeRttSumNanos, other.upgradeRttSumNanos)
+                || !Arrays.equals(upgradeRttMaxNanos, other.upgradeRttMaxNanos)
+                || !sameCounts(upgradeRttMeanPerRun[BEFORE], other.upgradeRttMeanPerRun[BEFORE])
+                || !sameCounts(upgradeRttMeanPerRun[AFTER], other.upgradeRttMeanPerRun[AFTER])) {
             return false;
         }
         for (int i = 0; i < CONNECTED; i++) {

@@ -90,7 +90,12 @@ public record Comparison(ScenarioIdentity baseline, ScenarioIdentity current, bo
             matched.put(cp.parameters(), true);
             PointAggregate ba = bp.aggregate();
             PointAggregate ca = cp.aggregate();
+            // Sessions of one client measure what the runs measure: testing both would only widen the family.
+            boolean oneClientSessions = ba.runs() == ba.sessions() && ca.runs() == ca.sessions();
             for (Metric m : Metrics.comparable()) {
+                if (oneClientSessions && Metrics.ofSessions(m)) {
+                    continue;
+                }
                 if (m.reading() instanceof Reading.Rate rate) {
                     // A rate over nothing (sessions in a report from before them) has nothing to test.
                     Proportion bs = rate.share().apply(ba);

@@ -56,6 +56,29 @@ public final class Metrics {
             "bytes the cloud relayed per run, mean over runs", Unit.BYTES, Better.LOWER, EnumSet.of(GATE),
             new Reading.Mean(PointAggregate::relayedBytes, PointAggregate::runs, "runs", PointAggregate::relayedBytesPerRun)));
 
+    // relay-first: the share of runs that moved from the relay to the direct path, and when. The rate
+    // is not compared: every compared rate joins the one Holm family of a comparison, and a rate that
+    // is 0 without relay-first would tighten every other test; upgraded runs are direct, so
+    // direct-rate tests them. The times are compared only where both reports have upgrades.
+    public static final Metric UPGRADED_RATE = register(new Metric("upgraded-rate", "upgraded",
+            "share of runs that connected through the relay first and then moved to the direct path (relay-first)", Unit.FRACTION,
+            Better.HIGHER, EnumSet.of(GATE), new Reading.Rate(PointAggregate::upgradedRate)));
+    public static final Metric TIME_TO_DIRECT_P50 = register(new Metric("time-to-direct-p50", "to direct p50",
+            "time from K1 to the direct accept that upgraded a relayed connection, over upgraded runs, the 50th percentile",
+            Unit.NANOSECONDS, Better.LOWER, EnumSet.of(GATE, COMPARE),
+            new Reading.Quantile(PointAggregate::timeToDirect, Percentile.P50, "upgraded runs")));
+    public static final Metric TIME_TO_DIRECT_P95 = register(new Metric("time-to-direct-p95", "to direct p95",
+            "time from K1 to the direct accept that upgraded a relayed connection, over upgraded runs, the 95th percentile",
+            Unit.NANOSECONDS, Better.LOWER, EnumSet.of(GATE, COMPARE),
+            new Reading.Quantile(PointAggregate::timeToDirect, Percentile.P95, "upgraded runs")));
+    public static final Metric RTT_BEFORE_UPGRADE_MEAN = register(new Metric("rtt-before-upgrade-mean", "rtt before upgrade",
+            "game-phase round trip through the relay before the upgrade, mean over upgraded runs' round trips",
+            Unit.NANOSECONDS, Better.LOWER, EnumSet.of(GATE),
+            new Reading.Mean(a -> a.rttBeforeUpgrade().sumNanos(), a -> a.rttBeforeUpgrade().samples(), "round trips")));
+    public static final Metric RTT_AFTER_UPGRADE_MEAN = register(new Metric("rtt-after-upgrade-mean", "rtt after upgrade",
+            "game-phase round trip on the direct path after the upgrade, mean over upgraded runs' round trips",
+            Unit.NANOSECONDS, Better.LOWER, EnumSet.of(GATE),
+            new Reading.Mean(a -> a.rttAfterUpgrade().sumNanos(), a -> a.rttAfterUpgrade().samples(), "round trips")));
     // A session's metrics: the host and all its clients (session.clients) as one unit.
     public static final Metric SESSION_ALL_DIRECT_RATE = ofSession(new Metric("session-all-direct-rate", "all direct",
             "share of sessions in which every client connected directly", Unit.FRACTION, Better.HIGHER,

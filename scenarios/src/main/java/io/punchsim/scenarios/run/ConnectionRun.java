@@ -331,9 +331,13 @@ public final class ConnectionRun {
             case DIRECT, RELAYED -> {
                 Outcome outcome = result.outcome() == io.punchsim.protocol.peer.Outcome.DIRECT
                         ? Outcome.DIRECT : Outcome.RELAYED;
-                return RunOutcome.connected(seed, outcome, result.connectFromK1Nanos(),
+                RunOutcome run = RunOutcome.connected(seed, outcome, result.connectFromK1Nanos(),
                         result.connectFromStartNanos(), result.attemptIndex(), hostNat, clientNat,
-                        traffic.counts(), relayedBytes, rtt(result, outcome));
+                        traffic.counts(), relayedBytes, rtt(result.roundTripNanos(), outcome));
+                // relay-first: connected through the relay, then moved to the direct path.
+                return result.upgraded()
+                        ? run.withUpgrade(result.upgradeFromK1Nanos(), rtt(result.roundTripBeforeUpgradeNanos(), Outcome.RELAYED))
+                        : run;
             }
             case FAILED -> {
                 return RunOutcome.failed(seed, FailureReason.valueOf(result.failureReason().name()), hostNat,
@@ -348,8 +352,7 @@ public final class ConnectionRun {
         }
     }
 
-    private static RttSummary rtt(ConnectionResult result, Outcome outcome) {
-        List<Long> samples = result.roundTripNanos();
+    private static RttSummary rtt(List<Long> samples, Outcome outcome) {
         if (samples.isEmpty()) {
             return RttSummary.NONE;
         }

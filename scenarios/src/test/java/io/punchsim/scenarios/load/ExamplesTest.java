@@ -117,6 +117,9 @@ class ExamplesTest {
                 d.toBuilder().localCandidates(true).build(),
                 d.toBuilder().portPrediction(true).build(),
                 d.toBuilder().parallelRelay(true).build(),
+                d.toBuilder().lanStage(true).build(),
+                d.toBuilder().relayWithoutReflexive(true).build(),
+                d.toBuilder().relayFirst(true).build(),
                 d.toBuilder().birthdayPunch(true).build(),
                 d.toBuilder().portMapping(true).build());
     }

@@ -139,7 +139,7 @@ class LoaderModelTest {
                 .directFraction(new Fraction(3, 4)).pingInterval(200 * MS).listenTimeout(8 * S).stunRto(300 * MS)
                 .stunMaxRequests(5).stunFinalWait(4 * S).cloudRto(100 * MS).cloudMaxRetransmits(4).cloudFinalWait(3 * S)
                 .keepaliveInterval(10 * S).memberLifetime(45 * S).peerReflexive(true).localCandidates(true).portPrediction(true)
-                .parallelRelay(true).predictedPorts(5).sessionCapacity(8)
+                .parallelRelay(true).lanStage(true).relayWithoutReflexive(true).relayFirst(true).predictedPorts(5).sessionCapacity(8)
                 .portMapping(true).birthdayPunch(true).birthdayPorts(64).birthdayProbes(200)
                 .birthdayProbeInterval(20 * MS).birthdayLowestPort(2000).birthdayHighestPort(3000).noSessionRetries(2).noSessionBackoff(500 * MS)
                 .noSessionMaxBackoff(4 * S).gamePhase(true).tickRate(60).gamePhaseLength(2 * S).echoGrace(500 * MS)

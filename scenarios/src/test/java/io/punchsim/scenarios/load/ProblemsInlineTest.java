@@ -156,6 +156,7 @@ class ProblemsInlineTest {
     void anUnknownKeyFarFromAnyAllowedOneListsTheAllowedKeys() {
         assertThat(problems("protocol:\n  variants:\n    telepathy: true\n")).containsExactly(
                 "t.yaml:3:5: protocol.variants.telepathy: unknown key; allowed here: peer-reflexive, local-candidates,"
-                        + " port-prediction, parallel-relay, port-mapping, birthday-punch");
+                        + " port-prediction, parallel-relay, lan-stage, relay-without-reflexive, relay-first, port-mapping,"
+                        + " birthday-punch");
     }
 }

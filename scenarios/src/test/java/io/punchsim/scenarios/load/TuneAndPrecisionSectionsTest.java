@@ -41,10 +41,10 @@ class TuneAndPrecisionSectionsTest {
         assertThat(problems("precision: {metrics: [direct-rate, connect-time-p95, direct-rte], batch: 0}\n")).containsExactly(
                 "t.yaml:1:12: precision: missing required key 'half-width' (the 95% half-width every listed rate must reach, e.g. 0.5%)",
                 "t.yaml:1:36: precision.metrics[1]: 'connect-time-p95' is not a rate, so it has no Wilson half-width; the rates are"
-                        + " direct-rate, relayed-rate, failed-rate, success-rate, session-all-direct-rate, session-any-relayed-rate,"
+                        + " direct-rate, relayed-rate, failed-rate, success-rate, upgraded-rate, session-all-direct-rate, session-any-relayed-rate,"
                         + " session-any-failed-rate",
                 "t.yaml:1:54: precision.metrics[2]: 'direct-rte' is not allowed; did you mean 'direct-rate'? expected one of"
-                        + " direct-rate, relayed-rate, failed-rate, success-rate, session-all-direct-rate, session-any-relayed-rate,"
+                        + " direct-rate, relayed-rate, failed-rate, success-rate, upgraded-rate, session-all-direct-rate, session-any-relayed-rate,"
                         + " session-any-failed-rate",
                 "t.yaml:1:74: precision.batch: out of range: 0 is not within 1..100000000");
         assertThat(problems("precision: {half-width: 60%, metrics: [direct-rate, direct-rate]}\n")).containsExactly(
