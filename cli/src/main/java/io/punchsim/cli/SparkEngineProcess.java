@@ -49,6 +49,8 @@ import java.util.function.IntFunction;
 final class SparkEngineProcess implements JobEngine {
     static final String CLASSPATH_VARIABLE = "PUNCHSIM_SPARK_CLASSPATH";
     private static final String MAIN = "io.punchsim.spark.SparkSweepCommand";
+    /** Made up front: a signal's shutdown hook sends it, and should load no class then. */
+    private static final byte[] CANCEL_LINE = (EngineStream.line(new EngineStream.Cancel()) + "\n").getBytes(StandardCharsets.UTF_8);
 
     private final SweepJob job;
     private final String master;
@@ -248,7 +250,7 @@ final class SparkEngineProcess implements JobEngine {
 
     private void sendCancel() {
         try {
-            stdin.write((EngineStream.line(new EngineStream.Cancel()) + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.write(CANCEL_LINE);
             stdin.flush();
         } catch (IOException e) {
             // The engine has gone already; what it sent is all there is.
@@ -274,6 +276,7 @@ final class SparkEngineProcess implements JobEngine {
         private final AtomicLong runsDone = new AtomicLong();
         private final Object stdinLock = new Object();
         private volatile int cores = 1;
+        private volatile boolean cancelled;
         private OutputStream stdin;
 
         TuneProcess(Process process) {
@@ -293,7 +296,8 @@ final class SparkEngineProcess implements JobEngine {
                 }
             }
             synchronized (stdinLock) {
-                if (stdin == null) {
+                // Cancelled, the Spark JVM may be gone (a signal reaches both): no round is a cut round.
+                if (stdin == null || cancelled) {
                     return false;
                 }
                 try {
@@ -339,6 +343,9 @@ final class SparkEngineProcess implements JobEngine {
                 Thread.currentThread().interrupt();
                 return false;
             }
+            if (cancelled) {
+                return false;
+            }
             throw ended(exit);
         }
 
@@ -355,9 +362,10 @@ final class SparkEngineProcess implements JobEngine {
         @Override
         public void cancel() {
             synchronized (stdinLock) {
+                cancelled = true;
                 if (stdin != null) {
                     try {
-                        stdin.write((EngineStream.line(new EngineStream.Cancel()) + "\n").getBytes(StandardCharsets.UTF_8));
+                        stdin.write(CANCEL_LINE);
                         stdin.flush();
                     } catch (IOException e) {
                         // The engine has gone already.

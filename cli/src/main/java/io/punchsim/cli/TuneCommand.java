@@ -88,12 +88,17 @@ final class TuneCommand implements Callable<Integer> {
 
     static int execute(Tuner tuner, boolean quiet, Path out) {
         CountDownLatch written = new CountDownLatch(1);
+        // As a sweep's (SweepExecution): cancel, wait for what was found to be written, end with 130.
         Thread onInterrupt = new Thread(() -> {
-            tuner.cancel();
             try {
-                written.await(30, TimeUnit.SECONDS);
+                tuner.cancel();
+                written.await(SweepExecution.SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                System.out.flush();
+                System.err.flush();
+                Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
             }
         }, "punchsim-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TuneIdentityTest {
-    private static final long ROOT_SEED = 5;
+    static final long ROOT_SEED = 5;
 
     /**
      * Full-cone NATs with 50% loss each way on the direct path (TuneClosedFormTest's network): the

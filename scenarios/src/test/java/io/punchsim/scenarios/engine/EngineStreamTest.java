@@ -40,7 +40,8 @@ class EngineStreamTest {
             assertThat(run.message()).isEqualTo(failure.getMessage()).contains("seed 17", "sweep point 2");
             assertThat(run.point()).isEqualTo(1);
             assertThat(run.seed()).isEqualTo(17);
-            assertThat(run.cause()).startsWith("java.lang.ArithmeticException: test\n").contains("at io.punchsim.scenarios.engine.EngineStreamTest");
+            assertThat(run.cause()).startsWith("java.lang.ArithmeticException: test\n")
+                    .contains("at io.punchsim.scenarios.engine.EngineStreamTest");
         });
     }
 
@@ -55,7 +56,8 @@ class EngineStreamTest {
         assertThat(roundTrip(new EngineStream.Round(true, 4, points))).isEqualTo(new EngineStream.Round(true, 4, points));
         assertThat(roundTrip(new EngineStream.Round(false, 4, List.of()))).isEqualTo(new EngineStream.Round(false, 4, List.of()));
         assertThat(roundTrip(new EngineStream.Progress(40960, -1))).isEqualTo(new EngineStream.Progress(40960, -1));
-        assertThat(roundTrip(new EngineStream.Failed("Spark did not start", true))).isEqualTo(new EngineStream.Failed("Spark did not start", true));
+        assertThat(roundTrip(new EngineStream.Failed("Spark did not start", true)))
+                .isEqualTo(new EngineStream.Failed("Spark did not start", true));
         assertThat(roundTrip(new EngineStream.Failed("runs 0..2048", false))).isEqualTo(new EngineStream.Failed("runs 0..2048", false));
     }
 
