@@ -17,8 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code punchsim sweep --engine spark} as a user runs it: the command's own jar, which holds no
- * Spark, starting the spark module's application in a JVM of its own.
+ * {@code punchsim sweep --engine spark} and {@code punchsim tune --engine spark} as a user runs
+ * them: the command's own jar, which holds no Spark, starting the spark module's application in a
+ * JVM of its own.
  */
 class CommandEngineIT {
     private static final Path ROOT = Processes.root();

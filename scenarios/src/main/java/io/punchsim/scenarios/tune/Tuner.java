@@ -238,7 +238,10 @@ public final class Tuner {
         return candidates.size();
     }
 
-    /** Asks {@link #run} to stop after the runs in flight; it returns what it found, marked interrupted. */
+    /**
+     * Asks {@link #run} to stop soon; it returns what it found, marked interrupted, with what its
+     * engine keeps of the round it cut ({@link TuneEngine#run}).
+     */
     public void cancel() {
         engine.cancel();
     }
