@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -307,6 +308,8 @@ final class SparkEngineProcess implements JobEngine {
                     // It has gone: what it said on the way out is read below.
                 }
             }
+            // Merged only once the whole round is back: a round counts whole or not at all.
+            PointAggregate[] back = new PointAggregate[batches.size()];
             try {
                 String line;
                 while ((line = lines.readLine()) != null) {
@@ -315,18 +318,19 @@ final class SparkEngineProcess implements JobEngine {
                         System.err.println(line);
                     } else if (event.get() instanceof EngineStream.Progress progress) {
                         runsDone.set(progress.runsDone());
+                    } else if (event.get() instanceof EngineStream.Batch batch && batch.index() >= 0 && batch.index() < back.length) {
+                        back[batch.index()] = batch.aggregate();
                     } else if (event.get() instanceof EngineStream.Round answer) {
                         cores = answer.cores();
                         if (!answer.complete()) {
                             return false;
                         }
-                        if (answer.aggregates().size() != batches.size()) {
-                            throw new IllegalStateException("the Spark engine sent " + answer.aggregates().size() + " aggregates for "
-                                    + batches.size() + " batches");
+                        if (answer.batches() != back.length || Arrays.asList(back).contains(null)) {
+                            throw new IllegalStateException("the Spark engine sent a round of " + answer.batches() + " batches for "
+                                    + back.length + " asked");
                         }
-                        for (int b = 0; b < batches.size(); b++) {
-                            PointAggregate aggregate = answer.aggregates().get(b);
-                            byCandidate.get(batches.get(b).point()).into().merge(aggregate);
+                        for (int b = 0; b < back.length; b++) {
+                            byCandidate.get(batches.get(b).point()).into().merge(back[b]);
                         }
                         return true;
                     } else {

@@ -1,5 +1,6 @@
 package io.punchsim.spark;
 
+import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.format.ReportWriter;
 import io.punchsim.reports.sweep.SweepReport;
 import io.punchsim.scenarios.engine.EngineStream;
@@ -315,7 +316,7 @@ public final class SparkSweepCommand implements Callable<Integer> {
                     }
                     List<SeedRange> batches = round.get().batches().stream()
                             .map(b -> new SeedRange(b.point(), b.from(), b.to())).toList();
-                    Optional<List<io.punchsim.reports.aggregate.PointAggregate>> aggregates;
+                    Optional<List<PointAggregate>> aggregates;
                     try {
                         aggregates = tuneEngine.aggregates(batches);
                     } catch (RangeFailedException e) {
@@ -326,7 +327,11 @@ public final class SparkSweepCommand implements Callable<Integer> {
                         }
                         throw e;
                     }
-                    events.send(new EngineStream.Round(aggregates.isPresent(), engine.cores(), aggregates.orElse(List.of())));
+                    List<PointAggregate> back = aggregates.orElse(List.of());
+                    for (int b = 0; b < back.size(); b++) {
+                        events.send(new EngineStream.Batch(b, back.get(b)));
+                    }
+                    events.send(new EngineStream.Round(aggregates.isPresent(), engine.cores(), back.size()));
                     if (aggregates.isEmpty()) {
                         return 130;
                     }

@@ -28,7 +28,8 @@ import java.util.function.LongSupplier;
  * <pre>
  * punchsim-engine {"runsDone":40960,"runsExpected":1000000}
  * punchsim-engine {"result":{"partial":false,"runs":20000,"seconds":3.1,"cores":2,"points":[POINT, ...],"stops":[]}}
- * punchsim-engine {"round":{"complete":true,"cores":2,"aggregates":[POINT, ...]}}
+ * punchsim-engine {"batch":{"index":0,"aggregate":POINT}}
+ * punchsim-engine {"round":{"complete":true,"cores":2,"batches":12}}
  * punchsim-engine {"error":"the run with seed 17 failed: ...","point":0,"seed":17,"cause":"java.lang...\n\tat ..."}
  * punchsim-engine {"error":"runs 0..2048 of the scenario: ..."}
  * punchsim-engine {"error":"Spark did not start on bogus://x: ...","badInput":true}
@@ -40,8 +41,10 @@ import java.util.function.LongSupplier;
  * command's race knows). A sweep ends with one {@code result}: the points' aggregates in point
  * order and, for a job run to a precision, where and why each stopped
  * ({@code {"seeds":6144,"batches":3,"reason":"precise"}}). A tune's engine answers each round it is
- * asked for with one {@code round}: each batch's aggregate in the order asked, or, when the round was
- * cancelled, {@code "complete":false} and none. An {@code error} ends the stream: with a
+ * asked for, once all of it is back, with one {@code batch} per batch (its place in the round and
+ * its aggregate; a line each, so no line holds a whole round) and then one {@code round} that says
+ * how many there were; a round that was cancelled is one {@code round} with
+ * {@code "complete":false} and no batches. An {@code error} ends the stream: with a
  * {@code seed} it is a run that threw (the pipeline's {@code RunFailedException}; {@code point} is
  * the point's place among a sweep's points, or a tune's candidate number; {@code cause} is the
  * executor's stack trace); {@code badInput} marks an error in what the engine was given (exit code
@@ -81,12 +84,11 @@ public final class EngineStream {
         }
     }
 
-    /** A round of a tune: every batch's aggregate in the order asked, or none when it was cancelled. */
-    public record Round(boolean complete, int cores, List<PointAggregate> aggregates) implements Event {
-        public Round {
-            aggregates = List.copyOf(aggregates);
-        }
-    }
+    /** One batch of a tune's round: its place in the round as asked, and its aggregate. */
+    public record Batch(int index, PointAggregate aggregate) implements Event {}
+
+    /** The end of a tune's round: complete, after its {@code batches} batches; or cancelled, after none. */
+    public record Round(boolean complete, int cores, int batches) implements Event {}
 
     /** The job failed: Spark gave up on it, or ({@code badInput}) it was given what it cannot run. */
     public record Failed(String message, boolean badInput) implements Event {}
@@ -134,11 +136,12 @@ public final class EngineStream {
             for (PrecisionStop stop : r.stops()) {
                 stops.addObject().put("seeds", stop.seeds()).put("batches", stop.batches()).put("reason", stop.reason().key());
             }
+        } else if (event instanceof Batch b) {
+            ObjectNode body = node.putObject("batch");
+            body.put("index", b.index());
+            body.set("aggregate", AggregateJson.write(b.aggregate()));
         } else if (event instanceof Round r) {
-            ObjectNode body = node.putObject("round");
-            body.put("complete", r.complete());
-            body.put("cores", r.cores());
-            aggregates(body.putArray("aggregates"), r.aggregates());
+            node.putObject("round").put("complete", r.complete()).put("cores", r.cores()).put("batches", r.batches());
         } else if (event instanceof Failed f) {
             node.put("error", String.valueOf(f.message()));
             if (f.badInput()) {
@@ -210,7 +213,11 @@ public final class EngineStream {
         }
         if (node.has("round")) {
             JsonNode r = node.get("round");
-            return Optional.of(new Round(r.get("complete").asBoolean(), r.path("cores").asInt(1), aggregates(r.path("aggregates"))));
+            return Optional.of(new Round(r.get("complete").asBoolean(), r.path("cores").asInt(1), r.path("batches").asInt()));
+        }
+        if (node.has("batch")) {
+            JsonNode b = node.get("batch");
+            return Optional.of(new Batch(b.get("index").asInt(), AggregateJson.read(b.get("aggregate"))));
         }
         if (node.has("error")) {
             String message = node.get("error").asText();

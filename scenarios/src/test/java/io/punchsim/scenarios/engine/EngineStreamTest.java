@@ -46,15 +46,16 @@ class EngineStreamTest {
     }
 
     @Test
-    void aggregatesReadBackExactlyInResultsAndRounds() throws Exception {
+    void aggregatesReadBackExactlyInResultsAndBatches() throws Exception {
         SweepJob job = SweepJob.prepare(Examples.load("same-lan"), SweepJob.Options.defaults().withSeeds(300).withThreads(1));
         List<PointAggregate> points = List.of(job.runSeeds(0, 0, 300), job.runSeeds(1, 0, 300), new PointAggregate());
         List<PrecisionStop> stops = List.of(new PrecisionStop(6144, 3, PrecisionStop.Reason.PRECISE));
 
         assertThat(roundTrip(new EngineStream.Result(true, 600, 1.5, 2, points, stops)))
                 .isEqualTo(new EngineStream.Result(true, 600, 1.5, 2, points, stops));
-        assertThat(roundTrip(new EngineStream.Round(true, 4, points))).isEqualTo(new EngineStream.Round(true, 4, points));
-        assertThat(roundTrip(new EngineStream.Round(false, 4, List.of()))).isEqualTo(new EngineStream.Round(false, 4, List.of()));
+        assertThat(roundTrip(new EngineStream.Batch(2, points.get(1)))).isEqualTo(new EngineStream.Batch(2, points.get(1)));
+        assertThat(roundTrip(new EngineStream.Round(true, 4, 3))).isEqualTo(new EngineStream.Round(true, 4, 3));
+        assertThat(roundTrip(new EngineStream.Round(false, 4, 0))).isEqualTo(new EngineStream.Round(false, 4, 0));
         assertThat(roundTrip(new EngineStream.Progress(40960, -1))).isEqualTo(new EngineStream.Progress(40960, -1));
         assertThat(roundTrip(new EngineStream.Failed("Spark did not start", true)))
                 .isEqualTo(new EngineStream.Failed("Spark did not start", true));
