@@ -16,7 +16,7 @@ final class RunOptions {
     Long seeds;
 
     @Option(names = "--precision", paramLabel = "HALF-WIDTH",
-            description = {"Run each point to this 95%% half-width on every rate (e.g. 0.5%%) instead of a seed count:",
+            description = {"Run each point to this 95%% half-width on every rate over runs (e.g. 0.5%%) instead of a seed count:",
                     "batches of seeds in order, in the file's precision batches and cap (default 2048, 1000000)."})
     String precision;
 

@@ -66,7 +66,7 @@ final class TraceCommand implements Callable<Integer> {
         try (PcapWriter writer = partialPcap == null ? null : new PcapWriter(new BufferedOutputStream(open(partialPcap)))) {
             outcome = ConnectionRun.run(prepared, seed, new RunObserver() {
                 @Override
-                public void onStep(StepEvent event) {
+                public void onStep(String peer, StepEvent event) {
                     steps.add(event);
                 }
 
@@ -81,9 +81,9 @@ final class TraceCommand implements Callable<Integer> {
                 }
 
                 @Override
-                public void onNats(String hostNat, String clientNat) {
+                public void onNats(String hostNat, List<String> clientNats) {
                     nats[0] = hostNat;
-                    nats[1] = clientNat;
+                    nats[1] = clientNats.get(0);
                 }
             });
         }

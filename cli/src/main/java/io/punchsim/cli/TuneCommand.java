@@ -40,7 +40,7 @@ final class TuneCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--precision", paramLabel = "HALF-WIDTH",
-            description = "Run each candidate to this 95%% half-width on every rate (e.g. 0.5%%), instead of the file's precision.")
+            description = "Run each candidate to this 95%% half-width on every rate over runs (e.g. 0.5%%), instead of the file's precision.")
     String precision;
 
     @Option(names = "--budget", paramLabel = "RUNS", description = "The most runs the tune may make, instead of the file's budget.")

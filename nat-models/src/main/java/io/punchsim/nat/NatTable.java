@@ -50,6 +50,7 @@ public final class NatTable {
     private final int[] sequentialCursor;
     private long serial;
     private long lastNow = Long.MIN_VALUE;
+    private int peakMappings;
 
     /**
      * @param externalIps the NAT's own public addresses (ignored by {@link NatMode#FIREWALL},
@@ -204,6 +205,11 @@ public final class NatTable {
         return byAge.size();
     }
 
+    /** The most mappings the table held at once so far: what a session costs the NAT's state. */
+    public int peakMappings() {
+        return peakMappings;
+    }
+
     private NatVerdict firewallOutbound(long now, Endpoint internalSource, Endpoint destination) {
         // A firewall keeps addresses: the "mapping" is the identity, holding the filter's permissions.
         long local = pack(internalSource);
@@ -261,6 +267,7 @@ public final class NatTable {
         }
         byExternal.put(mapping.externalKey.local(), mapping.externalKey.remote(), mapping);
         byAge.add(mapping);
+        peakMappings = Math.max(peakMappings, byAge.size());
         mapping.expiresAt = now + lifetimeOf(mapping);
         mapping.queuedAt = mapping.expiresAt;
         byExpiry.add(mapping);

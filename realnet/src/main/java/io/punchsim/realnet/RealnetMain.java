@@ -57,7 +57,8 @@ public final class RealnetMain {
                         Set.of("--listen", "--other", "--software", "--changed-answers-per-minute"), Set.of()), out);
                 case "serve-cloud" -> serveCloud(Arguments.parse(args, 1, withCloudOptions(withProtocol("--listen")),
                         ProtocolFlags.switchNames()), out);
-                case "host" -> peer(Role.HOST, Arguments.parse(args, 1, withProtocol("--cloud", "--stun", "--bind"), ProtocolFlags.switchNames()), out);
+                case "host" -> peer(Role.HOST, Arguments.parse(args, 1, withProtocol("--cloud", "--stun", "--bind", PeerRun.CLIENTS_FLAG),
+                        ProtocolFlags.switchNames()), out);
                 case "join" -> peer(Role.CLIENT, Arguments.parse(args, 1, withProtocol("--cloud", "--stun", "--bind"), ProtocolFlags.switchNames()), out);
                 case "classify" -> classify(Arguments.parse(args, 1, Set.of("--stun", "--bind", "--rto", "--requests"), Set.of()), out);
                 default -> throw new Arguments.BadInput("unknown command '" + args[0] + "'");
@@ -130,12 +131,16 @@ public final class RealnetMain {
     }
 
     static int peer(Role role, Arguments args, PrintStream out) throws IOException {
+        int clients = args.value(PeerRun.CLIENTS_FLAG).map(PeerRun::clients).orElse(1);
         PeerRun run = new PeerRun(role, args.endpoint("--cloud"), args.endpoint("--stun"),
-                args.optionalEndpoint("--bind").orElse(new Endpoint(0, 0)), config(args));
+                args.optionalEndpoint("--bind").orElse(new Endpoint(0, 0)), config(args), clients);
         return exitCode(run.run(new JsonLines(out)));
     }
 
-    /** 0 for DIRECT or RELAYED, 3 for FAILED, 130 (as for SIGINT) when interrupted. */
+    /**
+     * 0 for DIRECT or RELAYED (for a host, every client it served), 3 for FAILED (for a host, any
+     * client), 130 (as for SIGINT) when interrupted.
+     */
     public static int exitCode(PeerRun.Ending ending) {
         return switch (ending) {
             case CONNECTED -> OK;

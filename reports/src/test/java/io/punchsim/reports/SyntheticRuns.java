@@ -6,6 +6,7 @@ import io.punchsim.reports.outcome.GamePath;
 import io.punchsim.reports.outcome.Outcome;
 import io.punchsim.reports.outcome.RttSummary;
 import io.punchsim.reports.outcome.RunOutcome;
+import io.punchsim.reports.outcome.SessionOutcome;
 import io.punchsim.reports.outcome.TrafficCounts;
 import io.punchsim.reports.outcome.TrafficKind;
 import java.util.ArrayList;
@@ -60,9 +61,16 @@ public final class SyntheticRuns {
         return out;
     }
 
+    /** A run as the session of its one client, which started at 0 and connected when its connect time from start says. */
+    public static SessionOutcome session(RunOutcome run) {
+        return SessionOutcome.of(run, run.outcome() == Outcome.FAILED ? -1 : run.connectNanosFromStart(), 1);
+    }
+
     public static PointAggregate aggregate(long seed, int runs, double pDirect, double pRelayed) {
         PointAggregate a = new PointAggregate();
-        draw(seed, runs, pDirect, pRelayed).forEach(a::add);
+        for (RunOutcome run : draw(seed, runs, pDirect, pRelayed)) {
+            a.add(session(run));
+        }
         return a;
     }
 }

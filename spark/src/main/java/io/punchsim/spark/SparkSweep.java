@@ -117,7 +117,7 @@ public final class SparkSweep {
             long waveRuns = 0;
             for (int point : going) {
                 List<PointAggregate> mine = new ArrayList<>();
-                long from = byPoint.get(point).runs();
+                long from = byPoint.get(point).seeds();
                 for (int b = 0; b < ahead && from < precision.maxSeeds(); b++) {
                     long to = precision.batchEnd(from);
                     mine.add(new PointAggregate());
@@ -128,7 +128,7 @@ public final class SparkSweep {
             }
             int perTask = runsPerTask(engine, waveRuns);
             for (int i = 0; i < going.size(); i++) {
-                long from = byPoint.get(going.get(i)).runs();
+                long from = byPoint.get(going.get(i)).seeds();
                 for (PointAggregate batch : batches.get(i)) {
                     long to = precision.batchEnd(from);
                     for (SeedRange range : SeedRanges.plan(1, from, to, perTask)) {
@@ -152,7 +152,7 @@ public final class SparkSweep {
                     total.merge(batch);
                     stop = precision.stop(total);
                     if (stop.isPresent()) {
-                        stops[point] = new PrecisionStop(total.runs(), precision.batches(total.runs()), stop.get());
+                        stops[point] = new PrecisionStop(total.seeds(), precision.batches(total.seeds()), stop.get());
                         break;
                     }
                 }
@@ -175,7 +175,7 @@ public final class SparkSweep {
             PointAggregate point = byPoint.get(p);
             ran.add(point);
             reasons.add(stops[p] != null ? stops[p]
-                    : new PrecisionStop(point.runs(), precision.batches(point.runs()), PrecisionStop.Reason.INTERRUPTED));
+                    : new PrecisionStop(point.seeds(), precision.batches(point.seeds()), PrecisionStop.Reason.INTERRUPTED));
         }
         return new Result(ran, reasons, partial, runs(ran), seconds, engine.cores());
     }

@@ -26,7 +26,15 @@ final class PeerEndpoints {
 
     /** Runs the peer to its outcome, printing its steps as JSON lines, and returns the exit code. */
     int run(Role role, ProtocolConfig config) {
-        PeerRun run = new PeerRun(role, cloud, stun, bind == null ? new Endpoint(0, 0) : bind, config);
+        return run(role, config, 1);
+    }
+
+    /**
+     * As {@link #run(Role, ProtocolConfig)}, a host serving {@code clients} clients
+     * ({@link PeerRun#checkClients checked} before).
+     */
+    int run(Role role, ProtocolConfig config, int clients) {
+        PeerRun run = new PeerRun(role, cloud, stun, bind == null ? new Endpoint(0, 0) : bind, config, clients);
         try {
             return RealnetMain.exitCode(run.run(new JsonLines(System.out)));
         } catch (IOException e) {

@@ -79,6 +79,31 @@ class RealNetCommandsTest {
     }
 
     @Test
+    void aHostServesAsManyClientsAsItIsToldUpToWhatItsSessionHolds() {
+        String usage = run(new HostCommand(), "--help").out();
+        // A session holds at most 256 players (session-capacity), so a host serves 1..255 clients.
+        assertThat(usage).contains("--clients=N").contains("(default 1, 1..255)");
+        assertThat(run(new JoinCommand(), "--help").out()).doesNotContain("--clients");
+
+        HostCommand host = new HostCommand();
+        new CommandLine(host).parseArgs("--cloud", "127.0.0.1:5000", "--stun", "127.0.0.1:3478", "--clients", "9");
+        assertThat(host.clients(ProtocolOptions.config(host.spec))).isEqualTo(9);
+        HostCommand plain = new HostCommand();
+        new CommandLine(plain).parseArgs("--cloud", "127.0.0.1:5000", "--stun", "127.0.0.1:3478");
+        assertThat(plain.clients(ProtocolOptions.config(plain.spec))).isEqualTo(1);
+
+        // Past the default session (the host and 9 clients), past a smaller one, out of range, not a number.
+        for (List<String> bad : List.of(List.of("--clients", "10"), List.of("--clients", "3", "--session-capacity", "3"),
+                List.of("--clients", "0"), List.of("--clients", "256"), List.of("--clients", "many"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("--cloud", "127.0.0.1:1", "--stun", "127.0.0.1:2"));
+            args.addAll(bad);
+            Run refused = run(new HostCommand(), args.toArray(String[]::new));
+            assertThat(refused.exitCode()).as(String.join(" ", bad) + ": " + refused.err()).isEqualTo(2);
+            assertThat(refused.err()).as(String.join(" ", bad)).contains("--clients");
+        }
+    }
+
+    @Test
     void withoutFlagsTheConfigurationIsTheSpecsDefaultProcess() {
         JoinCommand join = new JoinCommand();
         new CommandLine(join).parseArgs("--cloud", "127.0.0.1:5000", "--stun", "127.0.0.1:3478");

@@ -9,7 +9,8 @@ import java.util.function.Function;
  *
  * @param key         the scenario key under {@code protocol:}, dotted for nested keys
  *                    ({@code game-phase.tick-rate}); for a {@link Scope#PEER} parameter, the key
- *                    under {@code host:} and {@code client:}
+ *                    under {@code host:} and {@code client:}; for a {@link Scope#SESSION} one, under
+ *                    {@code session:}
  * @param type        how the value is written and its range
  * @param defaultValue the default; {@code null} when the default follows another parameter
  * @param defaultText the default as the docs write it
@@ -31,7 +32,12 @@ public record Parameter<T>(String key, ValueType<T> type, T defaultValue, String
          * Under {@code host:} and {@code client:}, each peer its own, written there as any latency
          * distribution and drawn per run by the simulator; a real peer takes the flag.
          */
-        PEER
+        PEER,
+        /**
+         * Under {@code session:}, beside the scenario's number of clients: how the game session
+         * is set up, which the cloud enforces. Its flag is {@code --session-KEY}.
+         */
+        SESSION
     }
 
     private static final String VARIANTS = "variants.";
@@ -42,7 +48,16 @@ public record Parameter<T>(String key, ValueType<T> type, T defaultValue, String
      */
     public String flag() {
         String name = key.startsWith(VARIANTS) ? key.substring(VARIANTS.length()) : key;
-        return "--" + name.replace('.', '-');
+        return "--" + (scope == Scope.SESSION ? "session-" : "") + name.replace('.', '-');
+    }
+
+    /** The key as a scenario file writes it from its top: {@code protocol.attempt-interval}, {@code session.capacity}. */
+    public String path() {
+        return switch (scope) {
+            case PROTOCOL -> "protocol." + key;
+            case SESSION -> "session." + key;
+            case PEER -> "host." + key;
+        };
     }
 
     /** A switch takes no value on the command line: giving the flag turns it on. */

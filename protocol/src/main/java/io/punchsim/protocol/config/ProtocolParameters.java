@@ -128,14 +128,17 @@ public final class ProtocolParameters {
                     "how many ports above the reflexive one port-prediction tries",
                     "sequential NATs hand out the next port or the one after; 3 covers a little concurrent traffic",
                     Scope.PROTOCOL, ProtocolConfig.Builder::predictedPorts, ProtocolConfig::predictedPorts),
-            new Parameter<>("session-capacity", new ValueType.Count(2, 256), 10, "10",
+            new Parameter<>("capacity", new ValueType.Count(2, 256), 10, "10",
                     "players a session holds, its host included: the cloud pairs at most this many minus one clients with the host and refuses the next with SessionFull (SESSION_FULL)",
                     "Fusion's default PlayerCount (the host and 9 clients)",
-                    Scope.PROTOCOL, ProtocolConfig.Builder::sessionCapacity, ProtocolConfig::sessionCapacity),
+                    Scope.SESSION, ProtocolConfig.Builder::sessionCapacity, ProtocolConfig::sessionCapacity),
             STARTUP_DELAY);
 
     private static final Map<String, Parameter<?>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Parameter::key, p -> p));
+    // Peer rows are written under host: and client: and drawn per run, never tuned as one value.
+    private static final Map<String, Parameter<?>> BY_PATH = ALL.stream().filter(p -> p.scope() != Scope.PEER)
+            .collect(Collectors.toUnmodifiableMap(Parameter::path, p -> p));
 
     private ProtocolParameters() {}
 
@@ -143,9 +146,19 @@ public final class ProtocolParameters {
         return Optional.ofNullable(BY_KEY.get(key));
     }
 
+    /** The parameter a scenario file writes at {@code path} from its top ({@link Parameter#path}), if one is. */
+    public static Optional<Parameter<?>> byPath(String path) {
+        return Optional.ofNullable(BY_PATH.get(path));
+    }
+
     /** The parameters a scenario gives under {@code protocol:}. */
     public static List<Parameter<?>> protocolSection() {
-        return ALL.stream().filter(p -> p.scope() == Scope.PROTOCOL).toList();
+        return section(Scope.PROTOCOL);
+    }
+
+    /** The parameters a scenario gives in the section of {@code scope}, in table order. */
+    public static List<Parameter<?>> section(Scope scope) {
+        return ALL.stream().filter(p -> p.scope() == scope).toList();
     }
 
     /** Why {@code config} cannot run, if some value lies outside its parameter's range. */

@@ -94,7 +94,8 @@ public final class HostPeer extends Peer {
         List<ServedClient> out = new ArrayList<>(links.size());
         for (Link l : links) {
             out.add(new ServedClient(l.nonce, l.k2At, l.pings, l.path,
-                    l.path == Outcome.PENDING ? l.failure : FailureReason.NONE, l.connectedAt, List.copyOf(l.targets)));
+                    l.path == Outcome.PENDING ? l.failure : FailureReason.NONE, l.connectedAt, List.copyOf(l.targets),
+                    l.direct));
         }
         return out;
     }
@@ -109,9 +110,10 @@ public final class HostPeer extends Peer {
      * @param failureReason {@code NO_CLIENT} when it was not heard from within the listen timeout
      * @param connectedAtNanos when its first request was accepted, or -1
      * @param pingTargets where its pings went
+     * @param directSource where its accepted direct request came from (the accept went back there), or null
      */
     public record ServedClient(long nonce, long k2At, int pings, Outcome path, FailureReason failureReason,
-                               long connectedAtNanos, List<Endpoint> pingTargets) {}
+                               long connectedAtNanos, List<Endpoint> pingTargets, Endpoint directSource) {}
 
     @Override
     void begin() {

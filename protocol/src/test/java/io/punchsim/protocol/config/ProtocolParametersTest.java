@@ -19,7 +19,11 @@ class ProtocolParametersTest {
         for (Parameter<?> p : ProtocolParameters.ALL) {
             assertThat(keys.add(p.key())).as(p.key()).isTrue();
             assertThat(flags.add(p.flag())).as(p.flag()).isTrue();
-            assertThat(p.flag()).isEqualTo("--" + p.key().replaceFirst("^variants\\.", "").replace('.', '-'));
+            // A session row's flag says it is the session's: session.capacity is --session-capacity.
+            String words = (p.scope() == Parameter.Scope.SESSION ? "session." : "") + p.key().replaceFirst("^variants\\.", "");
+            assertThat(p.flag()).isEqualTo("--" + words.replace('.', '-'));
+            assertThat(ProtocolParameters.byPath(p.path())).as(p.path()).isEqualTo(p.scope() == Parameter.Scope.PEER
+                    ? java.util.Optional.empty() : java.util.Optional.of(p));
             assertThat(p.description()).as(p.key()).isNotBlank();
             assertThat(p.why()).as(p.key()).isNotBlank();
         }

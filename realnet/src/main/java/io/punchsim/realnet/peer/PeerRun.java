@@ -1,11 +1,13 @@
 package io.punchsim.realnet.peer;
 
 import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.protocol.config.ProtocolParameters;
+import io.punchsim.protocol.config.ValueException;
+import io.punchsim.protocol.config.ValueType;
 import io.punchsim.protocol.event.Role;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.peer.ClientPeer;
 import io.punchsim.protocol.peer.ConnectionResult;
-import io.punchsim.protocol.peer.FailureReason;
 import io.punchsim.protocol.peer.HostPeer;
 import io.punchsim.protocol.peer.Outcome;
 import io.punchsim.protocol.peer.Peer;
@@ -21,7 +23,7 @@ import java.util.Map;
 
 /**
  * One peer (host or client) on a real socket, run to its end: every step is printed as it
- * happens, then one outcome line.
+ * happens, then, for a host, one line per client ({@link HostReport}), and one outcome line.
  *
  * @param role {@link Role#HOST} or {@link Role#CLIENT}
  * @param cloud the cloud's address
@@ -29,8 +31,22 @@ import java.util.Map;
  * @param bind where to bind; address 0.0.0.0 means the address the OS routes toward the cloud, so
  *     the local address the peer reports (H8/C8) is a real one
  * @param config the protocol parameters and variants
+ * @param clients for a host, how many clients it serves before it reports and exits ({@link #CLIENTS}); 1 for a client
  */
-public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, ProtocolConfig config) {
+public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, ProtocolConfig config, int clients) {
+
+    /** The host's option that says how many clients it waits for. */
+    public static final String CLIENTS_FLAG = "--clients";
+
+    /**
+     * How many clients one host may wait for: those of the largest session the cloud holds
+     * ({@code session-capacity}'s upper bound), less the host.
+     */
+    public static final ValueType.Count CLIENTS = new ValueType.Count(1, largestSession() - 1);
+
+    /** The help line of {@link #CLIENTS_FLAG}, with its default and range. */
+    public static final String CLIENTS_HELP = "clients the host serves before it reports one line per client and a summary,"
+            + " and exits; at most --session-capacity minus 1 (default 1, " + CLIENTS.range() + ")";
 
     /** How the run ended, for the exit code. */
     public enum Ending {
@@ -44,12 +60,52 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
     private static final long LINGER_NANOS = 300_000_000L;
 
     /** The reason of a run stopped (Ctrl-C, SIGTERM) before it had an outcome. */
-    private static final String INTERRUPTED = "INTERRUPTED";
+    static final String INTERRUPTED = "INTERRUPTED";
 
     public PeerRun {
         if (role != Role.HOST && role != Role.CLIENT) {
             throw new IllegalArgumentException("a peer is a host or a client, not " + role);
         }
+        if (role == Role.CLIENT && clients != 1) {
+            throw new IllegalArgumentException("a client is one client, not " + clients);
+        }
+        checkClients(clients, config);
+    }
+
+    /**
+     * Checks that a session of {@code config}'s capacity can hold {@code clients} clients besides its host.
+     *
+     * @throws IllegalArgumentException naming {@link #CLIENTS_FLAG} and the capacity, when it cannot
+     */
+    public static void checkClients(int clients, ProtocolConfig config) {
+        int room = Math.min(CLIENTS.max(), config.sessionCapacity() - 1);
+        if (clients < CLIENTS.min() || clients > room) {
+            throw new IllegalArgumentException(CLIENTS_FLAG + ": " + clients + " is not within " + CLIENTS.min() + ".." + room
+                    + " (a session of --session-capacity " + config.sessionCapacity() + " holds the host and "
+                    + (config.sessionCapacity() - 1) + " clients)");
+        }
+    }
+
+    /** A host that serves one client, or a client. */
+    public PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, ProtocolConfig config) {
+        this(role, cloud, stun, bind, config, 1);
+    }
+
+    /**
+     * The number {@code text} gives for {@link #CLIENTS_FLAG}.
+     *
+     * @throws IllegalArgumentException naming the option, for a value that does not parse or is out of range
+     */
+    public static int clients(String text) {
+        try {
+            return CLIENTS.read(text);
+        } catch (ValueException e) {
+            throw new IllegalArgumentException(CLIENTS_FLAG + ": " + e.getMessage());
+        }
+    }
+
+    private static int largestSession() {
+        return ((ValueType.Count) ProtocolParameters.byKey("session-capacity").orElseThrow().type()).max();
     }
 
     public Ending run(JsonLines out) throws IOException {
@@ -62,7 +118,7 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
             loop.close();
             throw new IOException("cannot bind " + local + ": " + e.getMessage(), e);
         }
-        Peer peer = role == Role.HOST ? new HostPeer(config, cloud, stun) : new ClientPeer(config, cloud, stun);
+        Peer peer = role == Role.HOST ? new HostPeer(config, cloud, stun, clients) : new ClientPeer(config, cloud, stun);
         // Start from inside the run, once Ctrl-C is handled, so even the first step can be interrupted cleanly.
         loop.setTimer(loop.now(), () -> context.start(peer));
         boolean[] lingering = {false};
@@ -75,7 +131,12 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
             }
             return lingered[0];
         }, finished -> {
-            Map<String, Object> line = outcome(peer, finished);
+            List<Map<String, Object>> clientLines = peer instanceof HostPeer host
+                    ? HostReport.clientLines(host, clients, cloud, finished) : List.of();
+            for (Map<String, Object> client : clientLines) {
+                out.line(loop.now(), client);
+            }
+            Map<String, Object> line = outcome(peer, finished, clientLines);
             line.put("datagramsSent", context.datagramsSent());
             line.put("datagramsReceived", context.datagramsReceived());
             if (!finished) {
@@ -94,9 +155,9 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
     /**
      * The outcome line, led by the fields of {@code punchsim trace --format json}'s last line. It
      * always says why: a failure reason, {@code NONE} when connected, {@code INTERRUPTED} when
-     * stopped before an outcome.
+     * stopped before an outcome. A host's is the summary of its {@code clientLines}.
      */
-    private Map<String, Object> outcome(Peer peer, boolean finished) {
+    private Map<String, Object> outcome(Peer peer, boolean finished, List<Map<String, Object>> clientLines) {
         Map<String, Object> line = new LinkedHashMap<>();
         if (peer instanceof ClientPeer client) {
             ConnectionResult result = client.result();
@@ -116,9 +177,7 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
         } else {
             HostPeer host = (HostPeer) peer;
             line.put("role", "host");
-            line.put("outcome", host.path() == Outcome.PENDING ? Outcome.FAILED.name() : host.path().name());
-            line.put("reason", !finished && host.path() == Outcome.PENDING && host.failureReason() == FailureReason.NONE
-                    ? INTERRUPTED : host.failureReason().name());
+            line.putAll(HostReport.summary(clientLines));
             line.put("pingsSent", host.pingsSent());
             line.put("directAccepts", host.directAccepts());
             line.put("relayedAccepts", host.relayedAccepts());
@@ -127,7 +186,7 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
         return line;
     }
 
-    private static double millis(long nanos) {
+    static double millis(long nanos) {
         return Math.round(nanos / 1e3) / 1e3;
     }
 }

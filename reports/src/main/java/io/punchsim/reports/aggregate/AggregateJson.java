@@ -100,8 +100,40 @@ public final class AggregateJson {
                 seeds(pairExamples.putArray(o.label()), a.exampleSeeds(pair, o));
             }
         });
+        ObjectNode sessions = node.putObject("sessions");
+        sessions.put("count", a.sessions);
+        sessions.set("allDirect", proportion(a.sessionAllDirectRate()));
+        sessions.set("anyRelayed", proportion(a.sessionAnyRelayedRate()));
+        sessions.set("anyFailed", proportion(a.sessionAnyFailedRate()));
+        sessions.set("lastConnect", distribution(a.sessionLastConnect, true));
+        sessions.set("relayedBytesPerSession", perRun(a.relayedBytesPerSession, a.sessionRelayedBytes, a.sessions));
+        sessions.put("relayedBytesTotal", a.sessionRelayedBytes);
+        sessions.set("hostNatPeakMappings", perRun(a.hostNatPeakPerSession, a.hostNatPeakMappings, a.sessions));
+        sessions.put("hostNatPeakMappingsTotal", a.hostNatPeakMappings);
         node.put("digest", a.digest().hex());
         return node;
+    }
+
+    /** The session figures; a report from before sessions of many clients has none, and reads as no sessions. */
+    private static void readSessions(JsonNode node, PointAggregate a) {
+        JsonNode sessions = node.get("sessions");
+        if (sessions == null || sessions.isNull()) {
+            return;
+        }
+        a.sessions = number(sessions, "count");
+        a.sessionsAllDirect = number(field(sessions, "allDirect"), "count");
+        a.sessionsAnyRelayed = number(field(sessions, "anyRelayed"), "count");
+        a.sessionsAnyFailed = number(field(sessions, "anyFailed"), "count");
+        for (long count : new long[] {a.sessionsAllDirect, a.sessionsAnyRelayed, a.sessionsAnyFailed}) {
+            if (count < 0 || count > a.sessions) {
+                throw new IllegalArgumentException("report.json: session counts must lie in 0.." + a.sessions + ", got " + count);
+            }
+        }
+        a.sessionLastConnect.add(histogram(field(sessions, "lastConnect")));
+        a.relayedBytesPerSession.add(histogram(field(sessions, "relayedBytesPerSession")));
+        a.sessionRelayedBytes = number(sessions, "relayedBytesTotal");
+        a.hostNatPeakPerSession.add(histogram(field(sessions, "hostNatPeakMappings")));
+        a.hostNatPeakMappings = number(sessions, "hostNatPeakMappingsTotal");
     }
 
     /** Rebuilds the aggregate {@link #write} wrote; rejects a body that is missing a field with a message naming it. */
@@ -174,6 +206,7 @@ public final class AggregateJson {
             }
             a.natPairs.put(new NatPair(field(cell, "host").asText(), field(cell, "client").asText()), tally);
         }
+        readSessions(node, a);
         OutcomeDigest digest = OutcomeDigest.parseHex(field(node, "digest").asText());
         a.digestSum = digest.sum();
         a.digestXor = digest.xor();

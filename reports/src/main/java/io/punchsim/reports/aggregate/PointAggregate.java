@@ -4,6 +4,7 @@ import io.punchsim.reports.outcome.FailureReason;
 import io.punchsim.reports.outcome.GamePath;
 import io.punchsim.reports.outcome.Outcome;
 import io.punchsim.reports.outcome.RunOutcome;
+import io.punchsim.reports.outcome.SessionOutcome;
 import io.punchsim.reports.outcome.TrafficKind;
 import io.punchsim.reports.stats.Proportion;
 import java.util.Arrays;
@@ -58,6 +59,16 @@ public final class PointAggregate {
     final ExampleSeeds[] reasonExamples = examples(FailureReason.values().length);
     long digestSum;
     long digestXor;
+    /** Sessions counted by {@link #add(SessionOutcome)}, and what only a whole session has. */
+    long sessions;
+    long sessionsAllDirect;
+    long sessionsAnyRelayed;
+    long sessionsAnyFailed;
+    final Histogram sessionLastConnect = timeHistogram();
+    long sessionRelayedBytes;
+    final Histogram relayedBytesPerSession = countHistogram();
+    long hostNatPeakMappings;
+    final Histogram hostNatPeakPerSession = countHistogram();
 
     // Digest keys: two unrelated constants give two independent hashes of the same fields.
     private static final long SUM_KEY = 0x2545F4914F6CDD1DL;
@@ -100,7 +111,30 @@ public final class PointAggregate {
         return h;
     }
 
-    /** Counts one run. */
+    /** Counts one session: each of its clients as a run, then what the session as a whole did. */
+    public void add(SessionOutcome session) {
+        for (RunOutcome client : session.clients()) {
+            add(client);
+        }
+        sessions++;
+        if (session.allDirect()) {
+            sessionsAllDirect++;
+        }
+        if (session.anyRelayed()) {
+            sessionsAnyRelayed++;
+        }
+        if (session.anyFailed()) {
+            sessionsAnyFailed++;
+        } else {
+            sessionLastConnect.recordValue(session.lastConnectNanos());
+        }
+        sessionRelayedBytes += session.relayedBytes();
+        relayedBytesPerSession.recordValue(session.relayedBytes());
+        hostNatPeakMappings += session.hostNatPeakMappings();
+        hostNatPeakPerSession.recordValue(session.hostNatPeakMappings());
+    }
+
+    /** Counts one client's run (a session's clients come through {@link #add(SessionOutcome)}). */
     public void add(RunOutcome run) {
         runs++;
         int outcome = run.outcome().ordinal();
@@ -179,6 +213,15 @@ public final class PointAggregate {
         mergeInto(reasonExamples, other.reasonExamples);
         digestSum += other.digestSum;
         digestXor ^= other.digestXor;
+        sessions += other.sessions;
+        sessionsAllDirect += other.sessionsAllDirect;
+        sessionsAnyRelayed += other.sessionsAnyRelayed;
+        sessionsAnyFailed += other.sessionsAnyFailed;
+        sessionLastConnect.add(other.sessionLastConnect);
+        sessionRelayedBytes += other.sessionRelayedBytes;
+        relayedBytesPerSession.add(other.relayedBytesPerSession);
+        hostNatPeakMappings += other.hostNatPeakMappings;
+        hostNatPeakPerSession.add(other.hostNatPeakPerSession);
     }
 
     private static void addInto(long[] target, long[] source) {
@@ -315,6 +358,59 @@ public final class PointAggregate {
         return tally == null ? new long[0] : tally.examples[outcome.ordinal()].seeds();
     }
 
+    /**
+     * Seeds run: one session each, whatever its number of clients. (An aggregate built from client
+     * runs alone, as tests of the reports do, counts each run as its seed.)
+     */
+    public long seeds() {
+        return sessions > 0 ? sessions : runs;
+    }
+
+    /** Sessions counted (0 when only client runs were added). */
+    public long sessions() {
+        return sessions;
+    }
+
+    /** The share of sessions in which every client connected directly, with its Wilson 95% interval. */
+    public Proportion sessionAllDirectRate() {
+        return Proportion.wilson(sessionsAllDirect, sessions);
+    }
+
+    /** The share of sessions in which some client connected through the relay. */
+    public Proportion sessionAnyRelayedRate() {
+        return Proportion.wilson(sessionsAnyRelayed, sessions);
+    }
+
+    /** The share of sessions in which some client did not connect. */
+    public Proportion sessionAnyFailedRate() {
+        return Proportion.wilson(sessionsAnyFailed, sessions);
+    }
+
+    /** From the session's start until its last client connected, over sessions every client of which did (a copy). */
+    public Histogram sessionLastConnect() {
+        return sessionLastConnect.copy();
+    }
+
+    /** Bytes the cloud relayed, over all sessions (the same total as {@link #relayedBytes()} when every run was a session's). */
+    public long sessionRelayedBytes() {
+        return sessionRelayedBytes;
+    }
+
+    /** Bytes the cloud relayed per session (a copy). */
+    public Histogram relayedBytesPerSession() {
+        return relayedBytesPerSession.copy();
+    }
+
+    /** The sum over sessions of the host NAT's peak number of mappings. */
+    public long hostNatPeakMappings() {
+        return hostNatPeakMappings;
+    }
+
+    /** The host NAT's peak number of mappings per session (a copy). */
+    public Histogram hostNatPeakPerSession() {
+        return hostNatPeakPerSession.copy();
+    }
+
     public OutcomeDigest digest() {
         return new OutcomeDigest(digestSum, digestXor);
     }
@@ -336,7 +432,13 @@ public final class PointAggregate {
                 || !Arrays.equals(attemptIndexCounts(), other.attemptIndexCounts())
                 || !Arrays.equals(kindPackets, other.kindPackets) || !Arrays.equals(kindBytes, other.kindBytes)
                 || !Arrays.equals(rttRuns, other.rttRuns) || !Arrays.equals(rttSamples, other.rttSamples)
-                || !Arrays.equals(rttSumNanos, other.rttSumNanos) || !Arrays.equals(rttMaxNanos, other.rttMaxNanos)) {
+                || !Arrays.equals(rttSumNanos, other.rttSumNanos) || !Arrays.equals(rttMaxNanos, other.rttMaxNanos)
+                || sessions != other.sessions || sessionsAllDirect != other.sessionsAllDirect
+                || sessionsAnyRelayed != other.sessionsAnyRelayed || sessionsAnyFailed != other.sessionsAnyFailed
+                || sessionRelayedBytes != other.sessionRelayedBytes || hostNatPeakMappings != other.hostNatPeakMappings
+                || !sameCounts(sessionLastConnect, other.sessionLastConnect)
+                || !sameCounts(relayedBytesPerSession, other.relayedBytesPerSession)
+                || !sameCounts(hostNatPeakPerSession, other.hostNatPeakPerSession)) {
             return false;
         }
         for (int i = 0; i < CONNECTED; i++) {

@@ -92,9 +92,12 @@ public record Comparison(ScenarioIdentity baseline, ScenarioIdentity current, bo
             PointAggregate ca = cp.aggregate();
             for (Metric m : Metrics.comparable()) {
                 if (m.reading() instanceof Reading.Rate rate) {
-                    if (ba.runs() > 0 && ca.runs() > 0) {
+                    // A rate over nothing (sessions in a report from before them) has nothing to test.
+                    Proportion bs = rate.share().apply(ba);
+                    Proportion cs = rate.share().apply(ca);
+                    if (bs.trials() > 0 && cs.trials() > 0) {
                         rateTests.add(changes.size());
-                        changes.add(rateChange(cp, m, rate.share().apply(ba), rate.share().apply(ca)));
+                        changes.add(rateChange(cp, m, bs, cs));
                     }
                 } else if (m.reading() instanceof Reading.Quantile quantile) {
                     Histogram bh = quantile.distribution().apply(ba);

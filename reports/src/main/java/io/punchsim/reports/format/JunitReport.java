@@ -30,7 +30,7 @@ public final class JunitReport {
                 String name = v.gate().describe() + " @ " + p.label();
                 if (!report.complete(p)) {
                     skipped++;
-                    skippedCase(cases, classname, name, "the sweep was interrupted after " + p.aggregate().runs() + " of "
+                    skippedCase(cases, classname, name, "the sweep was interrupted after " + p.aggregate().seeds() + " of "
                             + report.plan().runsPerPoint() + " runs of this point; on those runs: " + v.message());
                     continue;
                 }

@@ -43,6 +43,11 @@ public record Gate(Metric metric, GateOperator operator, double bound, JudgedOn 
     }
 
     private GateVerdict judgeRate(Proportion p) {
+        if (p.trials() == 0) {
+            // Nothing to judge (sessions in a report from before them) is not a pass.
+            return new GateVerdict(this, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false,
+                    metric.key() + " FAILED: nothing to measure the rate over (0 trials)");
+        }
         double measured = judgedOn == JudgedOn.ESTIMATE ? p.estimate()
                 : operator == GateOperator.AT_LEAST ? p.lower() : p.upper();
         boolean passed = operator.holds(measured, bound);

@@ -26,6 +26,7 @@ public final class Metrics {
 
     // Filled by the declarations below, in declaration order; must come first.
     private static final List<Metric> REGISTERED = new ArrayList<>();
+    private static final java.util.Set<String> OF_SESSIONS = new java.util.HashSet<>();
 
     public static final Metric DIRECT_RATE = register(new Metric("direct-rate", "direct",
             "share of runs that connected directly", Unit.FRACTION, Better.HIGHER, EnumSet.of(GATE, COMPARE, SUMMARY),
@@ -55,9 +56,41 @@ public final class Metrics {
             "bytes the cloud relayed per run, mean over runs", Unit.BYTES, Better.LOWER, EnumSet.of(GATE),
             new Reading.Mean(PointAggregate::relayedBytes, PointAggregate::runs, "runs", PointAggregate::relayedBytesPerRun)));
 
+    // A session's metrics: the host and all its clients (session.clients) as one unit.
+    public static final Metric SESSION_ALL_DIRECT_RATE = ofSession(new Metric("session-all-direct-rate", "all direct",
+            "share of sessions in which every client connected directly", Unit.FRACTION, Better.HIGHER,
+            EnumSet.of(GATE, COMPARE), new Reading.Rate(PointAggregate::sessionAllDirectRate)));
+    public static final Metric SESSION_ANY_RELAYED_RATE = ofSession(new Metric("session-any-relayed-rate", "any relayed",
+            "share of sessions in which some client connected through the relay", Unit.FRACTION, Better.LOWER,
+            EnumSet.of(GATE, COMPARE), new Reading.Rate(PointAggregate::sessionAnyRelayedRate)));
+    public static final Metric SESSION_ANY_FAILED_RATE = ofSession(new Metric("session-any-failed-rate", "any failed",
+            "share of sessions in which some client did not connect", Unit.FRACTION, Better.LOWER,
+            EnumSet.of(GATE, COMPARE), new Reading.Rate(PointAggregate::sessionAnyFailedRate)));
+    public static final Metric SESSION_CONNECT_TIME_LAST_P50 = sessionLast(Percentile.P50);
+    public static final Metric SESSION_CONNECT_TIME_LAST_P95 = sessionLast(Percentile.P95);
+    public static final Metric RELAYED_BYTES_PER_SESSION = ofSession(new Metric("relayed-bytes-per-session", "relayed bytes/session",
+            "bytes the cloud relayed per session, all its clients, mean over sessions", Unit.BYTES, Better.LOWER, EnumSet.of(GATE),
+            new Reading.Mean(PointAggregate::sessionRelayedBytes, PointAggregate::sessions, "sessions",
+                    PointAggregate::relayedBytesPerSession)));
+    public static final Metric HOST_NAT_PEAK_MAPPINGS = ofSession(new Metric("host-nat-peak-mappings", "host NAT mappings",
+            "the most mappings the host's own NAT held at once in a session, mean over sessions", Unit.COUNT, Better.LOWER,
+            EnumSet.of(GATE), new Reading.Mean(PointAggregate::hostNatPeakMappings, PointAggregate::sessions, "sessions",
+                    PointAggregate::hostNatPeakPerSession)));
+
     private static final List<Metric> ALL = List.copyOf(REGISTERED);
 
     private Metrics() {
+    }
+
+    /** A metric over whole sessions rather than over runs (one client each). */
+    private static Metric ofSession(Metric metric) {
+        OF_SESSIONS.add(metric.key());
+        return register(metric);
+    }
+
+    /** Whether the metric counts whole sessions rather than runs. */
+    public static boolean ofSessions(Metric metric) {
+        return OF_SESSIONS.contains(metric.key());
     }
 
     private static Metric register(Metric metric) {
@@ -80,6 +113,13 @@ public final class Metrics {
                     Better.LOWER, uses, new Reading.Quantile(PointAggregate::connectTimeFromK1, p, "connected runs"))));
         }
         return Collections.unmodifiableMap(byPercentile);
+    }
+
+    private static Metric sessionLast(Percentile p) {
+        return ofSession(new Metric("session-connect-time-last-" + p.label(), "last " + p.label(),
+                "from a session's start until its last client connected, over sessions whose clients all did, the "
+                        + (int) p.percentile() + "th percentile", Unit.NANOSECONDS, Better.LOWER, EnumSet.of(GATE, COMPARE),
+                new Reading.Quantile(PointAggregate::sessionLastConnect, p, "sessions")));
     }
 
     /** Every metric, in report order. */

@@ -6,5 +6,7 @@ public enum FailureReason {
     NO_SESSION,
     STUN_FAILED,
     CLOUD_UNREACHABLE,
-    ATTEMPTS_EXHAUSTED
+    ATTEMPTS_EXHAUSTED,
+    /** A client the cloud refused: its session already held its capacity of players. */
+    SESSION_FULL
 }

@@ -58,14 +58,22 @@ public record Precision(double halfWidth, List<Metric> metrics, long batch, long
         }
     }
 
-    /** Every rate metric of the registry, as {@code --precision} asks. */
+    /** Every rate metric of the registry: what a precision may judge. */
     public static List<Metric> rateMetrics() {
         return Metrics.all().stream().filter(Metric::isRate).toList();
     }
 
-    /** The same batches and cap, judging every rate metric at {@code halfWidth}. */
+    /**
+     * The rates judged unless a file lists others, as {@code --precision} asks: those over runs. The
+     * session rates are the same figures when a session has one client, and can be listed.
+     */
+    public static List<Metric> defaultMetrics() {
+        return rateMetrics().stream().filter(m -> !Metrics.ofSessions(m)).toList();
+    }
+
+    /** The same batches and cap, judging the default rates at {@code halfWidth}. */
     public Precision everyRate(double halfWidth) {
-        return new Precision(halfWidth, rateMetrics(), batch, maxSeeds);
+        return new Precision(halfWidth, defaultMetrics(), batch, maxSeeds);
     }
 
     /** The half-width of one listed rate at a point: half the Wilson 95% interval's width. */
@@ -94,7 +102,7 @@ public record Precision(double halfWidth, List<Metric> metrics, long batch, long
         if (met(point)) {
             return Optional.of(PrecisionStop.Reason.PRECISE);
         }
-        if (point.runs() >= maxSeeds) {
+        if (point.seeds() >= maxSeeds) {
             return Optional.of(PrecisionStop.Reason.MAX_SEEDS);
         }
         return Optional.empty();
@@ -116,7 +124,7 @@ public record Precision(double halfWidth, List<Metric> metrics, long batch, long
      * batches, within the cap. Never used to decide anything.
      */
     public long projectedSeeds(PointAggregate point) {
-        long n = point.runs();
+        long n = point.seeds();
         if (n == 0) {
             return batchEnd(0);
         }

@@ -32,8 +32,8 @@ public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<Swee
             if (!p.parameters().keySet().equals(axisNames(scenario))) {
                 throw new IllegalArgumentException("point " + p.label() + " does not give exactly the axes " + axisNames(scenario));
             }
-            if (p.aggregate().runs() > plan.runsPerPoint()) {
-                throw new IllegalArgumentException("point " + p.label() + " has " + p.aggregate().runs() + " runs; "
+            if (p.aggregate().seeds() > plan.runsPerPoint()) {
+                throw new IllegalArgumentException("point " + p.label() + " has " + p.aggregate().seeds() + " runs; "
                         + plan.runsPerPoint() + " were planned");
             }
             if (p.stop().isPresent() != precision.isPresent()) {
@@ -68,7 +68,7 @@ public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<Swee
     }
 
     private static Plan planOf(ScenarioIdentity scenario, List<SweepPoint> points, boolean partial, Optional<Precision> precision) {
-        long ran = points.stream().mapToLong(p -> p.aggregate().runs()).max().orElse(0);
+        long ran = points.stream().mapToLong(p -> p.aggregate().seeds()).max().orElse(0);
         long runs = precision.map(p -> Math.max(ran, p.maxSeeds())).orElse(ran);
         long grid = scenario.gridSize();
         int planned = partial && grid <= Integer.MAX_VALUE ? (int) Math.max(points.size(), grid) : points.size();
@@ -152,7 +152,7 @@ public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<Swee
         if (point.stop().isPresent()) {
             return !partial || point.stop().get().reason() != PrecisionStop.Reason.INTERRUPTED;
         }
-        return !partial || point.aggregate().runs() == plan.runsPerPoint();
+        return !partial || point.aggregate().seeds() == plan.runsPerPoint();
     }
 
     /** Points that ran every planned run. */

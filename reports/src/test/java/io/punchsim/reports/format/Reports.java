@@ -43,7 +43,7 @@ final class Reports {
                     partials[p] = new PointAggregate();
                 }
                 for (int r = 0; r < runs.size(); r++) {
-                    partials[(r * 7 + 3) % parts].add(runs.get(r));
+                    partials[(r * 7 + 3) % parts].add(SyntheticRuns.session(runs.get(r)));
                 }
                 PointAggregate merged = new PointAggregate();
                 for (int p = parts - 1; p >= 0; p--) {

@@ -21,7 +21,7 @@ class MetricIntervalTest {
 
     private static PointAggregate aggregate(List<RunOutcome> runs) {
         PointAggregate a = new PointAggregate();
-        runs.forEach(a::add);
+        runs.forEach(r -> a.add(io.punchsim.reports.SyntheticRuns.session(r)));
         return a;
     }
 

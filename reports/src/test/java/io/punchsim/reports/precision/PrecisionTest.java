@@ -75,7 +75,8 @@ class PrecisionTest {
         assertThatThrownBy(() -> new Precision(0, List.of(Metrics.DIRECT_RATE), 10, 100)).hasMessageContaining("(0, 0.5]");
         assertThatThrownBy(() -> new Precision(0.01, List.of(), 10, 100)).hasMessageContaining("at least one");
         assertThat(Precision.rateMetrics()).containsExactly(Metrics.DIRECT_RATE, Metrics.RELAYED_RATE, Metrics.FAILED_RATE,
-                Metrics.SUCCESS_RATE);
+                Metrics.SUCCESS_RATE, Metrics.SESSION_ALL_DIRECT_RATE, Metrics.SESSION_ANY_RELAYED_RATE,
+                Metrics.SESSION_ANY_FAILED_RATE);
         assertThat(new Precision(0.005, List.of(Metrics.DIRECT_RATE, Metrics.SUCCESS_RATE), 2048, 1_000_000).describe())
                 .isEqualTo("direct-rate and success-rate to a 95% half-width of 0.5%, in batches of 2048 seeds, at most 1000000 seeds a point");
     }

@@ -9,10 +9,14 @@ import java.util.List;
 public final class Keys {
 
     public static final List<String> TOP = List.of(
-            "name", "description", "seeds", "root-seed", "host", "client", "network", "protocol", "faults", "sweep",
-            "gates", "precision", "tune");
+            "name", "description", "seeds", "root-seed", "session", "host", "client", "network", "protocol", "faults",
+            "sweep", "gates", "precision", "tune");
     public static final List<String> PEER = List.of("nat", "link", "startup-delay", "join-delay");
-    public static final List<String> NETWORK = List.of("same-lan", "cloud", "stun", "peer-path");
+    public static final List<String> NETWORK = List.of("same-lan", "shared-nats", "cloud", "stun", "peer-path");
+    /** The number of clients, then the session rows of the protocol's parameter table. */
+    public static final List<String> SESSION = sessionKeys();
+    /** A chain hop naming a NAT declared under {@code network.shared-nats}. */
+    public static final List<String> SHARED_NAT = List.of("shared");
     public static final List<String> PLACEMENT = List.of("latency", "region", "from-host", "from-client");
     public static final List<String> LINK_DIRECTION = List.of("latency", "jitter", "fifo", "loss", "duplication");
     public static final List<String> LINK = List.of("preset", "latency", "jitter", "fifo", "loss", "duplication", "up", "down");
@@ -51,13 +55,26 @@ public final class Keys {
     private Keys() {
     }
 
+    private static List<String> sessionKeys() {
+        List<String> keys = new java.util.ArrayList<>(List.of("clients"));
+        for (Parameter<?> p : ProtocolParameters.section(Parameter.Scope.SESSION)) {
+            keys.add(p.key());
+        }
+        return List.copyOf(keys);
+    }
+
     /**
      * The keys one level below {@code prefix} (empty, or a group such as {@code "game-phase."}) in
      * the protocol's parameter table, in its order: a parameter's own name, or the group it opens.
      */
     public static List<String> protocolLevel(String prefix) {
+        return sectionLevel(Parameter.Scope.PROTOCOL, prefix);
+    }
+
+    /** The same for the section of {@code scope} ({@code protocol:} or {@code session:}). */
+    public static List<String> sectionLevel(Parameter.Scope scope, String prefix) {
         java.util.LinkedHashSet<String> level = new java.util.LinkedHashSet<>();
-        for (Parameter<?> p : ProtocolParameters.protocolSection()) {
+        for (Parameter<?> p : ProtocolParameters.section(scope)) {
             if (p.key().startsWith(prefix)) {
                 String rest = p.key().substring(prefix.length());
                 int dot = rest.indexOf('.');
@@ -75,7 +92,8 @@ public final class Keys {
         java.util.Set<String> all = new java.util.TreeSet<>(io.punchsim.nat.NatPresets.names());
         for (List<String> level : List.of(TOP, PEER, NETWORK, PLACEMENT, LINK_DIRECTION, LINK, LATENCY, NORMAL, LOGNORMAL,
                 PARETO, LOSS, GILBERT_ELLIOTT, CUSTOM_NAT, MIX, MIX_OPTION, POPULATION_NAT,
-                FAULT_KINDS, LINK_DOWN, LOSS_BURST, NAT_REBINDING, GATE, PRECISION, TUNE, TUNE_RANGE, OBJECTIVE, BUDGET)) {
+                FAULT_KINDS, LINK_DOWN, LOSS_BURST, NAT_REBINDING, GATE, PRECISION, TUNE, TUNE_RANGE, OBJECTIVE, BUDGET,
+                SESSION, SHARED_NAT)) {
             all.addAll(level);
         }
         for (Parameter<?> p : ProtocolParameters.protocolSection()) {

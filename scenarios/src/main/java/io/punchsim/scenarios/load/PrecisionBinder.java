@@ -39,7 +39,7 @@ final class PrecisionBinder {
         if (width.isPresent()) {
             halfWidth = halfWidth(width.get(), o.path("half-width"));
         }
-        List<Metric> metrics = o.take("metrics").map(n -> rates(n, o.path("metrics"), f)).orElse(Precision.rateMetrics());
+        List<Metric> metrics = o.take("metrics").map(n -> rates(n, o.path("metrics"), f)).orElse(Precision.defaultMetrics());
         long batch = o.integer("batch", (int) Precision.DEFAULT_BATCH, 1, MAX_SEEDS);
         long maxSeeds = o.integer("max-seeds", (int) Precision.DEFAULT_MAX_SEEDS, 1, MAX_SEEDS);
         o.finish();

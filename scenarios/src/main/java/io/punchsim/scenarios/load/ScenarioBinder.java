@@ -67,6 +67,8 @@ final class ScenarioBinder {
 
     private final Fields f;
     private final String defaultName;
+    /** The NATs declared under {@code network.shared-nats}, while the peers that name them are read. */
+    private Map<String, NatSpec> sharedNats = Map.of();
 
     ScenarioBinder(Fields fields, String defaultName) {
         this.f = fields;
@@ -85,8 +87,10 @@ final class ScenarioBinder {
         long rootSeed = o.take("root-seed")
                 .map(n -> f.integer(n, "root-seed", Long.MIN_VALUE, Long.MAX_VALUE, ScenarioDefaults.ROOT_SEED))
                 .orElse(ScenarioDefaults.ROOT_SEED);
-        NetworkSpec network = network(o);
-        ProtocolConfig protocol = o.take("protocol").map(this::protocol).orElseGet(() -> protocol(null));
+        ProtocolConfig.Builder protocolBuilder = ProtocolConfig.builder();
+        int clients = o.take("session").map(n -> session(n, protocolBuilder)).orElse(ScenarioDefaults.CLIENTS);
+        NetworkSpec network = network(o, clients);
+        ProtocolConfig protocol = protocol(o.take("protocol").orElse(null), protocolBuilder);
         List<FaultSpec> faults = o.take("faults").map(n -> faults(n, network)).orElse(List.of());
         List<Gate> gates = o.take("gates").map(n -> gates(n, "gates")).orElse(List.of());
         // Read by the loader: they apply to the whole file, not to one point.
@@ -99,7 +103,21 @@ final class ScenarioBinder {
 
     // ---- network ----
 
-    private NetworkSpec network(Fields.Obj top) {
+    // ---- session ----
+
+    /** The session section: the number of clients here, the session rows of the parameter table into {@code builder}. */
+    private int session(Node node, ProtocolConfig.Builder builder) {
+        Optional<Fields.Obj> obj = f.object(node, "session", Keys.SESSION);
+        if (obj.isEmpty()) {
+            return ScenarioDefaults.CLIENTS;
+        }
+        Fields.Obj o = obj.get();
+        int clients = o.integer("clients", ScenarioDefaults.CLIENTS, 1, ScenarioDefaults.MAX_CLIENTS);
+        parameterGroup(o, "", Parameter.Scope.SESSION, builder);
+        return clients;
+    }
+
+    private NetworkSpec network(Fields.Obj top, int clients) {
         boolean sameLan = ScenarioDefaults.SAME_LAN;
         PlacementSpec cloud = new PlacementSpec(ScenarioDefaults.CLOUD_LATENCY, ScenarioDefaults.CLOUD_LATENCY);
         PlacementSpec stun = new PlacementSpec(ScenarioDefaults.STUN_LATENCY, ScenarioDefaults.STUN_LATENCY);
@@ -108,6 +126,7 @@ final class ScenarioBinder {
         if (net.isPresent()) {
             Fields.Obj o = net.get();
             sameLan = o.bool("same-lan", sameLan);
+            o.take("shared-nats").ifPresent(n -> sharedNats = sharedNats(n, o.path("shared-nats")));
             cloud = o.take("cloud").map(n -> placement(n, "network.cloud", ScenarioDefaults.CLOUD_LATENCY)).orElse(cloud);
             stun = o.take("stun").map(n -> placement(n, "network.stun", ScenarioDefaults.STUN_LATENCY)).orElse(stun);
             peerPath = o.take("peer-path")
@@ -117,7 +136,41 @@ final class ScenarioBinder {
         }
         PeerSpec host = peer(top, "host", ScenarioDefaults.HOST_JOIN_DELAY, false);
         PeerSpec client = peer(top, "client", ScenarioDefaults.CLIENT_JOIN_DELAY, sameLan);
-        return new NetworkSpec(host, client, sameLan, cloud, stun, peerPath);
+        return new NetworkSpec(host, client, clients, sameLan, cloud, stun, peerPath, sharedNats);
+    }
+
+    /** Each shared NAT by its name: one preset or custom NAT, which chains name with {@code {shared: NAME}}. */
+    private Map<String, NatSpec> sharedNats(Node node, String path) {
+        Map<String, NatSpec> declared = new java.util.LinkedHashMap<>();
+        if (!(node instanceof Node.Mapping mapping)) {
+            if (!(node instanceof Node.Scalar scalar && scalar.type() == Node.ScalarKind.NULL)) {
+                f.report(node, path, "expected a mapping of name to NAT, e.g. {carrier: cgnat}; got " + Fields.describe(node));
+            }
+            return declared;
+        }
+        for (Node.Entry entry : mapping.entries().values()) {
+            String entryPath = Fields.child(path, entry.key());
+            if (!entry.key().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                f.report(entry.keyPosition(), entryPath, "a shared NAT's name is lower-case words joined by dashes, like carrier or home-1");
+                continue;
+            }
+            Node value = entry.value();
+            if (value instanceof Node.Sequence) {
+                f.report(value, entryPath, "a shared NAT is one NAT, not a chain: give the chain to each peer and end it with {shared: "
+                        + entry.key() + "}");
+                continue;
+            }
+            if (value instanceof Node.Mapping m && (isMix(m) || isPopulation(m))) {
+                f.report(value, entryPath, "a shared NAT is one NAT, not a mix: every peer behind it shares the one it is");
+                continue;
+            }
+            if (value instanceof Node.Mapping m && m.entries().containsKey("shared")) {
+                f.report(value, entryPath, "a shared NAT cannot name another shared NAT");
+                continue;
+            }
+            declared.put(entry.key(), nat(value, entryPath, false));
+        }
+        return declared;
     }
 
     private PlacementSpec placement(Node node, String path, LatencySpec fallback) {
@@ -197,6 +250,10 @@ final class ScenarioBinder {
                     f.report(item, itemPath, "a NAT chain cannot contain a population; a population is a peer's whole NAT");
                 } else if (item instanceof Node.Mapping m && isMix(m)) {
                     f.report(item, itemPath, "a NAT chain cannot contain a mix; put the mix outside the chain");
+                } else if (item instanceof Node.Mapping m && m.entries().containsKey("shared")
+                        && i != sequence.items().size() - 1) {
+                    f.report(item, itemPath, "a shared NAT is the outermost NAT of a chain: the peers behind it share"
+                            + " everything beyond it, so it comes last");
                 } else {
                     hops.add(nat(item, itemPath, false));
                 }
@@ -218,7 +275,31 @@ final class ScenarioBinder {
             }
             return mix(mapping, path);
         }
+        if (mapping.entries().containsKey("shared")) {
+            return shared(mapping, path);
+        }
         return custom(mapping, path);
+    }
+
+    /** {@code {shared: NAME}}: the NAT declared under that name in {@code network.shared-nats}. */
+    private NatSpec shared(Node.Mapping mapping, String path) {
+        Fields.Obj o = f.object(mapping, path, Keys.SHARED_NAT).orElseThrow();
+        Node nameNode = o.take("shared").orElseThrow();
+        o.finish();
+        Optional<String> name = f.text(nameNode, o.path("shared"), "the name of a NAT under network.shared-nats");
+        if (name.isEmpty()) {
+            return ScenarioDefaults.NAT;
+        }
+        NatSpec declared = sharedNats.get(name.get());
+        if (declared == null) {
+            String hint = sharedNats.isEmpty()
+                    ? "network.shared-nats declares none (declare it there: network: {shared-nats: {" + name.get() + ": cgnat}})"
+                    : Suggestions.closest(name.get(), List.copyOf(sharedNats.keySet())).map(s -> "did you mean '" + s + "'?")
+                            .orElse("declared: " + String.join(", ", sharedNats.keySet()));
+            f.report(nameNode, o.path("shared"), "no shared NAT named '" + name.get() + "'; " + hint);
+            return ScenarioDefaults.NAT;
+        }
+        return new io.punchsim.scenarios.model.SharedNat(name.get(), declared);
     }
 
     private static boolean isPopulation(Node.Mapping mapping) {
@@ -671,10 +752,9 @@ final class ScenarioBinder {
      * Reads the protocol section, every key and range from the protocol's parameter table, so each
      * value is checked here where its line and column are known; a null node gives the defaults.
      */
-    private ProtocolConfig protocol(Node node) {
-        ProtocolConfig.Builder builder = ProtocolConfig.builder();
+    private ProtocolConfig protocol(Node node, ProtocolConfig.Builder builder) {
         if (node != null) {
-            f.object(node, "protocol", Keys.PROTOCOL).ifPresent(o -> protocolGroup(o, "", builder));
+            f.object(node, "protocol", Keys.PROTOCOL).ifPresent(o -> parameterGroup(o, "", Parameter.Scope.PROTOCOL, builder));
         }
         try {
             return builder.build();
@@ -685,8 +765,9 @@ final class ScenarioBinder {
         }
     }
 
-    private void protocolGroup(Fields.Obj o, String prefix, ProtocolConfig.Builder builder) {
-        for (String name : Keys.protocolLevel(prefix)) {
+    /** The rows of {@code scope}'s section one level below {@code prefix}, groups read recursively. */
+    private void parameterGroup(Fields.Obj o, String prefix, Parameter.Scope scope, ProtocolConfig.Builder builder) {
+        for (String name : Keys.sectionLevel(scope, prefix)) {
             Optional<Node> value = o.take(name);
             if (value.isEmpty()) {
                 continue;
@@ -696,8 +777,8 @@ final class ScenarioBinder {
             if (parameter.isPresent()) {
                 protocolValue(value.get(), o.path(name), parameter.get(), builder);
             } else {
-                f.object(value.get(), o.path(name), Keys.protocolLevel(key + "."))
-                        .ifPresent(group -> protocolGroup(group, key + ".", builder));
+                f.object(value.get(), o.path(name), Keys.sectionLevel(scope, key + "."))
+                        .ifPresent(group -> parameterGroup(group, key + ".", scope, builder));
             }
         }
         o.finish();

@@ -201,8 +201,7 @@ final class TuneBinder {
         o.finish();
         String rangePath = keyPath + ".range";
         String key = entry.key();
-        Optional<Parameter<?>> parameter = key.startsWith("protocol.")
-                ? ProtocolParameters.byKey(key.substring("protocol.".length())) : Optional.empty();
+        Optional<Parameter<?>> parameter = ProtocolParameters.byPath(key);
         ValueType<?> type = parameter.map(Parameter::type).orElse(null);
         if (!(type instanceof ValueType.Duration || type instanceof ValueType.Count || type instanceof ValueType.Share
                 || type instanceof ValueType.Real)) {

@@ -39,6 +39,10 @@ public final class ScenarioDefaults {
     public static final LatencySpec HOST_JOIN_DELAY = new LatencySpec.Constant(0L);
     public static final LatencySpec CLIENT_JOIN_DELAY = new LatencySpec.Uniform(0L, 2 * S);
     public static final boolean SAME_LAN = false;
+    /** One client: the pair the vendor page describes; {@code session.clients} asks for more. */
+    public static final int CLIENTS = 1;
+    /** The most clients a session may hold: Fusion's largest PlayerCount (256) less its host. */
+    public static final int MAX_CLIENTS = 255;
     public static final LatencySpec CLOUD_LATENCY = new LatencySpec.Constant(30 * MS);
     public static final LatencySpec STUN_LATENCY = new LatencySpec.Constant(20 * MS);
 

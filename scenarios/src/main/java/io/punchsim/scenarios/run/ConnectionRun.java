@@ -28,17 +28,26 @@ import io.punchsim.sim.net.Network;
 import io.punchsim.sim.net.UdpSocket;
 import io.punchsim.sim.random.RandomStreams;
 import io.punchsim.sim.random.StreamName;
+import io.punchsim.reports.outcome.SessionOutcome;
+import io.punchsim.scenarios.model.NetworkSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * One simulated run: the real host, client, cloud and STUN state machines on the virtual network of
- * a sweep point, behind the NATs drawn for this seed. A pure function of (point, seed).
+ * One simulated run: the real host, clients, cloud and STUN state machines of one game session on
+ * the virtual network of a sweep point, behind the NATs drawn for this seed. A pure function of
+ * (point, seed).
  *
  * <p>Every draw the scenario itself makes (which NAT from a mix, start-up and join delays) comes from
  * a named stream of the seed, as does every draw of the network and of each machine, so adding a
- * draw in one place never shifts another.
+ * draw in one place never shifts another. Each client draws from streams named after it, so the
+ * first client of a session draws what the only client of a run of one did, and adding clients
+ * never changes what another client drew (the network's own draws on a link that several clients'
+ * packets cross are taken in the order the packets come).
  */
 public final class ConnectionRun {
     /** Virtual time a run may take after the client starts before it is cut off as FAILED. */
@@ -46,62 +55,112 @@ public final class ConnectionRun {
 
     private static final Consumer<StepEvent> IGNORE = e -> {};
 
-    // The names of the streams every run draws from, folded once.
+    // The names of the streams every run draws from, folded once; a client's are named after it, so
+    // the first client's are the ones a run of one client always drew from.
     private static final StreamName HOST_NAT = StreamName.of("scenario:host-nat");
-    private static final StreamName CLIENT_NAT = StreamName.of("scenario:client-nat");
     private static final StreamName HOST_STARTUP = StreamName.of("scenario:host-startup");
-    private static final StreamName CLIENT_STARTUP = StreamName.of("scenario:client-startup");
     private static final StreamName HOST_JOIN = StreamName.of("scenario:host-join");
-    private static final StreamName CLIENT_JOIN = StreamName.of("scenario:client-join");
     private static final StreamName HOST_MACHINE = StreamName.of("machine:" + SiteLayout.HOST);
-    private static final StreamName CLIENT_MACHINE = StreamName.of("machine:" + SiteLayout.CLIENT);
     private static final StreamName CLOUD_MACHINE = StreamName.of("machine:" + SiteLayout.CLOUD);
     private static final StreamName STUN_MACHINE = StreamName.of("machine:" + SiteLayout.STUN);
+    /** The streams of the first clients, folded once; a larger session folds the rest per run. */
+    private static final ClientStreams[] CLIENT_STREAMS = new ClientStreams[16];
+
+    static {
+        for (int k = 0; k < CLIENT_STREAMS.length; k++) {
+            CLIENT_STREAMS[k] = ClientStreams.of(k);
+        }
+    }
+
+    /** The streams one client draws its NAT, delays and machine randomness from. */
+    private record ClientStreams(StreamName nat, StreamName startup, StreamName join, StreamName machine) {
+        static ClientStreams of(int k) {
+            String name = SiteLayout.clientName(k);
+            return new ClientStreams(StreamName.of("scenario:" + name + "-nat"),
+                    StreamName.of("scenario:" + name + "-startup"), StreamName.of("scenario:" + name + "-join"),
+                    StreamName.of("machine:" + name));
+        }
+
+        static ClientStreams get(int k) {
+            return k < CLIENT_STREAMS.length ? CLIENT_STREAMS[k] : of(k);
+        }
+    }
 
     private ConnectionRun() {}
 
+    /** The first client's outcome of the session of {@code seed}: the run's only one with one client. */
     public static RunOutcome run(PreparedPoint point, long seed) {
-        return run(point, seed, null);
+        return session(point, seed, null).clients().get(0);
+    }
+
+    /** The same, watched by {@code observer}. */
+    public static RunOutcome run(PreparedPoint point, long seed, RunObserver observer) {
+        return session(point, seed, observer).clients().get(0);
     }
 
     private static String lower(Enum<?> value) {
         return value.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    public static RunOutcome run(PreparedPoint point, long seed, RunObserver observer) {
+    /** One game session: the host and every client of the scenario, on the point's network, with {@code seed}. */
+    public static SessionOutcome session(PreparedPoint point, long seed, RunObserver observer) {
         Scenario scenario = point.scenario();
+        NetworkSpec spec = scenario.network();
+        int clientCount = spec.clients();
         RandomStreams draws = new RandomStreams(seed);
-        NatSpec hostNat = draw(scenario.network().host().nat(), draws.stream(HOST_NAT));
-        NatSpec clientNat = scenario.network().sameLan()
-                ? hostNat
-                : draw(scenario.network().client().nat(), draws.stream(CLIENT_NAT));
+        NatSpec hostNat = draw(spec.host().nat(), draws.stream(HOST_NAT));
         String hostLabel = hostNat.label();
-        String clientLabel = scenario.network().sameLan() ? "same-lan" : clientNat.label();
-        if (observer != null) {
-            observer.onNats(hostLabel, clientLabel);
-        }
         List<NatHop> hostHops = point.hops(hostNat);
-        List<NatHop> clientHops = scenario.network().sameLan() ? List.of() : point.hops(clientNat);
-        SiteLayout layout = point.layout(hostHops, clientHops);
+        SiteLayout layout = point.layout(hostHops);
+        String[] clientLabels = new String[clientCount];
+        SiteLayout.Side[] clientSides = new SiteLayout.Side[clientCount];
+        List<List<NatHop>> clientHops = new ArrayList<>(clientCount);
+        for (int k = 0; k < clientCount; k++) {
+            if (spec.sameLan()) {
+                clientLabels[k] = "same-lan";
+                clientHops.add(List.of());
+            } else {
+                NatSpec drawn = draw(spec.client().nat(), draws.stream(ClientStreams.get(k).nat()));
+                clientLabels[k] = drawn.label();
+                clientHops.add(point.hops(drawn));
+            }
+            clientSides[k] = layout.client(k, clientHops.get(k));
+        }
+        if (observer != null) {
+            observer.onNats(hostLabel, List.of(clientLabels));
+        }
 
         Network net = layout.network(seed);
         if (observer != null && observer.packets() != null) {
             net.trace(observer.packets());
         }
-        NatNode[] hostNodes = bindNats(net, layout.hostNats, layout.hostNatHopIndex, hostHops, "host-edge");
-        NatNode[] clientNodes = bindNats(net, layout.clientNats, layout.clientNatHopIndex, clientHops, "client-edge");
+        Map<String, NatNode> sharedNodes = new HashMap<>();
+        for (SiteLayout.Shared shared : layout.shared.values()) {
+            sharedNodes.put(shared.name(), net.bind(shared.node(), new NatNode(shared.hop().behaviour(),
+                    net.node(shared.outside()))));
+        }
+        NatNode[] hostNodes = bindNats(net, layout.host, hostHops);
+        NatNode[][] clientNodes = new NatNode[clientCount][];
+        for (int k = 0; k < clientCount; k++) {
+            clientNodes[k] = bindNats(net, clientSides[k], clientHops.get(k));
+        }
         for (FaultSpec fault : scenario.faults()) {
             if (fault instanceof FaultSpec.NatRebinding rebinding) {
-                NatNode[] side = rebinding.side() == FaultSpec.Side.HOST ? hostNodes : clientNodes;
-                List<Integer> index = rebinding.side() == FaultSpec.Side.HOST
-                        ? layout.hostNatHopIndex : layout.clientNatHopIndex;
-                int at = index.indexOf(rebinding.hop());
-                if (at >= 0 && side[at] != null) {
-                    side[at].loseMappingsAt(rebinding.atNanos());
-                    if (observer != null) {
-                        observer.onFault(rebinding.atNanos(), lower(rebinding.side()) + " NAT (hop " + rebinding.hop()
-                                + ") drops all its mappings (nat-rebinding)");
+                boolean host = rebinding.side() == FaultSpec.Side.HOST;
+                java.util.Set<NatNode> struck = new java.util.LinkedHashSet<>();
+                for (int k = 0; k < (host ? 1 : clientCount); k++) {
+                    NatNode node = host ? natAt(layout.host, hostNodes, hostHops, rebinding.hop(), sharedNodes)
+                            : natAt(clientSides[k], clientNodes[k], clientHops.get(k), rebinding.hop(), sharedNodes);
+                    if (node != null) {
+                        struck.add(node);
                     }
+                }
+                for (NatNode node : struck) {
+                    node.loseMappingsAt(rebinding.atNanos());
+                }
+                if (observer != null && !struck.isEmpty()) {
+                    observer.onFault(rebinding.atNanos(), lower(rebinding.side()) + " NAT (hop " + rebinding.hop()
+                            + ") drops all its mappings (nat-rebinding)");
                 }
             } else if (observer != null && fault instanceof FaultSpec.LinkDown down) {
                 String link = lower(down.link()) + " link (" + lower(down.direction()) + ")";
@@ -114,50 +173,113 @@ public final class ConnectionRun {
             }
         }
 
-        Consumer<StepEvent> events = observer == null ? IGNORE : observer::onStep;
         EventLoop loop = net.loop();
-
         Endpoint cloudAt = SimContext.toProtocol(SiteLayout.CLOUD_ENDPOINT);
         Endpoint stunAt = SimContext.toProtocol(SiteLayout.STUN_ENDPOINT);
         CloudServer cloud = new CloudServer(point.protocol());
-        startAt(net, SiteLayout.CLOUD, SiteLayout.CLOUD_ENDPOINT.port(), 0, cloud, events, null);
-        startAt(net, SiteLayout.STUN, SiteLayout.STUN_ENDPOINT.port(), 0, new StunServer(), events, null);
+        startAt(net, SiteLayout.CLOUD, SiteLayout.CLOUD, CLOUD_MACHINE, 0, cloud, events(observer, SiteLayout.CLOUD), null);
+        startAt(net, SiteLayout.STUN, SiteLayout.STUN, STUN_MACHINE, 0, new StunServer(), events(observer, SiteLayout.STUN),
+                null);
 
-        PeerSpec hostSpec = scenario.network().host();
-        PeerSpec clientSpec = scenario.network().client();
+        PeerSpec hostSpec = spec.host();
+        PeerSpec clientSpec = spec.client();
         ProtocolConfig hostConfig = withStartup(point.protocol(), hostSpec, draws, HOST_STARTUP);
-        ProtocolConfig clientConfig = withStartup(point.protocol(), clientSpec, draws, CLIENT_STARTUP);
-        HostPeer host = new HostPeer(hostConfig, cloudAt, stunAt);
-        ClientPeer client = new ClientPeer(clientConfig, cloudAt, stunAt);
-        TrafficCounter traffic = new TrafficCounter();
+        // The host waits for the clients its session can hold; the cloud refuses the others.
+        int admitted = Math.min(clientCount, point.protocol().sessionCapacity() - 1);
+        HostPeer host = new HostPeer(hostConfig, cloudAt, stunAt, admitted);
+        // The host's packets count once per session, in the first client's run.
+        TrafficCounter[] traffic = new TrafficCounter[clientCount];
+        ClientPeer[] clients = new ClientPeer[clientCount];
         long hostJoin = sample(hostSpec.joinDelay(), draws.stream(HOST_JOIN));
-        long clientJoin = sample(clientSpec.joinDelay(), draws.stream(CLIENT_JOIN));
-        startAt(net, SiteLayout.HOST, SiteLayout.PEER_PORT, hostJoin, host, events, traffic);
-        startAt(net, SiteLayout.CLIENT, SiteLayout.PEER_PORT, clientJoin, client, events, traffic);
+        long lastJoin = hostJoin;
+        startAt(net, layout.host.peer(), SiteLayout.HOST, HOST_MACHINE, hostJoin, host, events(observer, SiteLayout.HOST),
+                traffic[0] = new TrafficCounter());
+        for (int k = 0; k < clientCount; k++) {
+            ClientStreams streams = ClientStreams.get(k);
+            ProtocolConfig clientConfig = withStartup(point.protocol(), clientSpec, draws, streams.startup());
+            clients[k] = new ClientPeer(clientConfig, cloudAt, stunAt);
+            long clientJoin = sample(clientSpec.joinDelay(), draws.stream(streams.join()));
+            lastJoin = Math.max(lastJoin, clientJoin);
+            if (traffic[k] == null) {
+                traffic[k] = new TrafficCounter();
+            }
+            String name = SiteLayout.clientName(k);
+            startAt(net, clientSides[k].peer(), name, streams.machine(), clientJoin, clients[k], events(observer, name),
+                    traffic[k]);
+        }
 
-        long cutOff = Math.max(hostJoin, clientJoin) + CUT_OFF_NANOS;
-        while (!client.isFinished() && loop.step()) {
-            if (loop.now() > cutOff) {
+        long cutOff = lastJoin + CUT_OFF_NANOS;
+        // Clients finish for good, so the first one still at work only moves forward.
+        int working = 0;
+        while (loop.step()) {
+            while (working < clientCount && clients[working].isFinished()) {
+                working++;
+            }
+            if (working == clientCount || loop.now() > cutOff) {
                 break;
             }
         }
-        return outcome(seed, client.result(), hostLabel, clientLabel, traffic, cloud.counters().relayedBytes());
+        long relayedBytes = cloud.counters().relayedBytes();
+        List<RunOutcome> outcomes = new ArrayList<>(clientCount);
+        long lastConnect = 0;
+        for (int k = 0; k < clientCount; k++) {
+            ConnectionResult result = clients[k].result();
+            outcomes.add(outcome(seed, result, hostLabel, clientLabels[k], traffic[k], k == 0 ? relayedBytes : 0));
+            if (lastConnect >= 0 && result.connected()) {
+                lastConnect = Math.max(lastConnect, result.startedAtNanos() + result.connectFromStartNanos());
+            } else {
+                lastConnect = -1;
+            }
+        }
+        NatNode hostNat0 = firstNat(hostNodes, layout.host, sharedNodes);
+        return new SessionOutcome(seed, outcomes, lastConnect, relayedBytes,
+                hostNat0 == null ? 0 : hostNat0.table().peakMappings());
+    }
+
+    private static Consumer<StepEvent> events(RunObserver observer, String peer) {
+        return observer == null ? IGNORE : e -> observer.onStep(peer, e);
+    }
+
+    /** The NAT a rebinding at {@code hop} strikes on a side: its own, or the shared one its chain ends in. */
+    private static NatNode natAt(SiteLayout.Side side, NatNode[] nodes, List<NatHop> hops, int hop,
+            Map<String, NatNode> sharedNodes) {
+        if (side.shared() != null && hop == hops.size() - 1) {
+            return sharedNodes.get(side.shared());
+        }
+        for (int i = 0; i < side.hopIndex().size(); i++) {
+            if (side.hopIndex().get(i) == hop) {
+                return nodes[i];
+            }
+        }
+        return null;
+    }
+
+    /** The first NAT out from the host: its own innermost, else the shared one it sits behind. */
+    private static NatNode firstNat(NatNode[] nodes, SiteLayout.Side side, Map<String, NatNode> sharedNodes) {
+        for (NatNode node : nodes) {
+            if (node != null) {
+                return node;
+            }
+        }
+        return side.shared() == null ? null : sharedNodes.get(side.shared());
     }
 
     private static NatSpec draw(NatSpec spec, UniformRandomProvider stream) {
         return spec instanceof NatMix mix ? mix.pick(stream.nextDouble()) : spec;
     }
 
-    private static NatNode[] bindNats(Network net, List<String> names, List<Integer> hopIndex, List<NatHop> hops,
-            String edge) {
+    /** Binds the NATs of a side, each handed its (already bound) outside neighbour; index i is the side's node i. */
+    private static NatNode[] bindNats(Network net, SiteLayout.Side side, List<NatHop> hops) {
+        List<String> names = side.nodes();
         NatNode[] nodes = new NatNode[names.size()];
         // Bind from the outside in, so each NAT can be handed its (already bound) outside neighbour.
         for (int i = names.size() - 1; i >= 0; i--) {
-            if (hopIndex.get(i) < 0) {
+            int hop = side.hopIndex().get(i);
+            if (hop < 0) {
                 continue;
             }
-            String outside = i == names.size() - 1 ? edge : names.get(i + 1);
-            nodes[i] = net.bind(names.get(i), new NatNode(hops.get(hopIndex.get(i)).behaviour(), net.node(outside)));
+            String outside = i == names.size() - 1 ? side.outside() : names.get(i + 1);
+            nodes[i] = net.bind(names.get(i), new NatNode(hops.get(hop).behaviour(), net.node(outside)));
         }
         return nodes;
     }
@@ -175,28 +297,19 @@ public final class ConnectionRun {
     }
 
     /** Binds the machine's socket on the node and starts the machine at virtual time {@code at}. */
-    private static void startAt(Network net, String node, int port, long at, Machine machine,
+    private static void startAt(Network net, String node, String name, StreamName stream, long at, Machine machine,
             Consumer<StepEvent> events, TrafficCounter traffic) {
         Host host = net.host(node);
-        UdpSocket socket = host.bind(port, d -> {});
+        UdpSocket socket = host.bind(name.equals(SiteLayout.CLOUD) ? SiteLayout.CLOUD_ENDPOINT.port()
+                : name.equals(SiteLayout.STUN) ? SiteLayout.STUN_ENDPOINT.port() : SiteLayout.PEER_PORT, d -> {});
         SimContext.wire(socket, machine);
-        SimContext context = new SimContext(socket, net.scheduler(), net.streams().stream(machineStream(node)),
-                events, events != IGNORE, traffic);
+        SimContext context = new SimContext(socket, net.scheduler(), net.streams().stream(stream), events,
+                events != IGNORE, traffic);
         if (at <= 0) {
             machine.start(context);
         } else {
             net.scheduler().schedule(at, () -> machine.start(context));
         }
-    }
-
-    private static StreamName machineStream(String node) {
-        return switch (node) {
-            case SiteLayout.HOST -> HOST_MACHINE;
-            case SiteLayout.CLIENT -> CLIENT_MACHINE;
-            case SiteLayout.CLOUD -> CLOUD_MACHINE;
-            case SiteLayout.STUN -> STUN_MACHINE;
-            default -> StreamName.of("machine:" + node);
-        };
     }
 
     private static RunOutcome outcome(long seed, ConnectionResult result, String hostNat, String clientNat,

@@ -4,10 +4,15 @@ import io.punchsim.nat.NatBehaviour;
 import io.punchsim.nat.NatMode;
 
 /**
- * One middlebox between a peer and the internet, resolved from the scenario: how it behaves and how
- * many external addresses it owns.
+ * One middlebox between a peer and the internet, resolved from the scenario: how it behaves, how
+ * many external addresses it owns, and the name of the shared NAT it is ({@code null} for a NAT of
+ * the peer's own).
  */
-record NatHop(NatBehaviour behaviour, int externalAddresses) {
+record NatHop(NatBehaviour behaviour, int externalAddresses, String shared) {
+
+    NatHop(NatBehaviour behaviour, int externalAddresses) {
+        this(behaviour, externalAddresses, null);
+    }
 
     boolean translates() {
         return behaviour.mode() == NatMode.TRANSLATE;

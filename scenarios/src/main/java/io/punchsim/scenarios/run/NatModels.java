@@ -6,6 +6,7 @@ import io.punchsim.scenarios.model.NatMix;
 import io.punchsim.scenarios.model.NamedNat;
 import io.punchsim.scenarios.model.NatSpec;
 import io.punchsim.scenarios.model.PresetNat;
+import io.punchsim.scenarios.model.SharedNat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,12 @@ final class NatModels {
             into.add(new NatHop(custom.behaviour(), custom.externalAddresses()));
         } else if (spec instanceof NamedNat named) {
             collect(named.nat(), into);
+        } else if (spec instanceof SharedNat shared) {
+            List<NatHop> declared = hops(shared.nat());
+            if (declared.size() != 1) {
+                throw new IllegalArgumentException("shared NAT " + shared.name() + " is one NAT, not " + declared.size());
+            }
+            into.add(new NatHop(declared.get(0).behaviour(), declared.get(0).externalAddresses(), shared.name()));
         } else if (spec instanceof NatMix) {
             throw new IllegalArgumentException("a NAT mix must be drawn before it is resolved");
         } else {

@@ -4,6 +4,7 @@ import io.punchsim.protocol.config.ProtocolConfig;
 import io.punchsim.protocol.config.StartupDelay;
 import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.outcome.RunOutcome;
+import io.punchsim.reports.outcome.SessionOutcome;
 import io.punchsim.scenarios.model.NatMix;
 import io.punchsim.scenarios.model.NatSpec;
 import io.punchsim.scenarios.model.Scenario;
@@ -24,15 +25,16 @@ public final class PreparedPoint {
     private final ProtocolConfig protocol;
     private final Map<NatSpec, List<NatHop>> hops = new IdentityHashMap<>();
     /**
-     * The layouts by the identity of the two sides' hop lists (the lists {@link #hops} hands out),
-     * so a run finds its layout without building a key. Filled while the point is prepared, only
-     * read afterwards.
+     * The layouts by the identity of the host's hop list (the lists {@link #hops} hands out), so a
+     * run finds its layout without building a key. Filled while the point is prepared, only read
+     * afterwards.
      */
-    private final Map<List<NatHop>, Map<List<NatHop>, SiteLayout>> bySides = new IdentityHashMap<>();
+    private final Map<List<NatHop>, SiteLayout> byHostSide = new IdentityHashMap<>();
 
     private PreparedPoint(SweepPoint point) {
         this.point = point;
-        // Each run fixes both peers' start-up delays, drawn from the scenario's own distributions.
+        // Each run fixes the peers' start-up delays, drawn from the scenario's own distributions, and
+        // the number of clients the host waits for.
         this.protocol = point.scenario().protocol().toBuilder().startupDelay(StartupDelay.NONE).build();
         resolve(point.scenario().network().host().nat());
         resolve(point.scenario().network().client().nat());
@@ -60,23 +62,34 @@ public final class PreparedPoint {
     }
 
     /**
-     * Builds the topology of every pair of NAT chains the point's runs can draw, routes included, so
-     * a layout that cannot be built fails here rather than in the middle of a sweep, and no run pays
+     * Builds the topology of every shape of the host's NAT chain the point's runs can draw, with a
+     * copy of each client's side for every shape the clients' chains can take, routes included, so a
+     * layout that cannot be built fails here rather than in the middle of a sweep, and no run pays
      * for building one.
      */
     private void buildLayouts() {
-        List<List<NatHop>> hostSides = sides(point.scenario().network().host().nat());
-        List<List<NatHop>> clientSides = point.scenario().network().sameLan()
-                ? List.of(List.of())
-                : sides(point.scenario().network().client().nat());
-        // Pairs of chains with the same shape share one layout.
+        Scenario scenario = point.scenario();
+        List<List<NatHop>> hostSides = sides(scenario.network().host().nat());
+        List<List<NatHop>> clientShapes = new ArrayList<>();
+        Map<List<NatHop>, Integer> clientLists = new IdentityHashMap<>();
+        if (!scenario.network().sameLan()) {
+            Map<String, Integer> shapeIndex = new HashMap<>();
+            for (List<NatHop> client : sides(scenario.network().client().nat())) {
+                int index = shapeIndex.computeIfAbsent(SiteLayout.shapeKey(client), key -> {
+                    clientShapes.add(client);
+                    return clientShapes.size() - 1;
+                });
+                clientLists.put(client, index);
+            }
+        } else {
+            clientShapes.add(List.of());
+        }
+        // Host chains of one shape share one layout.
         Map<String, SiteLayout> byShape = new HashMap<>();
         for (List<NatHop> host : hostSides) {
-            for (List<NatHop> client : clientSides) {
-                SiteLayout layout = byShape.computeIfAbsent(SiteLayout.shapeKey(host, client),
-                        key -> SiteLayout.build(point.scenario(), host, client));
-                bySides.computeIfAbsent(host, k -> new IdentityHashMap<>()).put(client, layout);
-            }
+            SiteLayout layout = byShape.computeIfAbsent(SiteLayout.shapeKey(host),
+                    key -> SiteLayout.build(scenario, host, clientShapes, clientLists));
+            byHostSide.put(host, layout);
         }
     }
 
@@ -106,29 +119,39 @@ public final class PreparedPoint {
     }
 
     /**
-     * Runs {@code from} (inclusive) to {@code to} (exclusive) of this point and adds their outcomes
+     * Runs {@code from} (inclusive) to {@code to} (exclusive) of this point and adds their sessions
      * to {@code into}. Any split of a point's runs into ranges, merged, gives the same aggregate.
      *
      * @throws RunFailedException naming the point and the seed, if a run fails
      */
     public void runInto(PointAggregate into, long from, long to) {
         for (long run = from; run < to; run++) {
-            into.add(run(run));
+            into.add(session(run));
         }
     }
 
     /**
-     * Run {@code run} of this point (seed {@code root-seed + run}).
+     * Run {@code run} of this point (seed {@code root-seed + run}): one game session.
+     *
+     * @throws RunFailedException naming the point and the seed, if the run fails
+     */
+    public SessionOutcome session(long run) {
+        long seed = seed(run);
+        try {
+            return ConnectionRun.session(this, seed, null);
+        } catch (RuntimeException e) {
+            throw new RunFailedException(point, seed, e);
+        }
+    }
+
+    /**
+     * The outcome of the first client of run {@code run}: the run's only one when the scenario has
+     * one client.
      *
      * @throws RunFailedException naming the point and the seed, if the run fails
      */
     public RunOutcome run(long run) {
-        long seed = seed(run);
-        try {
-            return ConnectionRun.run(this, seed);
-        } catch (RuntimeException e) {
-            throw new RunFailedException(point, seed, e);
-        }
+        return session(run).clients().get(0);
     }
 
     ProtocolConfig protocol() {
@@ -139,8 +162,8 @@ public final class PreparedPoint {
         return hops.get(drawn);
     }
 
-    /** The layout of a pair of chains drawn from {@link #hops}. */
-    SiteLayout layout(List<NatHop> host, List<NatHop> client) {
-        return bySides.get(host).get(client);
+    /** The layout for a host chain drawn from {@link #hops}. */
+    SiteLayout layout(List<NatHop> host) {
+        return byHostSide.get(host);
     }
 }

@@ -2,6 +2,7 @@ package io.punchsim.scenarios.run;
 
 import io.punchsim.protocol.event.StepEvent;
 import io.punchsim.sim.net.TraceListener;
+import java.util.List;
 
 /**
  * Watches one run step by step, for {@code punchsim trace}: the protocol's steps and, optionally,
@@ -9,16 +10,19 @@ import io.punchsim.sim.net.TraceListener;
  */
 public interface RunObserver {
 
-    /** A step of the connection process, in virtual-time order. */
-    void onStep(StepEvent event);
+    /**
+     * A step of the connection process, in virtual-time order, taken by {@code peer}: {@code host},
+     * {@code cloud}, {@code stun}, or a client by its name ({@code client}, {@code client-2} …).
+     */
+    void onStep(String peer, StepEvent event);
 
     /** The listener for the network's sends, hops, deliveries and drops; null for none. */
     default TraceListener packets() {
         return null;
     }
 
-    /** The NATs drawn for this run, before it starts. */
-    default void onNats(String hostNat, String clientNat) {}
+    /** The NATs drawn for this run, before it starts: the host's and each client's, by client index. */
+    default void onNats(String hostNat, List<String> clientNats) {}
 
     /**
      * A fault of the scenario that takes effect in this run at {@code atNanos} (a link going down or

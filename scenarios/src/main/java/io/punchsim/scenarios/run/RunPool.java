@@ -1,7 +1,7 @@
 package io.punchsim.scenarios.run;
 
 import io.punchsim.reports.aggregate.PointAggregate;
-import io.punchsim.reports.outcome.RunOutcome;
+import io.punchsim.reports.outcome.SessionOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -91,9 +91,9 @@ public final class RunPool implements AutoCloseable {
                 while (!cancelled.get() && (c = next.getAndIncrement()) < chunks.size()) {
                     Chunk chunk = chunks.get(c);
                     Range range = ranges.get(chunk.range());
-                    List<RunOutcome> outcomes = new ArrayList<>((int) (chunk.to() - chunk.from()));
+                    List<SessionOutcome> outcomes = new ArrayList<>((int) (chunk.to() - chunk.from()));
                     for (long run = chunk.from(); run < chunk.to(); run++) {
-                        outcomes.add(range.point().run(run));
+                        outcomes.add(range.point().session(run));
                     }
                     synchronized (range.into()) {
                         outcomes.forEach(range.into()::add);

@@ -211,7 +211,7 @@ public final class SweepJob {
             return Optional.of(to.precision());
         }
         if (length instanceof Length.ToHalfWidth to) {
-            Precision file = loaded.precision().orElseGet(() -> new Precision(to.halfWidth(), Precision.rateMetrics(),
+            Precision file = loaded.precision().orElseGet(() -> new Precision(to.halfWidth(), Precision.defaultMetrics(),
                     Precision.DEFAULT_BATCH, Precision.DEFAULT_MAX_SEEDS));
             return Optional.of(file.everyRate(to.halfWidth()));
         }

@@ -142,7 +142,7 @@ final class SweepRunner {
                 }
                 List<RunPool.Range> batches = new ArrayList<>();
                 for (int i : active) {
-                    long seeds = aggregates[i].runs();
+                    long seeds = aggregates[i].seeds();
                     batches.add(new RunPool.Range(points.get(i), seeds, precision.batchEnd(seeds), aggregates[i]));
                 }
                 if (!pool.run(batches)) {
@@ -151,7 +151,7 @@ final class SweepRunner {
                 }
                 List<Integer> going = new ArrayList<>();
                 for (int i : active) {
-                    long seeds = aggregates[i].runs();
+                    long seeds = aggregates[i].seeds();
                     Optional<PrecisionStop.Reason> stop = precision.stop(aggregates[i]);
                     if (stop.isPresent()) {
                         stops[i] = new PrecisionStop(seeds, precision.batches(seeds), stop.get());
@@ -167,7 +167,7 @@ final class SweepRunner {
         List<PrecisionStop> reasons = new ArrayList<>();
         for (int i = 0; i < next && aggregates[i].runs() > 0; i++) {
             results.add(aggregates[i]);
-            long seeds = aggregates[i].runs();
+            long seeds = aggregates[i].seeds();
             reasons.add(stops[i] != null ? stops[i]
                     : new PrecisionStop(seeds, precision.batches(seeds), PrecisionStop.Reason.INTERRUPTED));
         }
@@ -230,6 +230,6 @@ final class SweepRunner {
                 throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
             }
         }
-        return new PointRun(total, total.runs() < seeds);
+        return new PointRun(total, total.seeds() < seeds);
     }
 }

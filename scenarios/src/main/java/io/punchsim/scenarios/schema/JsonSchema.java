@@ -77,6 +77,7 @@ public final class JsonSchema {
         p.set("description", described(type("string"), "Free text shown in reports."));
         p.set("seeds", integer(1, 100_000_000, ScenarioDefaults.SEEDS, "Number of runs, one per derived seed."));
         p.set("root-seed", described(type("integer"), "Seed every run's seed is derived from. Default 1."));
+        p.set("session", session());
         p.set("host", ref("peer", "The host (server peer)."));
         p.set("client", ref("peer", "The client (joining peer). Its join-delay defaults to uniform [0s, 2s]."));
         p.set("network", network());
@@ -196,8 +197,7 @@ public final class JsonSchema {
         axes.forEach((path, pointer) -> {
             ObjectNode list = ref("sweep-axis", null);
             list.set("items", refTo(pointer));
-            Optional<Parameter<?>> parameter = path.startsWith("protocol.")
-                    ? ProtocolParameters.byKey(path.substring("protocol.".length())) : Optional.empty();
+            Optional<Parameter<?>> parameter = ProtocolParameters.byPath(path);
             Optional<ObjectNode> step = parameter.flatMap(q -> step(q.type()));
             if (step.isEmpty()) {
                 properties.set(path, list);
@@ -345,7 +345,13 @@ public final class JsonSchema {
     private static ObjectNode network() {
         ObjectNode n = object("Where the shared services sit, and whether the peers share a LAN.");
         ObjectNode p = (ObjectNode) n.get("properties");
-        p.set("same-lan", bool(ScenarioDefaults.SAME_LAN, "Both peers behind the host's NAT (client.nat must then be absent)."));
+        p.set("same-lan", bool(ScenarioDefaults.SAME_LAN, "Every client behind the host's NAT (client.nat must then be absent)."));
+        ObjectNode shared = type("object");
+        shared.put("description", "NATs that several peers sit behind, one instance each per run: name to one NAT (a"
+                + " preset or custom NAT), named in a chain's last hop as {shared: NAME}.");
+        shared.put("additionalProperties", false);
+        shared.putObject("patternProperties").set(SHARED_NAME, ref("nat-single", null));
+        p.set("shared-nats", shared);
         p.set("cloud", ref("placement", "Latency from each peer's network to the cloud. Default 30ms."));
         p.set("stun", ref("placement", "Latency from each peer's network to the STUN server. Default 20ms."));
         p.set("peer-path", ref("link", "The internet between the two access links (up: host to client); not crossed by cloud or STUN traffic. Default instant and lossless."));
@@ -531,8 +537,15 @@ public final class JsonSchema {
         ArrayNode any = n.putArray("anyOf");
         any.add(presetName());
         any.add(ref("nat-custom", null));
+        ObjectNode shared = object("The NAT declared under network.shared-nats with this name, one instance for every"
+                + " peer whose NAT ends in it; only as a peer's whole NAT or the last NAT of a chain.");
+        ((ObjectNode) shared.get("properties")).set("shared", described(pattern(SHARED_NAME), null));
+        shared.set("required", array("shared"));
+        any.add(shared);
         return n;
     }
+
+    private static final String SHARED_NAME = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
     private static ObjectNode presetName() {
         ObjectNode e = described(type("string"), "A NAT preset (punchsim presets lists them).");
@@ -598,16 +611,29 @@ public final class JsonSchema {
 
     /** The protocol section, from the protocol's parameter table (the binder reads the same rows). */
     private static ObjectNode protocol() {
-        return protocolGroup("", "Parameters of the connection process (SPEC section 2).");
+        return parameterGroup(Parameter.Scope.PROTOCOL, "", "Parameters of the connection process (SPEC section 2).");
     }
 
-    private static ObjectNode protocolGroup(String prefix, String description) {
+    /** The session section: the number of clients, then the session rows of the parameter table. */
+    private static ObjectNode session() {
+        ObjectNode session = parameterGroup(Parameter.Scope.SESSION, "", "One game session: the host and the clients"
+                + " that join it, each drawing its own NAT, link and delays from client.");
+        ObjectNode clients = integer(1, ScenarioDefaults.MAX_CLIENTS, ScenarioDefaults.CLIENTS, "Clients that join the host's session.");
+        ObjectNode properties = (ObjectNode) session.get("properties");
+        ObjectNode ordered = J.objectNode();
+        ordered.set("clients", clients);
+        ordered.setAll(properties);
+        session.set("properties", ordered);
+        return session;
+    }
+
+    private static ObjectNode parameterGroup(Parameter.Scope scope, String prefix, String description) {
         ObjectNode group = object(description);
         ObjectNode properties = (ObjectNode) group.get("properties");
-        for (String name : Keys.protocolLevel(prefix)) {
+        for (String name : Keys.sectionLevel(scope, prefix)) {
             String key = prefix + name;
             properties.set(name, ProtocolParameters.byKey(key).<ObjectNode>map(JsonSchema::protocolValue)
-                    .orElseGet(() -> protocolGroup(key + ".", null)));
+                    .orElseGet(() -> parameterGroup(scope, key + ".", null)));
         }
         return group;
     }

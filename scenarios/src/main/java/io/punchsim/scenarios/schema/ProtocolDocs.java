@@ -21,9 +21,12 @@ public final class ProtocolDocs {
         md.append("| key | type | default | range | real-network flag | meaning | why this default |\n");
         md.append("|---|---|---|---|---|---|---|\n");
         for (Parameter<?> p : ProtocolParameters.ALL) {
-            String key = p.scope() == Parameter.Scope.PEER
-                    ? "`host`/`client`: `" + p.key() + "`"
-                    : java.util.Arrays.stream(p.key().split("\\.")).map(k -> "`" + k + "`").collect(Collectors.joining("."));
+            String dotted = java.util.Arrays.stream(p.key().split("\\.")).map(k -> "`" + k + "`").collect(Collectors.joining("."));
+            String key = switch (p.scope()) {
+                case PEER -> "`host`/`client`: `" + p.key() + "`";
+                case SESSION -> "`session`." + dotted;
+                case PROTOCOL -> dotted;
+            };
             md.append("| ").append(key)
                     .append(" | ").append(p.type().name())
                     .append(" | ").append(p.defaultValue() == null ? p.defaultText() : "`" + p.defaultText() + "`")

@@ -187,7 +187,7 @@ public final class Tuner {
         TuneSpec spec = loaded.tune().orElseThrow(() -> new IllegalArgumentException(loaded.file()
                 + ": there is no tune: section to tune; add one (scenarios/README.md, \"Tuning\")"));
         Precision precision = options.precision().orElseGet(() -> {
-            Precision file = loaded.precision().orElseGet(() -> new Precision(DEFAULT_HALF_WIDTH, Precision.rateMetrics(),
+            Precision file = loaded.precision().orElseGet(() -> new Precision(DEFAULT_HALF_WIDTH, Precision.defaultMetrics(),
                     Precision.DEFAULT_BATCH, Precision.DEFAULT_MAX_SEEDS));
             return options.halfWidth().isPresent() ? file.everyRate(options.halfWidth().getAsDouble()) : file;
         });
@@ -287,7 +287,7 @@ public final class Tuner {
                 List<Candidate> ran = new ArrayList<>();
                 long room = budget.isPresent() ? budget.getAsLong() - runs() : Long.MAX_VALUE;
                 for (Candidate c : runningNow) {
-                    long from = c.aggregate.runs();
+                    long from = c.aggregate.seeds();
                     long to = precision.batchEnd(from);
                     if (to - from > room) {
                         break;
@@ -298,12 +298,12 @@ public final class Tuner {
                 }
                 if (batches.isEmpty()) {
                     stop = TuneResult.Stop.BUDGET;
-                    runningNow.forEach(c -> end(c, CandidateStatus.BUDGET, "the budget ran out after " + c.aggregate.runs() + " seeds"));
+                    runningNow.forEach(c -> end(c, CandidateStatus.BUDGET, "the budget ran out after " + c.aggregate.seeds() + " seeds"));
                     break;
                 }
                 if (!engine.run(batches)) {
                     stop = TuneResult.Stop.INTERRUPTED;
-                    runningNow.forEach(c -> end(c, CandidateStatus.INTERRUPTED, "interrupted after " + c.aggregate.runs() + " seeds"));
+                    runningNow.forEach(c -> end(c, CandidateStatus.INTERRUPTED, "interrupted after " + c.aggregate.seeds() + " seeds"));
                     break;
                 }
                 round++;
@@ -424,7 +424,7 @@ public final class Tuner {
                 .append(" ±").append(Precision.percent(round(w))));
         String widthText = widths.substring(start);
         return widths.substring(0, start) + (reason == PrecisionStop.Reason.PRECISE ? "precise after " : "max-seeds reached after ")
-                + c.aggregate.runs() + " seeds: " + widthText;
+                + c.aggregate.seeds() + " seeds: " + widthText;
     }
 
     private static double round(double w) {
@@ -516,7 +516,7 @@ public final class Tuner {
             for (int g = 0; g < c.constraints.length; g++) {
                 Gate gate = spec.constraints().get(g);
                 if (surelyFails(gate, c.constraints[g])) {
-                    end(c, CandidateStatus.INFEASIBLE, infeasibleWhy(gate, c.constraints[g], c.aggregate.runs()));
+                    end(c, CandidateStatus.INFEASIBLE, infeasibleWhy(gate, c.constraints[g], c.aggregate.seeds()));
                     break;
                 }
             }
@@ -605,7 +605,7 @@ public final class Tuner {
     private long project() {
         long total = 0;
         for (Candidate c : candidates.values()) {
-            total += c.status == CandidateStatus.RUNNING ? precision.projectedSeeds(c.aggregate) : c.aggregate.runs();
+            total += c.status == CandidateStatus.RUNNING ? precision.projectedSeeds(c.aggregate) : c.aggregate.seeds();
         }
         return total;
     }
@@ -628,7 +628,7 @@ public final class Tuner {
                 Metric m = spec.objectives().get(o).metric();
                 return "outperformed by #" + b.index + " (" + b.label() + "), at least as good on every estimate and better beyond"
                         + " the intervals on " + m.key() + ": " + TuneText.interval(m, b.aggregate) + " against "
-                        + TuneText.interval(m, a.aggregate) + " after " + a.aggregate.runs() + " seeds";
+                        + TuneText.interval(m, a.aggregate) + " after " + a.aggregate.seeds() + " seeds";
             }
         }
         throw new IllegalStateException("not outperformed");

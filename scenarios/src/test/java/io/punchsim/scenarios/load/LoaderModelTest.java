@@ -78,7 +78,11 @@ class LoaderModelTest {
         Scenario s = loaded.base();
         assertThat(s.rootSeed()).isEqualTo(-7L);
         NatMix hostMix = (NatMix) s.network().host().nat();
-        assertThat(hostMix.options()).hasSize(2);
+        assertThat(hostMix.options()).hasSize(3);
+        assertThat(s.network().clients()).isEqualTo(3);
+        assertThat(s.network().sharedNats()).containsExactly(java.util.Map.entry("carrier", preset("cgnat")));
+        assertThat(hostMix.options().get(2).nat()).isEqualTo(new NatChain(java.util.List.of(preset("full-cone"),
+                new io.punchsim.scenarios.model.SharedNat("carrier", preset("cgnat")))));
         CustomNat custom = (CustomNat) hostMix.options().get(0).nat();
         assertThat(hostMix.options().get(0).weight()).isEqualTo(0.25);
         assertThat(custom.base()).contains(NatPresets.byName("symmetric"));

@@ -30,7 +30,7 @@ class TuneAndPrecisionSectionsTest {
     @Test
     void aPrecisionSectionJudgesEveryRateUnlessToldAndTakesTheDefaultBatchAndCap() throws Exception {
         assertThat(ScenarioLoader.load("t.yaml", "precision: {half-width: 0.5%}\n").precision())
-                .contains(new Precision(0.005, Precision.rateMetrics(), 2048, 1_000_000));
+                .contains(new Precision(0.005, Precision.defaultMetrics(), 2048, 1_000_000));
         assertThat(ScenarioLoader.load("t.yaml", "precision: {half-width: 1%, metrics: [success-rate], batch: 100, max-seeds: 900}\n")
                 .precision()).contains(new Precision(0.01, List.of(Metrics.SUCCESS_RATE), 100, 900));
         assertThat(ScenarioLoader.load("t.yaml", "seeds: 10\n").precision()).isEmpty();
@@ -41,9 +41,11 @@ class TuneAndPrecisionSectionsTest {
         assertThat(problems("precision: {metrics: [direct-rate, connect-time-p95, direct-rte], batch: 0}\n")).containsExactly(
                 "t.yaml:1:12: precision: missing required key 'half-width' (the 95% half-width every listed rate must reach, e.g. 0.5%)",
                 "t.yaml:1:36: precision.metrics[1]: 'connect-time-p95' is not a rate, so it has no Wilson half-width; the rates are"
-                        + " direct-rate, relayed-rate, failed-rate, success-rate",
+                        + " direct-rate, relayed-rate, failed-rate, success-rate, session-all-direct-rate, session-any-relayed-rate,"
+                        + " session-any-failed-rate",
                 "t.yaml:1:54: precision.metrics[2]: 'direct-rte' is not allowed; did you mean 'direct-rate'? expected one of"
-                        + " direct-rate, relayed-rate, failed-rate, success-rate",
+                        + " direct-rate, relayed-rate, failed-rate, success-rate, session-all-direct-rate, session-any-relayed-rate,"
+                        + " session-any-failed-rate",
                 "t.yaml:1:74: precision.batch: out of range: 0 is not within 1..100000000");
         assertThat(problems("precision: {half-width: 60%, metrics: [direct-rate, direct-rate]}\n")).containsExactly(
                 "t.yaml:1:25: precision.half-width: out of range: 60% is not within (0%, 50%]",
@@ -118,10 +120,8 @@ class TuneAndPrecisionSectionsTest {
                 "t.yaml:5:52: tune.parameters.protocol.attempt-limit.step: the range 4..20 is not a whole number of steps of 3",
                 "t.yaml:6:37: tune.parameters.protocol.ping-interval.range: the low end 1s is not below the high end 100ms",
                 "t.yaml:7:39: tune.parameters.protocol.listen-timeout.range[0]: out of range: 0s is not within 1ms..1h",
-                "t.yaml:9:18: tune.objectives[0].maximize: 'direct-rte' is not allowed; did you mean 'direct-rate'? expected one of"
-                        + " direct-rate, relayed-rate, failed-rate, success-rate, connect-time-p50, connect-time-p90,"
-                        + " connect-time-p95, connect-time-p99, connect-time-max, packets-per-run-mean, bytes-per-run-mean,"
-                        + " relayed-bytes-per-run-mean",
+                "t.yaml:9:18: tune.objectives[0].maximize: 'direct-rte' is not allowed; did you mean 'direct-rate'? expected one of "
+                        + String.join(", ", Metrics.gateable().stream().map(io.punchsim.reports.metric.Metric::key).toList()),
                 "t.yaml:10:7: tune.objectives[1]: an objective is exactly one of maximize or minimize, with a metric, e.g."
                         + " {maximize: direct-rate}");
     }

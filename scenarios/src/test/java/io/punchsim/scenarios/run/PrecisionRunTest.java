@@ -103,9 +103,9 @@ class PrecisionRunTest {
         assertThat(fixed.totalRuns()).isEqualTo(600);
         assertThat(fixed.run().precision()).isEmpty();
         SweepJob everyRate = SweepJob.prepare(loaded, SweepJob.Options.defaults().withHalfWidth(0.05).withThreads(1));
-        assertThat(everyRate.precision()).contains(new Precision(0.05, Precision.rateMetrics(), 256, 1_000_000));
+        assertThat(everyRate.precision()).contains(new Precision(0.05, Precision.defaultMetrics(), 256, 1_000_000));
         SweepJob defaults = SweepJob.prepare(ScenarioLoader.load("p.yaml", "seeds: 10\n"),
                 SweepJob.Options.defaults().withHalfWidth(0.05));
-        assertThat(defaults.precision()).contains(new Precision(0.05, Precision.rateMetrics(), 2048, 1_000_000));
+        assertThat(defaults.precision()).contains(new Precision(0.05, Precision.defaultMetrics(), 2048, 1_000_000));
     }
 }

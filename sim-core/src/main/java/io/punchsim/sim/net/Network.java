@@ -17,8 +17,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>Routing is by destination address: a forwarded datagram takes the next hop of the precomputed
  * route toward the node that owns its destination IP. A node left unbound acts as a {@link Router}.
- * Each link direction draws from its own stream ({@code "link:NAME:forward"} or
- * {@code ":backward"}), each node from {@code "node:NAME"}, so the run is a pure function of its seed.
+ * Each link direction draws from its own stream ({@code "link:LABEL:forward"} or
+ * {@code ":backward"}), each node from {@code "node:LABEL"}, so the run is a pure function of its seed;
+ * the label is the name, except for copies of a part of which a run uses one ({@link
+ * Topology.Builder#copy}).
  */
 public final class Network {
 
@@ -47,7 +49,7 @@ public final class Network {
         this.streams = streams;
         this.attachments = new Attachment[topology.nodeCount()];
         for (int i = 0; i < attachments.length; i++) {
-            attachments[i] = new Attachment(i, topology.nodeName(i));
+            attachments[i] = new Attachment(i, topology.nodeName(i), topology.nodeLabel(i));
         }
         this.channels = new Channel[topology.channelCount()];
         this.lastRoutedOwner = topology.ownerOf(lastRoutedIp);
@@ -132,7 +134,7 @@ public final class Network {
             Hop hop = topology.hop(number);
             Link link = topology.links().get(hop.link());
             DirectionSpec spec = link.spec().direction(hop.forward());
-            String stream = "link:" + link.name() + (hop.forward() ? ":forward" : ":backward");
+            String stream = "link:" + link.label() + (hop.forward() ? ":forward" : ":backward");
             channel = new Channel(spec, streams.stream(stream));
             channels[number] = channel;
         }
@@ -234,7 +236,9 @@ public final class Network {
     /** The context a bound node acts through. */
     private final class Attachment implements NodeContext {
         private final int index;
+        /** The node's label (see {@link Topology#nodeLabel}): what traces show and streams are named by. */
         private final String name;
+        private final String unique;
         private final String stream;
         private Node node;
         /** Whether the bound node only relays ({@link Node#relaysOnly}), asked once when it is bound. */
@@ -243,10 +247,11 @@ public final class Network {
         private Router spareRouter;
         private NamedStream random;
 
-        Attachment(int index, String name) {
+        Attachment(int index, String unique, String label) {
             this.index = index;
-            this.name = name;
-            this.stream = "node:" + name;
+            this.unique = unique;
+            this.name = label;
+            this.stream = "node:" + label;
         }
 
         Node node() {
@@ -255,7 +260,7 @@ public final class Network {
                 if (spareRouter == null) {
                     spareRouter = new Router();
                 }
-                bind(name, spareRouter);
+                bind(unique, spareRouter);
             }
             return node;
         }

@@ -29,6 +29,7 @@ public final class Topology {
     private static final double HOP_COST = 1.0;
 
     private final List<String> names;
+    private final List<String> labels;
     private final int nodeCount;
     private final Map<String, Integer> indexByName;
     private final int[][] addresses;
@@ -45,6 +46,7 @@ public final class Topology {
 
     private Topology(Builder builder) {
         names = List.copyOf(builder.nodes.keySet());
+        labels = names.stream().map(n -> builder.labels.getOrDefault(n, n)).toList();
         nodeCount = names.size();
         indexByName = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -131,6 +133,14 @@ public final class Topology {
         return names.get(index);
     }
 
+    /**
+     * What streams and traces call the node: its name, or for a copy (see {@link Builder#copy}) the
+     * name of what it is a copy of.
+     */
+    public String nodeLabel(int index) {
+        return labels.get(index);
+    }
+
     /** Index of the named node; throws for an unknown name. */
     public int nodeIndex(String name) {
         Integer index = indexByName.get(name);
@@ -208,7 +218,40 @@ public final class Topology {
     /** Collects nodes and links; {@link #build()} computes the routes. */
     public static final class Builder {
         private final Map<String, int[]> nodes = new LinkedHashMap<>();
+        private final Map<String, String> labels = new HashMap<>();
         private final List<Link> links = new ArrayList<>();
+        private final java.util.Set<String> linkNames = new java.util.HashSet<>();
+        private String copyLabel;
+        private String copySuffix;
+
+        /**
+         * Declares the nodes and links {@code body} adds as one copy of a part of the network of
+         * which a run uses one (say, each shape a peer's NAT chain can take): they are named with
+         * {@code suffix} appended, so copies stay apart, but labelled without it, so that the copy a
+         * run uses draws from the same streams and shows the same names in traces as any other.
+         * The copies must own different addresses.
+         */
+        public Builder copy(String suffix, Runnable body) {
+            if (copySuffix != null) {
+                throw new IllegalStateException("copies do not nest");
+            }
+            if (suffix.isEmpty()) {
+                body.run();
+                return this;
+            }
+            copySuffix = suffix;
+            try {
+                body.run();
+            } finally {
+                copySuffix = null;
+            }
+            return this;
+        }
+
+        /** The name a node or link declared now as {@code label} gets: the label, or in a copy the label and its suffix. */
+        public String named(String label) {
+            return copySuffix == null ? label : label + copySuffix;
+        }
 
         /** A node owning the given dotted-quad addresses (a router may own none). */
         public Builder node(String name, String... ownedAddresses) {
@@ -219,25 +262,34 @@ public final class Topology {
             return node(name, parsed);
         }
 
-        public Builder node(String name, int[] ownedAddresses) {
+        public Builder node(String label, int[] ownedAddresses) {
+            String name = named(label);
             if (nodes.containsKey(name)) {
                 throw new IllegalArgumentException("node declared twice: " + name);
             }
             nodes.put(name, ownedAddresses.clone());
+            if (!name.equals(label)) {
+                labels.put(name, label);
+            }
             return this;
         }
 
-        /** A link named "a-b". */
+        /** A link named "a-b" (by the ends' labels; in a copy, with the copy's suffix). */
         public Builder link(String a, String b, LinkSpec spec) {
-            return link(a + "-" + b, a, b, spec);
+            return link(labels.getOrDefault(a, a) + "-" + labels.getOrDefault(b, b), a, b, spec);
         }
 
         public Builder link(String name, String a, String b, LinkSpec spec) {
             return link(name, a, b, spec, 0);
         }
 
-        /** A link whose weight in route computation carries an extra {@code routingPenalty} (see {@link Link}). */
-        public Builder link(String name, String a, String b, LinkSpec spec, double routingPenalty) {
+        /**
+         * A link whose weight in route computation carries an extra {@code routingPenalty} (see
+         * {@link Link}). Inside {@link #copy} the link's name gets the copy's suffix; its ends are
+         * names as declared (use {@link #named} for a node of the same copy).
+         */
+        public Builder link(String label, String a, String b, LinkSpec spec, double routingPenalty) {
+            String name = named(label);
             if (!(routingPenalty >= 0) || Double.isInfinite(routingPenalty)) {
                 throw new IllegalArgumentException("routing penalty must be finite and non-negative: " + routingPenalty);
             }
@@ -247,12 +299,10 @@ public final class Topology {
             if (a.equals(b)) {
                 throw new IllegalArgumentException("link " + name + " joins a node to itself");
             }
-            for (Link existing : links) {
-                if (existing.name().equals(name)) {
-                    throw new IllegalArgumentException("link declared twice: " + name);
-                }
+            if (!linkNames.add(name)) {
+                throw new IllegalArgumentException("link declared twice: " + name);
             }
-            links.add(new Link(links.size(), name, a, b, spec, routingPenalty));
+            links.add(new Link(links.size(), name, label, a, b, spec, routingPenalty));
             return this;
         }
 
