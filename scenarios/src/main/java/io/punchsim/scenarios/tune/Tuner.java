@@ -332,11 +332,14 @@ public final class Tuner {
         return result(stop, round, (System.nanoTime() - startedAt) / 1e9);
     }
 
-    /** The runs in the candidates' aggregates: what every decision and the result count. */
+    /**
+     * The runs (seeds: one game session each) in the candidates' aggregates, what the budget and
+     * the result count: on this machine, the pool's count; on any engine, only what was merged.
+     */
     private long runs() {
         long runs = 0;
         for (Candidate c : candidates.values()) {
-            runs += c.aggregate.runs();
+            runs += c.aggregate.seeds();
         }
         return runs;
     }
