@@ -105,7 +105,7 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
     }
 
     private static int largestSession() {
-        return ((ValueType.Count) ProtocolParameters.byKey("session-capacity").orElseThrow().type()).max();
+        return ((ValueType.Count) ProtocolParameters.byPath("session.capacity").orElseThrow().type()).max();
     }
 
     public Ending run(JsonLines out) throws IOException {
