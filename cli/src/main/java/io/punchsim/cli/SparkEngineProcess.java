@@ -1,14 +1,13 @@
 package io.punchsim.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.punchsim.reports.aggregate.AggregateJson;
 import io.punchsim.reports.aggregate.PointAggregate;
-import io.punchsim.reports.precision.PrecisionStop;
 import io.punchsim.reports.sweep.SweepReport;
 import io.punchsim.reports.sweep.WallClock;
+import io.punchsim.scenarios.engine.EngineStream;
 import io.punchsim.scenarios.run.RunFailedException;
 import io.punchsim.scenarios.run.SweepJob;
+import io.punchsim.scenarios.sweep.SweepPoint;
+import io.punchsim.scenarios.tune.TuneEngine;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -23,16 +22,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * {@code --engine spark}: the runs are made by the spark module's application
  * ({@code io.punchsim.spark.SparkSweepCommand}) in a JVM of its own, so that Spark never enters
  * this command's jar. That JVM is the Spark driver (and, on {@code local[N]}, the executors too); it
  * sends its progress and, at the end, every point's aggregate on its standard output, in the
- * format its {@code EngineStream} documents; this side judges them with the job, as a sweep on this
- * machine is judged, so the reports, the summary and the exit code come from the same code.
+ * format {@link EngineStream} documents; this side judges them with the job, as a sweep on this
+ * machine is judged, so the reports, the summary and the exit code come from the same code. For a
+ * tune ({@link #tune}) the race runs here and that JVM runs its rounds: this side sends each round's
+ * batches on its standard input and merges the aggregates it sends back.
  *
  * <p>The application's class path is {@code PUNCHSIM_SPARK_CLASSPATH} when set (the
  * {@code ./punchsim} launcher sets it), else {@code spark/target/punchsim-spark.jar} and the Spark
@@ -43,8 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SparkEngineProcess implements JobEngine {
     static final String CLASSPATH_VARIABLE = "PUNCHSIM_SPARK_CLASSPATH";
     private static final String MAIN = "io.punchsim.spark.SparkSweepCommand";
-    private static final String PREFIX = "punchsim-engine ";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made up front: a signal's shutdown hook sends it, and should load no class then. */
+    private static final byte[] CANCEL_LINE = (EngineStream.line(new EngineStream.Cancel()) + "\n").getBytes(StandardCharsets.UTF_8);
 
     private final SweepJob job;
     private final String master;
@@ -61,7 +68,8 @@ final class SparkEngineProcess implements JobEngine {
         this.command = command;
     }
 
-    static SparkEngineProcess start(SweepJob job, Path file, SweepJob.Options options, String master) {
+    /** The Spark JVM's command line: this JVM's options, the application's class path, the file and the master. */
+    private static List<String> command(Path file, String master) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -77,6 +85,25 @@ final class SparkEngineProcess implements JobEngine {
         command.add("--stream");
         command.add("--master");
         command.add(master);
+        return command;
+    }
+
+    /** Starts the Spark JVM; standard error is this JVM's. */
+    private static Process startProcess(List<String> command, String master) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            // Embedded, Spark needs no network: loopback only, and no warning about the host's name.
+            if (master.startsWith("local") && System.getenv("SPARK_LOCAL_IP") == null) {
+                builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the Spark engine (" + command.get(0) + "): " + e.getMessage(), e);
+        }
+    }
+
+    static SparkEngineProcess start(SweepJob job, Path file, SweepJob.Options options, String master) {
+        List<String> command = command(file, master);
         if (options.length() instanceof SweepJob.Length.Seeds fixed) {
             command.add("--seeds");
             command.add(Long.toString(fixed.seeds()));
@@ -128,44 +155,28 @@ final class SparkEngineProcess implements JobEngine {
 
     @Override
     public SweepReport run() {
-        Process process;
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-            // Embedded, Spark needs no network: loopback only, and no warning about the host's name.
-            if (master.startsWith("local") && System.getenv("SPARK_LOCAL_IP") == null) {
-                builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-            }
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start the Spark engine (" + command.get(0) + "): " + e.getMessage(), e);
-        }
+        Process process = startProcess(command, master);
         synchronized (stdinLock) {
             stdin = process.getOutputStream();
             if (cancelled) {
                 sendCancel();
             }
         }
-        JsonNode result = null;
-        String error = null;
-        boolean badInput = false;
-        JsonNode failedRun = null;
+        EngineStream.Result result = null;
+        RuntimeException failure = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                if (!line.startsWith(PREFIX)) {
+                Optional<EngineStream.Event> event = EngineStream.event(line);
+                if (event.isEmpty()) {
                     System.err.println(line);
-                    continue;
-                }
-                JsonNode event = JSON.readTree(line.substring(PREFIX.length()));
-                if (event.has("runsDone")) {
-                    runsDone.set(event.get("runsDone").asLong());
-                    runsExpected.set(event.path("runsExpected").asLong(-1));
-                } else if (event.has("result")) {
-                    result = event.get("result");
-                } else if (event.has("error")) {
-                    error = event.get("error").asText();
-                    badInput = event.path("badInput").asBoolean();
-                    failedRun = event.has("seed") ? event : null;
+                } else if (event.get() instanceof EngineStream.Progress progress) {
+                    runsDone.set(progress.runsDone());
+                    runsExpected.set(progress.runsExpected());
+                } else if (event.get() instanceof EngineStream.Result r) {
+                    result = r;
+                } else {
+                    failure = failure(event.get(), point -> job.points().get(point).point());
                 }
             }
             process.waitFor();
@@ -182,35 +193,38 @@ final class SparkEngineProcess implements JobEngine {
                 stdin = null;
             }
         }
-        if (failedRun != null) {
-            throw new RunFailedException(job.points().get(failedRun.get("point").asInt()).point(), failedRun.get("seed").asLong(),
-                    new ExecutorFailure(failedRun.path("cause").asText()));
-        }
-        if (error != null) {
-            throw badInput ? new BadInputException(error) : new IllegalStateException(error);
+        if (failure != null) {
+            throw failure;
         }
         if (result == null) {
-            throw new IllegalStateException("the Spark engine stopped (exit code " + process.exitValue()
-                    + ") before it sent its result; its messages are above (for Spark's whole log, run with"
-                    + " PUNCHSIM_JAVA_OPTS=-Dpunchsim.spark.log=FILE)");
+            throw ended(process.exitValue());
         }
-        List<PointAggregate> points = new ArrayList<>();
-        for (JsonNode point : result.get("points")) {
-            points.add(AggregateJson.read(point));
-        }
-        long runs = result.get("runs").asLong();
-        runsDone.set(runs);
-        WallClock wallClock = WallClock.ofThisMachine(result.get("seconds").asDouble(), runs, result.get("cores").asInt());
-        boolean partial = result.get("partial").asBoolean();
+        runsDone.set(result.runs());
+        WallClock wallClock = WallClock.ofThisMachine(result.seconds(), result.runs(), result.cores());
         if (job.precision().isEmpty()) {
-            return job.judge(points, partial, wallClock);
+            return job.judge(result.points(), result.partial(), wallClock);
         }
-        List<PrecisionStop> stops = new ArrayList<>();
-        for (JsonNode stop : result.get("stops")) {
-            stops.add(new PrecisionStop(stop.get("seeds").asLong(), stop.get("batches").asLong(),
-                    PrecisionStop.Reason.parse(stop.get("reason").asText())));
+        return job.judge(result.points(), result.stops(), result.partial(), wallClock);
+    }
+
+    /**
+     * The exception of an event that ends the stream: a run that threw (its point found by
+     * {@code points}) is the pipeline's own, bad input is exit code 2, anything else a failed job.
+     */
+    private static RuntimeException failure(EngineStream.Event event, IntFunction<SweepPoint> points) {
+        if (event instanceof EngineStream.RunFailed run) {
+            return new RunFailedException(points.apply(run.point()), run.seed(), new ExecutorFailure(run.cause()));
         }
-        return job.judge(points, stops, partial, wallClock);
+        if (event instanceof EngineStream.Failed failed) {
+            return failed.badInput() ? new BadInputException(failed.message()) : new IllegalStateException(failed.message());
+        }
+        return new IllegalStateException("the Spark engine sent what it was not asked for: " + EngineStream.line(event));
+    }
+
+    private static IllegalStateException ended(int exitCode) {
+        return new IllegalStateException("the Spark engine stopped (exit code " + exitCode
+                + ") before it sent its result; its messages are above (for Spark's whole log, run with"
+                + " PUNCHSIM_JAVA_OPTS=-Dpunchsim.spark.log=FILE)");
     }
 
     @Override
@@ -237,10 +251,156 @@ final class SparkEngineProcess implements JobEngine {
 
     private void sendCancel() {
         try {
-            stdin.write("cancel\n".getBytes(StandardCharsets.UTF_8));
+            stdin.write(CANCEL_LINE);
             stdin.flush();
         } catch (IOException e) {
             // The engine has gone already; what it sent is all there is.
+        }
+    }
+
+    /**
+     * A tune's engine in a Spark JVM of its own on {@code master}, started now: the race stays in
+     * this JVM, each round goes to that one as its batches, and comes back as their aggregates. A
+     * cancelled round comes back empty (a round counts whole on Spark); closing the engine ends the JVM.
+     */
+    static TuneEngine tune(Path file, String master) {
+        List<String> command = command(file, master);
+        command.add("--tune");
+        return new TuneProcess(startProcess(command, master));
+    }
+
+    private static final class TuneProcess implements TuneEngine {
+        private static final long EXIT_SECONDS = 60;
+
+        private final Process process;
+        private final BufferedReader lines;
+        private final AtomicLong runsDone = new AtomicLong();
+        private final Object stdinLock = new Object();
+        private volatile int cores = 1;
+        private volatile boolean cancelled;
+        private OutputStream stdin;
+
+        TuneProcess(Process process) {
+            this.process = process;
+            this.lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.stdin = process.getOutputStream();
+        }
+
+        @Override
+        public boolean run(List<Batch> round) {
+            List<EngineStream.Runs> batches = new ArrayList<>();
+            Map<Integer, Batch> byCandidate = new HashMap<>();
+            for (Batch batch : round) {
+                if (batch.runs() > 0) {
+                    batches.add(new EngineStream.Runs(batch.candidate(), batch.from(), batch.to()));
+                    byCandidate.put(batch.candidate(), batch);
+                }
+            }
+            synchronized (stdinLock) {
+                // Cancelled, the Spark JVM may be gone (a signal reaches both): no round is a cut round.
+                if (stdin == null || cancelled) {
+                    return false;
+                }
+                try {
+                    stdin.write((EngineStream.line(new EngineStream.RoundRequest(batches)) + "\n").getBytes(StandardCharsets.UTF_8));
+                    stdin.flush();
+                } catch (IOException e) {
+                    // It has gone: what it said on the way out is read below.
+                }
+            }
+            // Merged only once the whole round is back: a round counts whole or not at all.
+            PointAggregate[] back = new PointAggregate[batches.size()];
+            try {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    Optional<EngineStream.Event> event = EngineStream.event(line);
+                    if (event.isEmpty()) {
+                        System.err.println(line);
+                    } else if (event.get() instanceof EngineStream.Progress progress) {
+                        runsDone.set(progress.runsDone());
+                    } else if (event.get() instanceof EngineStream.Batch batch && batch.index() >= 0 && batch.index() < back.length) {
+                        back[batch.index()] = batch.aggregate();
+                    } else if (event.get() instanceof EngineStream.Round answer) {
+                        cores = answer.cores();
+                        if (!answer.complete()) {
+                            return false;
+                        }
+                        if (answer.batches() != back.length || Arrays.asList(back).contains(null)) {
+                            throw new IllegalStateException("the Spark engine sent a round of " + answer.batches() + " batches for "
+                                    + back.length + " asked");
+                        }
+                        for (int b = 0; b < back.length; b++) {
+                            byCandidate.get(batches.get(b).point()).into().merge(back[b]);
+                        }
+                        return true;
+                    } else {
+                        throw failure(event.get(), candidate -> byCandidate.get(candidate).point().point());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("lost the Spark engine's output: " + e.getMessage(), e);
+            }
+            int exit;
+            try {
+                exit = process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (cancelled) {
+                return false;
+            }
+            throw ended(exit);
+        }
+
+        @Override
+        public long runsDone() {
+            return runsDone.get();
+        }
+
+        @Override
+        public int threads() {
+            return cores;
+        }
+
+        @Override
+        public void cancel() {
+            synchronized (stdinLock) {
+                cancelled = true;
+                if (stdin != null) {
+                    try {
+                        stdin.write(CANCEL_LINE);
+                        stdin.flush();
+                    } catch (IOException e) {
+                        // The engine has gone already.
+                    }
+                }
+            }
+        }
+
+        /** The end of its input tells the Spark JVM there are no more rounds; what it still says is passed on. */
+        @Override
+        public void close() {
+            synchronized (stdinLock) {
+                closeQuietly(stdin);
+                stdin = null;
+            }
+            try {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (EngineStream.event(line).isEmpty()) {
+                        System.err.println(line);
+                    }
+                }
+                if (!process.waitFor(EXIT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroy();
+                }
+            } catch (IOException e) {
+                process.destroy();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroy();
+            }
         }
     }
 

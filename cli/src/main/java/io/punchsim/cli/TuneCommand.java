@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,6 +25,7 @@ import picocli.CommandLine.Parameters;
                 "a sweep of the front that punchsim sweep runs as it is."},
         footer = {"", "Examples:", "  ./punchsim tune scenarios/examples/tune-fusion.yaml --out tune",
                 "  ./punchsim tune scenarios/examples/tune-fusion.yaml --out grid --full-grid --precision 5%%",
+                "  ./punchsim tune scenarios/examples/tune-fusion.yaml --out tune --engine spark --master 'local[2]'",
                 "  ./punchsim sweep tune/front.yaml --out front"})
 final class TuneCommand implements Callable<Integer> {
 
@@ -50,6 +52,9 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
+    @Mixin
+    EngineOptions engine;
+
     static {
         System.setProperty("punchsim.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
     }
@@ -74,7 +79,7 @@ final class TuneCommand implements Callable<Integer> {
         }
         Tuner tuner;
         try {
-            tuner = Tuner.prepare(loaded, options);
+            tuner = Tuner.prepare(loaded, options, engine.tune(file, n));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
@@ -83,12 +88,17 @@ final class TuneCommand implements Callable<Integer> {
 
     static int execute(Tuner tuner, boolean quiet, Path out) {
         CountDownLatch written = new CountDownLatch(1);
+        // As a sweep's (SweepExecution): cancel, wait for what was found to be written, end with 130.
         Thread onInterrupt = new Thread(() -> {
-            tuner.cancel();
             try {
-                written.await(30, TimeUnit.SECONDS);
+                tuner.cancel();
+                written.await(SweepExecution.SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                System.out.flush();
+                System.err.flush();
+                Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
             }
         }, "punchsim-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.punchsim.reports.aggregate.AggregateJson;
 import io.punchsim.reports.aggregate.PointAggregate;
-import io.punchsim.scenarios.run.SweepJob;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -138,13 +137,23 @@ public final class SparkEngine implements AutoCloseable {
 
     /** Runs every range with {@link RangeRunner#SEEDS} and keeps every aggregate: for a wave of a search. */
     public Results collect(JobSpec spec, List<SeedRange> ranges) {
+        return collect(new SweepWork(spec, RangeRunner.SEEDS), ranges);
+    }
+
+    /** Runs every range as {@code work} says and keeps every aggregate: for a round of a tune, say. */
+    public Results collect(RangeWork work, List<SeedRange> ranges) {
         PointAggregate[] byTask = new PointAggregate[ranges.size()];
-        run(spec, ranges, RangeRunner.SEEDS, (aggregate, task) -> byTask[task] = aggregate);
+        run(work, ranges, (aggregate, task) -> byTask[task] = aggregate);
         return new Results(byTask);
     }
 
+    /** {@link #run(RangeWork, List, ObjIntConsumer)} of the ranges of the job of {@code spec}, each run by {@code runner}. */
+    public boolean run(JobSpec spec, List<SeedRange> ranges, RangeRunner runner, ObjIntConsumer<PointAggregate> onEach) {
+        return run(new SweepWork(spec, runner), ranges, onEach);
+    }
+
     /**
-     * Runs every range of the job of {@code spec} (one task each, scheduled in list order) and
+     * Runs every range as {@code work} says (one task each, scheduled in list order) and
      * hands each range's aggregate to {@code onEach} with the range's position in the list, on the
      * calling thread, in the order they come back. A caller that merges them as they come keeps
      * one aggregate per point, however many ranges there are.
@@ -154,7 +163,7 @@ public final class SparkEngine implements AutoCloseable {
      *     try, with the executor's message (for a run that threw, it names the seed)
      * @throws IllegalStateException when the job failed otherwise, with Spark's reason
      */
-    public boolean run(JobSpec spec, List<SeedRange> ranges, RangeRunner runner, ObjIntConsumer<PointAggregate> onEach) {
+    public boolean run(RangeWork work, List<SeedRange> ranges, ObjIntConsumer<PointAggregate> onEach) {
         if (ranges.isEmpty()) {
             return true;
         }
@@ -172,7 +181,7 @@ public final class SparkEngine implements AutoCloseable {
             return BoxedUnit.UNIT;
         };
         Function0<BoxedUnit> done = () -> BoxedUnit.UNIT;
-        SimpleFutureAction<BoxedUnit> job = context.sc().submitJob(rdd.rdd(), new RangeTask(spec, runner),
+        SimpleFutureAction<BoxedUnit> job = context.sc().submitJob(rdd.rdd(), new RangeTask(work),
                 new Range.Exclusive(0, tasks.size(), 1), handler, done);
         running = job;
         if (cancelled.get()) {
@@ -233,15 +242,36 @@ public final class SparkEngine implements AutoCloseable {
         context.stop();
     }
 
+    /** What a task does with its range on an executor: the range's aggregate, and the words that name the range. */
+    public interface RangeWork extends Serializable {
+        /** The aggregate of the range's runs, made on the executor. */
+        PointAggregate run(SeedRange range);
+
+        /** The range in words, for a failure: {@code runs 0..2048 of sweep point ...}. */
+        String where(SeedRange range);
+    }
+
+    /** The runs of a sweep job's points: the job rebuilt from its spec once per executor JVM. */
+    private record SweepWork(JobSpec spec, RangeRunner runner) implements RangeWork {
+        @Override
+        public PointAggregate run(SeedRange range) {
+            return runner.run(PreparedJobs.of(spec), range);
+        }
+
+        @Override
+        public String where(SeedRange range) {
+            String label = PreparedJobs.of(spec).points().get(range.point()).point().label();
+            return "runs " + range.from() + ".." + range.to() + " of " + (label.isEmpty() ? "the scenario" : "sweep point " + label);
+        }
+    }
+
     /** A task: the one range of its partition, run on an executor, as its aggregate's JSON. */
     private static final class RangeTask extends AbstractFunction1<Iterator<SeedRange>, String> implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final JobSpec spec;
-        private final RangeRunner runner;
+        private final RangeWork work;
 
-        RangeTask(JobSpec spec, RangeRunner runner) {
-            this.spec = spec;
-            this.runner = runner;
+        RangeTask(RangeWork work) {
+            this.work = work;
         }
 
         @Override
@@ -254,15 +284,11 @@ public final class SparkEngine implements AutoCloseable {
                 throw new IllegalStateException("a partition holds one seed range, this one " + ranges.size());
             }
             SeedRange range = ranges.get(0);
-            SweepJob job = PreparedJobs.of(spec);
             PointAggregate aggregate;
             try {
-                aggregate = runner.run(job, range);
+                aggregate = work.run(range);
             } catch (RuntimeException e) {
-                String label = job.points().get(range.point()).point().label();
-                String where = "runs " + range.from() + ".." + range.to() + " of "
-                        + (label.isEmpty() ? "the scenario" : "sweep point " + label);
-                throw new RangeFailedException(range, where, e);
+                throw new RangeFailedException(range, work.where(range), e);
             }
             try {
                 return JSON.writeValueAsString(AggregateJson.write(aggregate));

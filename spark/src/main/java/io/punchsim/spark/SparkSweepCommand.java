@@ -1,7 +1,9 @@
 package io.punchsim.spark;
 
+import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.format.ReportWriter;
 import io.punchsim.reports.sweep.SweepReport;
+import io.punchsim.scenarios.engine.EngineStream;
 import io.punchsim.scenarios.load.LoadedScenario;
 import io.punchsim.scenarios.load.ScenarioException;
 import io.punchsim.scenarios.load.ScenarioLoader;
@@ -22,7 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
@@ -36,6 +40,9 @@ import picocli.CommandLine.Parameters;
  * given, its reports written to a directory on the driver. {@code punchsim sweep --engine spark}
  * starts it too, in a JVM of its own, with {@code --stream}: it then writes nothing but sends its
  * progress and its points' aggregates to the command on standard output (see {@link EngineStream}).
+ * {@code punchsim tune --engine spark} starts it with {@code --stream --tune}: it then runs the
+ * rounds of candidates' batches the command's race asks for on its standard input, and sends back
+ * each round's aggregates.
  */
 @Command(name = "punchsim-spark",
         description = "Runs every point of a scenario's sweep on Apache Spark, judges the gates and writes report.json, "
@@ -90,6 +97,10 @@ public final class SparkSweepCommand implements Callable<Integer> {
     @Option(names = "--stream", hidden = true, description = "Send progress and aggregates to the punchsim command on standard output.")
     boolean stream;
 
+    @Option(names = "--tune", hidden = true,
+            description = "With --stream: run the rounds of the file's tune that the punchsim command asks for on standard input.")
+    boolean tune;
+
     private final PrintStream stdout;
 
     SparkSweepCommand(PrintStream stdout) {
@@ -138,6 +149,9 @@ public final class SparkSweepCommand implements Callable<Integer> {
         if (seeds != null && precision != null) {
             throw new BadInput("--seeds and --precision both say how many seeds to run; give one of them", null);
         }
+        if (tune && (!stream || seeds != null || precision != null || point != null || base)) {
+            throw new BadInput("--tune is for the punchsim command: with --stream, and no --seeds, --precision, --point or --base", null);
+        }
         // Before any Spark class logs: when this command starts the context, the log is its own.
         if (master != null) {
             SparkLog.configure(sparkLog);
@@ -147,6 +161,17 @@ public final class SparkSweepCommand implements Callable<Integer> {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BadInput(file + ": cannot read file: " + e.getMessage(), e);
+        }
+        if (tune) {
+            TuneCandidates candidates = new TuneCandidates(file.toString(), text);
+            try {
+                if (candidates.load().tune().isEmpty()) {
+                    throw new BadInput(file + ": there is no tune: section to tune", null);
+                }
+            } catch (ScenarioException e) {
+                throw new BadInput(e.getMessage(), e);
+            }
+            return serveTune(candidates, sparkConf("punchsim tune"));
         }
         SweepJob.Options options = SweepJob.Options.defaults().withThreads(1)
                 .withPoints(base ? SweepJob.Points.base() : point != null ? SweepJob.Points.only(point) : SweepJob.Points.all());
@@ -173,12 +198,18 @@ public final class SparkSweepCommand implements Callable<Integer> {
         } catch (ScenarioException | IllegalArgumentException e) {
             throw new BadInput(e.getMessage(), e);
         }
+        SparkConf sparkConf = sparkConf("punchsim " + job.scenario().base().name());
+        return stream ? streamTo(job, spec, sparkConf) : writeReports(job, spec, sparkConf);
+    }
+
+    /** The Spark settings of the command line, the defaults beside them. */
+    private SparkConf sparkConf(String appName) {
         SparkConf sparkConf = new SparkConf();
         if (master != null) {
             sparkConf.setMaster(master);
         }
         sparkConf.setIfMissing("spark.master", "local[*]");
-        sparkConf.setIfMissing("spark.app.name", "punchsim " + job.scenario().base().name());
+        sparkConf.setIfMissing("spark.app.name", appName);
         conf.forEach(sparkConf::set);
         try {
             SeedRanges.runsPerTask(1, 1, sparkConf.get(SeedRanges.RUNS_PER_TASK_SETTING, null));
@@ -189,7 +220,7 @@ public final class SparkSweepCommand implements Callable<Integer> {
         if (!sparkConf.get("spark.master").startsWith("local") && !sparkConf.contains("spark.jars")) {
             applicationJar().ifPresent(jar -> sparkConf.set("spark.jars", jar.toString()));
         }
-        return stream ? streamTo(job, spec, sparkConf) : writeReports(job, spec, sparkConf);
+        return sparkConf;
     }
 
     private int writeReports(SweepJob job, JobSpec spec, SparkConf sparkConf) throws IOException {
@@ -231,13 +262,13 @@ public final class SparkSweepCommand implements Callable<Integer> {
     }
 
     private int streamTo(SweepJob job, JobSpec spec, SparkConf sparkConf) {
-        EngineStream events = new EngineStream(stdout);
+        EngineStream.Sender events = new EngineStream.Sender(stdout);
         ShutdownCancel cancel = ShutdownCancel.install();
         try {
             SparkSweep.Result result;
             try (SparkEngine engine = start(sparkConf)) {
                 cancel.attach(engine);
-                watchForCancel(engine);
+                watchForCancel(engine, request -> { });
                 AtomicLong expected = new AtomicLong(-1);
                 Thread progress = events.reportProgress(engine::runsDone, expected::get);
                 try {
@@ -246,16 +277,76 @@ public final class SparkSweepCommand implements Callable<Integer> {
                     progress.interrupt();
                 }
             }
-            events.result(result);
+            events.send(new EngineStream.Result(result.partial(), result.runs(), result.seconds(), result.cores(), result.points(),
+                    result.stops()));
             return 0;
         } catch (BadInput e) {
-            events.badInput(e.getMessage());
+            events.send(new EngineStream.Failed(e.getMessage(), true));
             return 2;
         } catch (RunFailedException e) {
-            events.runFailed(pointOf(job, e), e.seed(), e.getMessage(), e.getCause());
+            events.send(new EngineStream.RunFailed(e.getMessage(), pointOf(job, e), e.seed(), EngineStream.trace(e.getCause())));
             return SIMULATOR_ERROR;
         } catch (RuntimeException e) {
-            events.error(e.getMessage());
+            events.send(new EngineStream.Failed(e.getMessage(), false));
+            return 1;
+        } finally {
+            cancel.finished();
+        }
+    }
+
+    /**
+     * A tune's engine: each round the command asks for on standard input run on Spark and its
+     * aggregates sent back, until the input ends. A cancelled round is answered as such and ends
+     * the engine: a cancelled Spark engine runs nothing more.
+     */
+    private int serveTune(TuneCandidates candidates, SparkConf sparkConf) {
+        EngineStream.Sender events = new EngineStream.Sender(stdout);
+        ShutdownCancel cancel = ShutdownCancel.install();
+        try (SparkEngine engine = start(sparkConf)) {
+            cancel.attach(engine);
+            BlockingQueue<Optional<EngineStream.RoundRequest>> rounds = new LinkedBlockingQueue<>();
+            watchForCancel(engine, rounds::add);
+            SparkTuneEngine tuneEngine = new SparkTuneEngine(engine, candidates);
+            Thread progress = events.reportProgress(tuneEngine::runsDone, () -> -1);
+            try {
+                while (true) {
+                    Optional<EngineStream.RoundRequest> round = rounds.take();
+                    if (round.isEmpty()) {
+                        return 0;
+                    }
+                    List<SeedRange> batches = round.get().batches().stream()
+                            .map(b -> new SeedRange(b.point(), b.from(), b.to())).toList();
+                    Optional<List<PointAggregate>> aggregates;
+                    try {
+                        aggregates = tuneEngine.aggregates(batches);
+                    } catch (RangeFailedException e) {
+                        if (e.seed() >= 0 && e.getCause() != null && e.getCause().getCause() != null) {
+                            events.send(new EngineStream.RunFailed(e.getCause().getMessage(), e.range().point(), e.seed(),
+                                    EngineStream.trace(e.getCause().getCause())));
+                            return SIMULATOR_ERROR;
+                        }
+                        throw e;
+                    }
+                    List<PointAggregate> back = aggregates.orElse(List.of());
+                    for (int b = 0; b < back.size(); b++) {
+                        events.send(new EngineStream.Batch(b, back.get(b)));
+                    }
+                    events.send(new EngineStream.Round(aggregates.isPresent(), engine.cores(), back.size()));
+                    if (aggregates.isEmpty()) {
+                        return 130;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 130;
+            } finally {
+                progress.interrupt();
+            }
+        } catch (BadInput e) {
+            events.send(new EngineStream.Failed(e.getMessage(), true));
+            return 2;
+        } catch (RuntimeException e) {
+            events.send(new EngineStream.Failed(e.getMessage(), false));
             return 1;
         } finally {
             cancel.finished();
@@ -295,20 +386,28 @@ public final class SparkSweepCommand implements Callable<Integer> {
         }
     }
 
-    /** The command that started this JVM says "cancel" on standard input, or goes away: both cancel. */
-    private static void watchForCancel(SparkEngine engine) {
+    /**
+     * The command that started this JVM says "cancel" on standard input, or goes away: both cancel.
+     * A tune's rounds, read on the way, go to {@code rounds}; its end, as an empty one.
+     */
+    private static void watchForCancel(SparkEngine engine, java.util.function.Consumer<Optional<EngineStream.RoundRequest>> rounds) {
         Thread watcher = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                    if (line.strip().equals(EngineStream.CANCEL)) {
+                    Optional<EngineStream.Request> request = EngineStream.request(line);
+                    if (request.isPresent() && request.get() instanceof EngineStream.Cancel) {
                         break;
                     }
+                    if (request.isPresent() && request.get() instanceof EngineStream.RoundRequest round) {
+                        rounds.accept(Optional.of(round));
+                    }
                 }
-            } catch (IOException e) {
-                // No more input is the same as being told to stop.
+            } catch (IOException | RuntimeException e) {
+                // No more input, or input that does not read, is the same as being told to stop.
             }
             engine.cancel();
+            rounds.accept(Optional.empty());
         }, "punchsim-cancel");
         watcher.setDaemon(true);
         watcher.start();

@@ -17,13 +17,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code punchsim sweep --engine spark} as a user runs it: the command's own jar, which holds no
- * Spark, starting the spark module's application in a JVM of its own.
+ * {@code punchsim sweep --engine spark} and {@code punchsim tune --engine spark} as a user runs
+ * them: the command's own jar, which holds no Spark, starting the spark module's application in a
+ * JVM of its own.
  */
 class CommandEngineIT {
     private static final Path ROOT = Processes.root();
     private static final Path CLI_JAR = ROOT.resolve("cli/target/punchsim.jar");
     private static final String FUSION = ROOT.resolve("scenarios/examples/fusion-default.yaml").toString();
+    private static final String TUNE_FUSION = ROOT.resolve("scenarios/examples/tune-fusion.yaml").toString();
+    private static final java.util.regex.Pattern SECOND_ROUND_TASK = java.util.regex.Pattern.compile("Finished task \\S+ in stage 1\\.0 ");
 
     static List<String> punchsim(String... args) {
         return punchsim(List.of(), args);
@@ -81,14 +84,7 @@ class CommandEngineIT {
             List<ProcessHandle> engine = sweep.descendants().collect(Collectors.toList());
             assertThat(engine).as("the Spark JVM the command started").isNotEmpty();
 
-            if (signal.startsWith("TERM")) {
-                sweep.destroy();
-            } else {
-                // The shell's own kill: the JDK cannot send INT, and a machine may have no kill program.
-                StringBuilder pids = new StringBuilder(Long.toString(sweep.pid()));
-                engine.forEach(handle -> pids.append(' ').append(handle.pid()));
-                assertThat(new ProcessBuilder("sh", "-c", "kill -INT " + pids).inheritIO().start().waitFor()).isZero();
-            }
+            signal(signal, sweep, engine);
             assertThat(sweep.waitFor(60, TimeUnit.SECONDS)).as(processes.log("sweep")).isTrue();
 
             String report = Files.readString(out.resolve("report.json"));
@@ -99,6 +95,80 @@ class CommandEngineIT {
             for (ProcessHandle handle : engine) {
                 assertThat(handle.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("the Spark JVM has ended").isFalse();
             }
+        }
+    }
+
+    /** The race runs in the command, its rounds on Spark: the same tune.json and front.yaml as on two threads. */
+    @Test
+    void tuneOnLocalTwoWritesTheTuneOfThreadsTwo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tune-two.yaml");
+        Files.writeString(file, TuneIdentityTest.SCENARIO);
+        try (Processes processes = new Processes(dir)) {
+            Path local = dir.resolve("local");
+            Path spark = dir.resolve("spark");
+            assertThat(processes.run("local", punchsim("tune", file.toString(), "--threads", "2", "--out", local.toString(), "-q"),
+                    Map.of(), Duration.ofMinutes(2))).as(processes.log("local")).isZero();
+            assertThat(processes.run("spark", punchsim("tune", file.toString(), "--engine", "spark", "--master", "local[2]",
+                    "--out", spark.toString(), "-q"), Map.of(), Duration.ofMinutes(2))).as(processes.log("spark")).isZero();
+
+            assertThat(Reports.withoutWallClock(Files.readString(spark.resolve("tune.json"))))
+                    .as("tune-two from root seed %d: tune --engine spark --master local[2] against --threads 2",
+                            TuneIdentityTest.ROOT_SEED)
+                    .isEqualTo(Reports.withoutWallClock(Files.readString(local.resolve("tune.json"))));
+            assertThat(Files.readString(spark.resolve("front.yaml"))).isEqualTo(Files.readString(local.resolve("front.yaml")));
+            assertThat(processes.log("spark")).as("the front and nothing of Spark's on the console")
+                    .contains("Recommended: ", "Files written to").doesNotContain("INFO", "WARN", "spark:");
+        }
+    }
+
+    /**
+     * A tune on Spark stopped as a sweep on Spark is (TERM to the command, or INT to both JVMs), once
+     * its first round is back: the files hold whole rounds (every candidate's seeds whole batches,
+     * the round in flight dropped), marked interrupted, the exit code is 130 and no JVM is left.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TERM to the command", "INT to the command and its Spark JVM"})
+    void anInterruptedTuneOnSparkWritesItsWholeRoundsMarkedInterrupted(String signal, @TempDir Path dir) throws Exception {
+        try (Processes processes = new Processes(dir)) {
+            Path out = dir.resolve("out");
+            Path log = dir.resolve("spark.log");
+            Process tune = processes.start("tune", punchsim(List.of(sparkLogOption(log)), "tune", TUNE_FUSION, "--engine", "spark",
+                    "--master", "local[2]", "--out", out.toString(), "-q"), Map.of());
+            // A round is one Spark job of one stage: three tasks of the second finished, the first round is in.
+            processes.await("the second round's first tasks ending", "tune", Duration.ofMinutes(3),
+                    () -> Files.exists(log) && SECOND_ROUND_TASK.matcher(read(log)).results().count() > 3);
+            List<ProcessHandle> engine = tune.descendants().collect(Collectors.toList());
+            assertThat(engine).as("the Spark JVM the command started").isNotEmpty();
+            signal(signal, tune, engine);
+            assertThat(tune.waitFor(60, TimeUnit.SECONDS)).as(processes.log("tune")).isTrue();
+
+            String json = Files.readString(out.resolve("tune.json"));
+            assertThat(json).as(processes.log("tune")).contains("\"stoppedBecause\" : \"interrupted\"");
+            assertThat(json).containsPattern("\"rounds\" : [1-9][0-9]*,");
+            java.util.regex.Matcher seeds = java.util.regex.Pattern.compile("\"seeds\" : ([0-9]+),").matcher(json);
+            int candidates = 0;
+            while (seeds.find()) {
+                assertThat(Long.parseLong(seeds.group(1)) % 1024).as("seeds of a candidate: whole batches of 1,024").isZero();
+                candidates++;
+            }
+            assertThat(candidates).isPositive();
+            assertThat(tune.exitValue()).as("the exit code of an interrupted tune").isEqualTo(130);
+            assertThat(processes.log("tune")).contains("the files hold what the tune found so far, marked interrupted");
+            for (ProcessHandle handle : engine) {
+                assertThat(handle.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("the Spark JVM has ended").isFalse();
+            }
+        }
+    }
+
+    /** TERM to the command alone, or INT to it and its Spark JVM, as a terminal's Ctrl-C does. */
+    private static void signal(String signal, Process command, List<ProcessHandle> engine) throws Exception {
+        if (signal.startsWith("TERM")) {
+            command.destroy();
+        } else {
+            // The shell's own kill: the JDK cannot send INT, and a machine may have no kill program.
+            StringBuilder pids = new StringBuilder(Long.toString(command.pid()));
+            engine.forEach(handle -> pids.append(' ').append(handle.pid()));
+            assertThat(new ProcessBuilder("sh", "-c", "kill -INT " + pids).inheritIO().start().waitFor()).isZero();
         }
     }
 

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * workers' Spark installation holds Spark's jars and nothing of punchsim's (the libraries
  * {@code punchsim-spark.jar} carries are left out of it), so the executors run the application jar
  * the driver hands them. A sweep goes through the command ({@code --master spark://...}), and one
- * through {@code spark-submit}'s class, which runs the application jar on the installation's jars.
+ * through {@code spark-submit}'s class, which runs the application jar on the installation's jars;
+ * a tune goes through the command.
  *
  * <p>It takes half a minute or more, so it runs in CI (where {@code CI} is set) or when asked for
  * with {@code -Dpunchsim.spark.cluster=true}.
@@ -101,6 +102,23 @@ class StandaloneClusterIT {
             assertThat(executorLogs(dir.resolve(worker).resolve(app.group(1))))
                     .as("the executor of " + worker + " ran tasks of " + app.group(1)).contains("Finished task");
         }
+    }
+
+    /** The race in the command, its rounds on the cluster's executors: the tune.json of two threads. */
+    @Test
+    void aTuneWithMasterSparkWritesTheTuneOfThreadsTwo() throws Exception {
+        Path file = dir.resolve("tune-two.yaml");
+        Files.writeString(file, TuneIdentityTest.SCENARIO);
+        Path out = dir.resolve("tune");
+        int exit = processes.run("tune", CommandEngineIT.punchsim("tune", file.toString(), "--engine", "spark", "--master", master,
+                "--out", out.toString(), "-q"), Map.of(), Duration.ofMinutes(3));
+        assertThat(exit).as(processes.log("tune")).isZero();
+        String onThreads = io.punchsim.scenarios.tune.TuneJson.write(io.punchsim.scenarios.tune.Tuner.prepare(
+                io.punchsim.scenarios.load.ScenarioLoader.load("tune-two.yaml", TuneIdentityTest.SCENARIO),
+                io.punchsim.scenarios.tune.Tuner.Options.defaults().withThreads(2)).run());
+        assertThat(Reports.withoutWallClock(Files.readString(out.resolve("tune.json"))))
+                .as("tune-two from root seed %d: %s against --threads 2", TuneIdentityTest.ROOT_SEED, master)
+                .isEqualTo(Reports.withoutWallClock(onThreads));
     }
 
     /** spark-submit's own class, on the workers' Spark installation: the application jar alone brings punchsim. */

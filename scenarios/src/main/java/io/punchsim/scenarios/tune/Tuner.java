@@ -12,7 +12,6 @@ import io.punchsim.scenarios.load.LoadedScenario;
 import io.punchsim.scenarios.load.ScenarioException;
 import io.punchsim.scenarios.load.ScenarioSource;
 import io.punchsim.scenarios.run.PreparedPoint;
-import io.punchsim.scenarios.run.RunPool;
 import io.punchsim.scenarios.sweep.SweepPoint;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 
 /**
  * {@code punchsim tune}: searches the grid of a scenario's {@code tune:} values for the front of its
@@ -46,7 +46,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The front is the feasible candidates (their constraints judged as gates) that none dominates on
  * the estimates; the choice is the front's best on the choice objective. Every decision reads only
  * whole batches, so the result is a pure function of the file, its root seed and the options,
- * whatever the number of threads. {@link Mode#FULL_GRID} runs every candidate to its precision
+ * whatever the number of threads or the engine that makes the runs ({@link TuneEngine}: this
+ * machine's threads, or Spark). {@link Mode#FULL_GRID} runs every candidate to its precision
  * instead, to measure what the race saves.
  */
 public final class Tuner {
@@ -149,31 +150,40 @@ public final class Tuner {
     private final Precision precision;
     private final OptionalLong budget;
     private final Mode mode;
-    private final int threads;
     private final Grid grid;
     private final TreeMap<Integer, Candidate> candidates = new TreeMap<>();
-    private final RunPool pool;
+    private final TuneEngine engine;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile int running;
     private volatile long projected;
 
-    private Tuner(LoadedScenario loaded, TuneSpec spec, Precision precision, OptionalLong budget, Mode mode, int threads) {
+    private Tuner(LoadedScenario loaded, TuneSpec spec, Precision precision, OptionalLong budget, Mode mode, TuneEngine engine) {
         this.loaded = loaded;
         this.spec = spec;
         this.precision = precision;
         this.budget = budget;
         this.mode = mode;
-        this.threads = threads;
         this.grid = new Grid(spec.parameters());
-        this.pool = new RunPool(threads);
+        this.engine = engine;
     }
 
     /**
-     * A tune of the file's {@code tune:} section.
+     * A tune of the file's {@code tune:} section, its runs made by this machine's threads.
      *
      * @throws IllegalArgumentException naming the file, when it has no tune section or its full grid is too large
      */
     public static Tuner prepare(LoadedScenario loaded, Options options) {
+        return prepare(loaded, options, TuneEngine::local);
+    }
+
+    /**
+     * A tune of the file's {@code tune:} section, its runs made by the engine {@code engine} makes
+     * for the options' threads, once the file has passed every check; the tune closes it when it
+     * has run.
+     *
+     * @throws IllegalArgumentException naming the file, when it has no tune section or its full grid is too large
+     */
+    public static Tuner prepare(LoadedScenario loaded, Options options, IntFunction<TuneEngine> engine) {
         TuneSpec spec = loaded.tune().orElseThrow(() -> new IllegalArgumentException(loaded.file()
                 + ": there is no tune: section to tune; add one (scenarios/README.md, \"Tuning\")"));
         Precision precision = options.precision().orElseGet(() -> {
@@ -188,7 +198,7 @@ public final class Tuner {
         // A full grid is the baseline a race is measured against: the file's budget does not cut it.
         OptionalLong budget = options.budget().isPresent() ? options.budget()
                 : options.mode() == Mode.FULL_GRID ? OptionalLong.empty() : spec.budget();
-        return new Tuner(loaded, spec, precision, budget, options.mode(), options.threads());
+        return new Tuner(loaded, spec, precision, budget, options.mode(), engine.apply(options.threads()));
     }
 
     public TuneSpec spec() {
@@ -207,9 +217,9 @@ public final class Tuner {
         return grid.size();
     }
 
-    /** Runs finished so far; any thread may ask. */
+    /** Runs the engine has finished so far, for a progress bar; any thread may ask. */
     public long runsDone() {
-        return pool.runsDone();
+        return engine.runsDone();
     }
 
     /** The budget, or without one a guess at the runs the tune will make, for a progress bar. */
@@ -228,9 +238,12 @@ public final class Tuner {
         return candidates.size();
     }
 
-    /** Asks {@link #run} to stop after the runs in flight; it returns what it found, marked interrupted. */
+    /**
+     * Asks {@link #run} to stop soon; it returns what it found, marked interrupted, with what its
+     * engine keeps of the round it cut ({@link TuneEngine#run}).
+     */
     public void cancel() {
-        pool.cancel();
+        engine.cancel();
     }
 
     /**
@@ -246,7 +259,7 @@ public final class Tuner {
         long startedAt = System.nanoTime();
         TuneResult.Stop stop = TuneResult.Stop.SETTLED;
         int round = 0;
-        try (pool) {
+        try (engine) {
             if (mode == Mode.FULL_GRID) {
                 for (int i = 0; i < grid.size(); i++) {
                     add(i, "grid", 0);
@@ -270,9 +283,9 @@ public final class Tuner {
                     }
                     break;
                 }
-                List<RunPool.Range> batches = new ArrayList<>();
+                List<TuneEngine.Batch> batches = new ArrayList<>();
                 List<Candidate> ran = new ArrayList<>();
-                long room = budget.isPresent() ? budget.getAsLong() - pool.runsDone() : Long.MAX_VALUE;
+                long room = budget.isPresent() ? budget.getAsLong() - runs() : Long.MAX_VALUE;
                 for (Candidate c : runningNow) {
                     long from = c.aggregate.seeds();
                     long to = precision.batchEnd(from);
@@ -280,7 +293,7 @@ public final class Tuner {
                         break;
                     }
                     room -= to - from;
-                    batches.add(new RunPool.Range(prepared(c), from, to, c.aggregate));
+                    batches.add(new TuneEngine.Batch(c.index, prepared(c), from, to, c.aggregate));
                     ran.add(c);
                 }
                 if (batches.isEmpty()) {
@@ -288,7 +301,7 @@ public final class Tuner {
                     runningNow.forEach(c -> end(c, CandidateStatus.BUDGET, "the budget ran out after " + c.aggregate.seeds() + " seeds"));
                     break;
                 }
-                if (!pool.run(batches)) {
+                if (!engine.run(batches)) {
                     stop = TuneResult.Stop.INTERRUPTED;
                     runningNow.forEach(c -> end(c, CandidateStatus.INTERRUPTED, "interrupted after " + c.aggregate.seeds() + " seeds"));
                     break;
@@ -319,20 +332,36 @@ public final class Tuner {
         return result(stop, round, (System.nanoTime() - startedAt) / 1e9);
     }
 
+    /**
+     * The runs (seeds: one game session each) in the candidates' aggregates, what the budget and
+     * the result count: on this machine, the pool's count; on any engine, only what was merged.
+     */
+    private long runs() {
+        long runs = 0;
+        for (Candidate c : candidates.values()) {
+            runs += c.aggregate.seeds();
+        }
+        return runs;
+    }
+
     // ---- candidates ----
 
     private void add(int index, String origin, int round) {
         int[] c = grid.coordinates(index);
+        candidates.put(index, new Candidate(index, c, labels(spec, c), origin, round));
+    }
+
+    private static Map<String, String> labels(TuneSpec spec, int[] coordinates) {
         Map<String, String> labels = new LinkedHashMap<>();
-        for (int d = 0; d < c.length; d++) {
+        for (int d = 0; d < coordinates.length; d++) {
             TuneParameter p = spec.parameters().get(d);
-            labels.put(p.path(), p.levels().get(c[d]).label());
+            labels.put(p.path(), p.levels().get(coordinates[d]).label());
         }
-        candidates.put(index, new Candidate(index, c, labels, origin, round));
+        return labels;
     }
 
     /** The overrides that make the candidate's scenario from the file. */
-    List<ScenarioSource.Override> overrides(int[] coordinates) {
+    static List<ScenarioSource.Override> overrides(TuneSpec spec, int[] coordinates) {
         List<ScenarioSource.Override> overrides = new ArrayList<>();
         for (int d = 0; d < coordinates.length; d++) {
             TuneParameter p = spec.parameters().get(d);
@@ -343,15 +372,36 @@ public final class Tuner {
 
     private PreparedPoint prepared(Candidate c) {
         if (c.prepared == null) {
-            try {
-                SweepPoint point = spec.source().bind(c.index, c.labels, overrides(c.coordinates));
-                c.prepared = PreparedPoint.of(point);
-            } catch (ScenarioException | IllegalArgumentException e) {
-                throw new IllegalArgumentException(loaded.file() + ": the tune's candidate " + c.label() + " cannot run: "
-                        + e.getMessage(), e);
-            }
+            c.prepared = prepare(loaded, spec, c.index, c.coordinates, c.labels);
         }
         return c.prepared;
+    }
+
+    /**
+     * The point of the candidate numbered {@code index} in the grid of the file's tune, prepared to
+     * run: what any engine runs for it, on this machine or an executor that has the file's text.
+     *
+     * @throws IllegalArgumentException naming the file and the candidate, if it cannot run or is not in the grid
+     */
+    public static PreparedPoint candidate(LoadedScenario loaded, int index) {
+        TuneSpec spec = loaded.tune().orElseThrow(() -> new IllegalArgumentException(loaded.file() + ": there is no tune: section"));
+        Grid grid = new Grid(spec.parameters());
+        if (index < 0 || index >= grid.size()) {
+            throw new IllegalArgumentException(loaded.file() + ": the tune's grid has no candidate " + index);
+        }
+        int[] coordinates = grid.coordinates(index);
+        return prepare(loaded, spec, index, coordinates, labels(spec, coordinates));
+    }
+
+    private static PreparedPoint prepare(LoadedScenario loaded, TuneSpec spec, int index, int[] coordinates,
+                                         Map<String, String> labels) {
+        try {
+            SweepPoint point = spec.source().bind(index, labels, overrides(spec, coordinates));
+            return PreparedPoint.of(point);
+        } catch (ScenarioException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(loaded.file() + ": the tune's candidate " + SweepPoint.label(labels) + " cannot run: "
+                    + e.getMessage(), e);
+        }
     }
 
     private void end(Candidate c, CandidateStatus status, String why) {
@@ -607,9 +657,10 @@ public final class Tuner {
         }
         Optional<Integer> chosen = front.isEmpty() ? Optional.empty() : Optional.of(front.get(0).index);
         String reason = front.isEmpty() ? noChoiceReason() : reason(front, order);
-        WallClock clock = WallClock.ofThisMachine(seconds, pool.runsDone(), threads);
+        long runs = runs();
+        WallClock clock = WallClock.ofThisMachine(seconds, runs, engine.threads());
         return new TuneResult(loaded.base().name(), loaded.file(), mode, spec, precision, budget, grid.size(), evaluated,
-                front.stream().map(c -> c.index).toList(), chosen, reason, pool.runsDone(), stop, rounds, clock);
+                front.stream().map(c -> c.index).toList(), chosen, reason, runs, stop, rounds, clock);
     }
 
     private String noChoiceReason() {
