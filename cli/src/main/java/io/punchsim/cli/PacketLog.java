@@ -21,11 +21,18 @@ import java.util.Map;
  */
 final class PacketLog implements TraceListener {
 
-    /** One datagram as sent: when, by which role, what kind, to which address. */
-    record Flight(long id, long sentAt, Role from, String kind, Endpoint destination) {}
+    /**
+     * One datagram as sent: when, by which peer ({@code host}, {@code cloud}, {@code stun},
+     * {@code client}, {@code client-2} …), what kind, to which address.
+     */
+    record Flight(long id, long sentAt, String from, String kind, Endpoint destination) {
+        Role fromRole() {
+            return role(from);
+        }
+    }
 
-    /** What became of a flight: it reached {@code to}, or was dropped at {@code node} for {@code reason}. */
-    record Fate(long at, Flight flight, Role to, String node, DropReason reason) {
+    /** What became of a flight: it reached peer {@code to}, or was dropped at {@code node} for {@code reason}. */
+    record Fate(long at, Flight flight, String to, String node, DropReason reason) {
         boolean dropped() {
             return reason != null;
         }
@@ -34,14 +41,26 @@ final class PacketLog implements TraceListener {
     private final Map<Long, Flight> flights = new HashMap<>();
     private final List<Flight> sent = new ArrayList<>();
     private final List<Fate> fates = new ArrayList<>();
-    /** Public addresses of the peers, learned from what the cloud and the STUN server received. */
-    private final Map<Endpoint, Role> learned = new HashMap<>();
+    /**
+     * The addresses of the peers: each one's own, from what it sent, and its public ones, from what
+     * the cloud and the STUN server received.
+     */
+    private final Map<Endpoint, String> learned = new HashMap<>();
+    private final int clients;
+
+    /** A log of a session with {@code clients} clients. */
+    PacketLog(int clients) {
+        this.clients = clients;
+    }
 
     @Override
     public void onSend(long now, String node, Datagram datagram) {
-        Role from = role(node);
-        if (from == null) {
+        if (role(node) == null) {
             return;
+        }
+        String from = node;
+        if (role(node) == Role.HOST || role(node) == Role.CLIENT) {
+            learned.putIfAbsent(datagram.source(), from);
         }
         Flight flight = new Flight(datagram.id(), now, from, kind(datagram.payload()), datagram.destination());
         flights.put(datagram.id(), flight);
@@ -51,14 +70,13 @@ final class PacketLog implements TraceListener {
     @Override
     public void onDeliver(long now, String node, Datagram datagram) {
         Flight flight = flights.get(datagram.id());
-        Role to = role(node);
-        if (flight == null || to == null) {
+        if (flight == null || role(node) == null) {
             return;
         }
-        if (to == Role.CLOUD || to == Role.STUN) {
+        if (role(node) == Role.CLOUD || role(node) == Role.STUN) {
             learned.put(datagram.source(), flight.from());
         }
-        fates.add(new Fate(now, flight, to, node, null));
+        fates.add(new Fate(now, flight, node, node, null));
     }
 
     @Override
@@ -78,32 +96,52 @@ final class PacketLog implements TraceListener {
     }
 
     /** Where a dropped datagram was going, from what it was and whom it was addressed to; null if unknown. */
-    private Role intended(Flight f) {
-        if (f.from() == Role.CLOUD || f.from() == Role.STUN) {
+    private String intended(Flight f) {
+        if (f.fromRole() == Role.CLOUD || f.fromRole() == Role.STUN) {
             return learned.get(f.destination());
         }
         if (f.kind().startsWith("Binding")) {
-            return Role.STUN;
+            return "stun";
         }
         boolean peerToPeer = switch (f.kind()) {
             case "Ping", "ConnectRequest", "ConnectAccept", "GameUpdate", "GameEcho" -> true;
             default -> false;
         };
-        if (peerToPeer) {
-            return f.from() == Role.HOST ? Role.CLIENT : Role.HOST;
+        if (!peerToPeer) {
+            return "cloud";
         }
-        return Role.CLOUD;
+        if (f.fromRole() != Role.HOST) {
+            return "host";
+        }
+        // The host reaches a client at an address that client sent from or was seen at.
+        String to = learned.get(f.destination());
+        return to != null && role(to) == Role.CLIENT ? to : clients == 1 ? "client" : null;
     }
 
-    /** The role of a simulated node, for the nodes that run one (NATs and routers run none). */
+    /**
+     * The role of a simulated node, for the nodes that run one (NATs and routers run none): the
+     * clients are {@code client}, {@code client-2}, {@code client-3} …
+     */
     static Role role(String node) {
         return switch (node) {
             case "host" -> Role.HOST;
             case "client" -> Role.CLIENT;
             case "cloud" -> Role.CLOUD;
             case "stun" -> Role.STUN;
-            default -> null;
+            default -> isLaterClient(node) ? Role.CLIENT : null;
         };
+    }
+
+    private static boolean isLaterClient(String node) {
+        if (!node.startsWith("client-") || node.length() == "client-".length()) {
+            return false;
+        }
+        for (int i = "client-".length(); i < node.length(); i++) {
+            if (!Character.isDigit(node.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What a datagram carries, by its message's name: {@code ConnectRequest}, {@code relayed ConnectAccept}, {@code Binding Request}. */

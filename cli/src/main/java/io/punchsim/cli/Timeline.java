@@ -4,6 +4,8 @@ import io.punchsim.protocol.event.Role;
 import io.punchsim.protocol.event.Step;
 import io.punchsim.protocol.event.StepEvent;
 import io.punchsim.reports.outcome.RunOutcome;
+import io.punchsim.reports.outcome.SessionOutcome;
+import io.punchsim.scenarios.run.RunObserver;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -62,6 +64,12 @@ final class Timeline {
     /** A fault of the scenario taking effect at a time of the run. */
     record FaultNote(long atNanos, String description) {}
 
+    /** A step as the peer that took it logged it: {@code host}, {@code cloud}, {@code stun}, {@code client}, {@code client-2} … */
+    record Traced(String peer, StepEvent event) {}
+
+    /** The NATs drawn for the run: the host's and each client's, by client index. */
+    record Nats(String host, List<String> clients) {}
+
     /** Acknowledgements and keepalives carry no step; a diagram shows them only when they are dropped. */
     private static boolean housekeeping(String kind) {
         return kind.equals("Ack") || kind.equals("Keepalive");
@@ -74,52 +82,75 @@ final class Timeline {
      * Every step as the roles logged it, and among them every datagram that was dropped (where and
      * why) and every fault taking effect, in time order.
      */
-    static void text(PrintStream out, List<StepEvent> steps, List<FaultNote> faults, PacketLog packets, RunOutcome outcome,
-            String[] nats) {
-        out.printf("seed %d: host behind %s, client behind %s%n", outcome.seed(), nats[0], nats[1]);
+    static void text(PrintStream out, List<Traced> steps, List<FaultNote> faults, PacketLog packets, SessionOutcome session,
+            Nats nats) {
+        StringBuilder header = new StringBuilder("seed " + session.seed() + ": host behind " + nats.host());
+        for (int k = 0; k < nats.clients().size(); k++) {
+            header.append(", ").append(clientName(k)).append(" behind ").append(nats.clients().get(k));
+        }
+        out.println(header);
+        // The peer column is as wide as the longest client's name, 6 with one client.
+        int width = Math.max(6, clientName(session.clients().size() - 1).length());
         List<Line> lines = new ArrayList<>();
-        for (StepEvent e : steps) {
-            lines.add(new Line(e.atNanos(), row(e.atNanos(), e.role().name().toLowerCase(Locale.ROOT), e.step().name(), e.detail())));
+        for (Traced t : steps) {
+            StepEvent e = t.event();
+            lines.add(new Line(e.atNanos(), row(width, e.atNanos(), t.peer(), e.step().name(), e.detail())));
         }
         for (FaultNote f : faults) {
-            lines.add(new Line(f.atNanos(), row(f.atNanos(), "fault", "", f.description())));
+            lines.add(new Line(f.atNanos(), row(width, f.atNanos(), "fault", "", f.description())));
         }
         for (PacketLog.Fate fate : packets.fates()) {
             if (fate.dropped()) {
-                lines.add(new Line(fate.at(), row(fate.at(), "net", "drop", dropText(fate))));
+                lines.add(new Line(fate.at(), row(width, fate.at(), "net", "drop", dropText(fate))));
             }
         }
         lines.sort(java.util.Comparator.comparingLong(Line::at));
         lines.forEach(l -> out.println(l.text()));
-        out.println(describe(outcome));
+        if (session.clients().size() == 1) {
+            out.println(describe(session.clients().get(0)));
+        } else {
+            for (int k = 0; k < session.clients().size(); k++) {
+                out.println(clientName(k) + ": " + describe(session.clients().get(k)));
+            }
+        }
     }
 
-    private static String row(long atNanos, String who, String step, String detail) {
-        return String.format(Locale.ROOT, "%10.3f ms  %-6s %-4s %s", atNanos / 1e6, who, step, detail);
+    private static String clientName(int k) {
+        return RunObserver.clientName(k);
+    }
+
+    private static String row(int width, long atNanos, String who, String step, String detail) {
+        return String.format(Locale.ROOT, "%10.3f ms  %-" + width + "s %-4s %s", atNanos / 1e6, who, step, detail);
     }
 
     private static String dropText(PacketLog.Fate fate) {
         PacketLog.Flight f = fate.flight();
-        String to = fate.to() == null ? "" : " -> " + fate.to().name().toLowerCase(Locale.ROOT);
-        return f.kind() + " " + f.from().name().toLowerCase(Locale.ROOT) + to + " (sent at "
+        String to = fate.to() == null ? "" : " -> " + fate.to();
+        return f.kind() + " " + f.from() + to + " (sent at "
                 + String.format(Locale.ROOT, "%.3f ms", f.sentAt() / 1e6) + ") dropped at " + fate.node() + ": "
                 + PacketLog.reason(fate.reason());
     }
 
-    static void json(PrintStream out, List<StepEvent> steps, RunOutcome outcome) {
-        for (StepEvent e : steps) {
-            out.println(jsonLine(e.atNanos() / 1e6, e.role(), e.step(), e.detail()));
+    /** Every step, then each client's outcome, by client index, one JSON object a line; {@code peer} names who. */
+    static void json(PrintStream out, List<Traced> steps, SessionOutcome session) {
+        for (Traced t : steps) {
+            StepEvent e = t.event();
+            out.println(jsonLine(e.atNanos() / 1e6, e.role(), t.peer(), e.step(), e.detail()));
         }
-        out.printf(Locale.ROOT, "{\"outcome\":\"%s\",\"reason\":\"%s\",\"connectMsFromK1\":%s,\"attempt\":%d,\"seed\":%d}%n",
-                outcome.outcome(), outcome.failureReason(),
-                outcome.connectNanosFromK1() < 0 ? "null" : String.format(Locale.ROOT, "%.3f", outcome.connectNanosFromK1() / 1e6),
-                outcome.attemptIndex(), outcome.seed());
+        for (int k = 0; k < session.clients().size(); k++) {
+            RunOutcome outcome = session.clients().get(k);
+            out.printf(Locale.ROOT,
+                    "{\"outcome\":\"%s\",\"reason\":\"%s\",\"connectMsFromK1\":%s,\"attempt\":%d,\"seed\":%d,\"peer\":\"%s\"}%n",
+                    outcome.outcome(), outcome.failureReason(),
+                    outcome.connectNanosFromK1() < 0 ? "null" : String.format(Locale.ROOT, "%.3f", outcome.connectNanosFromK1() / 1e6),
+                    outcome.attemptIndex(), outcome.seed(), clientName(k));
+        }
     }
 
-    /** One step as a JSON object, the same shape on virtual and on real time. */
-    static String jsonLine(double ms, Role role, Step step, String detail) {
-        return String.format(Locale.ROOT, "{\"ms\":%.3f,\"role\":\"%s\",\"step\":\"%s\",\"detail\":\"%s\"}", ms,
-                role.name().toLowerCase(Locale.ROOT), step, escape(detail));
+    /** One step as a JSON object: its time, the role and the peer that took it, the spec's step id, what it did. */
+    static String jsonLine(double ms, Role role, String peer, Step step, String detail) {
+        return String.format(Locale.ROOT, "{\"ms\":%.3f,\"role\":\"%s\",\"step\":\"%s\",\"detail\":\"%s\",\"peer\":\"%s\"}", ms,
+                role.name().toLowerCase(Locale.ROOT), step, escape(detail), escape(peer));
     }
 
     /**
@@ -128,25 +159,31 @@ final class Timeline {
      * steps that send nothing, the host's listen timeout and the faults are notes. Acknowledgements
      * and keepalives are left out unless dropped.
      */
-    static void mermaid(PrintStream out, List<StepEvent> steps, List<FaultNote> faults, PacketLog packets, RunOutcome outcome) {
+    static void mermaid(PrintStream out, List<Traced> steps, List<FaultNote> faults, PacketLog packets, SessionOutcome session) {
+        int clients = session.clients().size();
         out.println("sequenceDiagram");
         out.println("    participant HOST as Host");
         out.println("    participant CLOUD as Cloud");
         out.println("    participant STUN as STUN");
         out.println("    participant CLIENT as Client");
+        for (int k = 1; k < clients; k++) {
+            out.println("    participant " + participant(clientName(k)) + " as Client " + (k + 1));
+        }
         List<Line> lines = new ArrayList<>();
-        for (StepEvent e : steps) {
+        for (Traced t : steps) {
+            StepEvent e = t.event();
             Arrow arrow = ARROWS.get(e.step());
-            boolean sent = arrow != null && arrow.from() == e.role() && packets.sent().stream().anyMatch(f -> matches(e, f));
+            boolean sent = arrow != null && arrow.from() == e.role() && packets.sent().stream().anyMatch(f -> matches(t, f));
             boolean received = arrow != null && arrow.to() == e.role();
             // A sending step is drawn by its datagrams' arrows, a receipt by the arrow it ends.
             if (!sent && !received) {
-                lines.add(new Line(e.atNanos(), String.format(Locale.ROOT, "    Note over %s: %s %.1f ms %s", e.role(), e.step(),
-                        e.atNanos() / 1e6, mermaidText(e.detail()))));
+                lines.add(new Line(e.atNanos(), String.format(Locale.ROOT, "    Note over %s: %s %.1f ms %s", participant(t.peer()),
+                        e.step(), e.atNanos() / 1e6, mermaidText(e.detail()))));
             }
         }
+        String everyone = "HOST," + participant(clientName(clients - 1));
         for (FaultNote f : faults) {
-            lines.add(new Line(f.atNanos(), String.format(Locale.ROOT, "    Note over HOST,CLIENT: fault %.1f ms %s", f.atNanos() / 1e6,
+            lines.add(new Line(f.atNanos(), String.format(Locale.ROOT, "    Note over %s: fault %.1f ms %s", everyone, f.atNanos() / 1e6,
                     mermaidText(f.description()))));
         }
         for (PacketLog.Fate fate : packets.fates()) {
@@ -156,25 +193,34 @@ final class Timeline {
             }
             String label = stepOf(steps, fate).map(step -> step + " ").orElse("") + String.format(Locale.ROOT, "%.1f ms ", f.sentAt() / 1e6)
                     + f.kind();
+            String from = participant(f.from());
             if (!fate.dropped()) {
-                lines.add(new Line(fate.at(), "    " + f.from() + "->>" + fate.to() + ": " + mermaidText(label)));
+                lines.add(new Line(fate.at(), "    " + from + "->>" + participant(fate.to()) + ": " + mermaidText(label)));
             } else if (fate.to() != null) {
-                lines.add(new Line(fate.at(), "    " + f.from() + "-x" + fate.to() + ": " + mermaidText(label + " dropped at "
+                lines.add(new Line(fate.at(), "    " + from + "-x" + participant(fate.to()) + ": " + mermaidText(label + " dropped at "
                         + fate.node() + String.format(Locale.ROOT, " %.1f ms: ", fate.at() / 1e6) + PacketLog.reason(fate.reason()))));
             } else {
-                lines.add(new Line(fate.at(), "    Note over " + f.from() + ": " + mermaidText(label + " dropped at " + fate.node()
+                lines.add(new Line(fate.at(), "    Note over " + from + ": " + mermaidText(label + " dropped at " + fate.node()
                         + String.format(Locale.ROOT, " %.1f ms: ", fate.at() / 1e6) + PacketLog.reason(fate.reason()))));
             }
         }
         lines.sort(java.util.Comparator.comparingLong(Line::at));
         lines.forEach(l -> out.println(l.text()));
-        out.printf("    Note over CLIENT: %s%n", mermaidText(describe(outcome)));
+        for (int k = 0; k < clients; k++) {
+            out.printf("    Note over %s: %s%n", participant(clientName(k)), mermaidText(describe(session.clients().get(k))));
+        }
     }
 
-    /** Whether a datagram is one that a step sent: same role, same instant, a kind the step sends. */
-    private static boolean matches(StepEvent e, PacketLog.Flight f) {
+    /** A peer's participant in the diagram: {@code HOST}, {@code CLIENT}, {@code CLIENT2} … */
+    private static String participant(String peer) {
+        return peer.toUpperCase(Locale.ROOT).replace("-", "");
+    }
+
+    /** Whether a datagram is one that a step sent: same peer, same instant, a kind the step sends. */
+    private static boolean matches(Traced t, PacketLog.Flight f) {
+        StepEvent e = t.event();
         Arrow arrow = ARROWS.get(e.step());
-        return arrow != null && arrow.from() == e.role() && f.from() == e.role() && f.sentAt() == e.atNanos()
+        return arrow != null && arrow.from() == e.role() && f.from().equals(t.peer()) && f.sentAt() == e.atNanos()
                 && arrow.kinds().contains(f.kind());
     }
 
@@ -183,19 +229,20 @@ final class Timeline {
      * logs no steps, the STUN server) the one that received it; none for a retransmission, an
      * acknowledgement or a keepalive.
      */
-    private static java.util.Optional<Step> stepOf(List<StepEvent> steps, PacketLog.Fate fate) {
+    private static java.util.Optional<Step> stepOf(List<Traced> steps, PacketLog.Fate fate) {
         PacketLog.Flight f = fate.flight();
         java.util.Optional<Step> sender = steps.stream()
-                .filter(e -> matches(e, f) && (fate.to() == null || ARROWS.get(e.step()).to() == fate.to()))
-                .map(StepEvent::step).findFirst();
+                .filter(t -> matches(t, f) && (fate.to() == null || ARROWS.get(t.event().step()).to() == PacketLog.role(fate.to())))
+                .map(t -> t.event().step()).findFirst();
         if (sender.isPresent() || fate.dropped()) {
             return sender;
         }
-        return steps.stream().filter(e -> {
+        return steps.stream().filter(t -> {
+            StepEvent e = t.event();
             Arrow arrow = ARROWS.get(e.step());
-            return arrow != null && arrow.to() == e.role() && e.role() == fate.to() && e.atNanos() == fate.at()
-                    && arrow.from() == f.from() && arrow.kinds().contains(f.kind());
-        }).map(StepEvent::step).findFirst();
+            return arrow != null && arrow.to() == e.role() && t.peer().equals(fate.to()) && e.atNanos() == fate.at()
+                    && arrow.from() == f.fromRole() && arrow.kinds().contains(f.kind());
+        }).map(t -> t.event().step()).findFirst();
     }
 
     private static String describe(RunOutcome o) {

@@ -1,7 +1,7 @@
 package io.punchsim.cli;
 
 import io.punchsim.protocol.event.StepEvent;
-import io.punchsim.reports.outcome.RunOutcome;
+import io.punchsim.reports.outcome.SessionOutcome;
 import io.punchsim.scenarios.load.LoadedScenario;
 import io.punchsim.scenarios.run.ConnectionRun;
 import io.punchsim.scenarios.run.PreparedPoint;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = {"Replays one run step by step: a text timeline, JSON lines (one step per line, virtual time",
-                "in ms, the step id of the spec), or a Mermaid sequence diagram; optionally a pcap of every datagram."},
+                "in ms, the step id of the spec), or a Mermaid sequence diagram; optionally a pcap of every datagram.",
+                "Each client of a session is named: client, client-2, client-3 ..."},
         footer = {"", "Examples:", "  ./punchsim trace scenarios/examples/fusion-default.yaml --seed 7",
                 "  ./punchsim trace scenarios/examples/fusion-default.yaml --seed 7 --format mermaid",
                 "  ./punchsim trace scenarios/examples/nat-matrix.yaml --point 16 --seed 1 --pcap run.pcap"})
@@ -56,18 +57,18 @@ final class TraceCommand implements Callable<Integer> {
         PreparedPoint prepared = Scenarios.job(loaded,
                 SweepJob.Options.defaults().withPoints(Scenarios.point(file, loaded, point))).points().get(0);
 
-        List<StepEvent> steps = new ArrayList<>();
+        List<Timeline.Traced> steps = new ArrayList<>();
         List<Timeline.FaultNote> faults = new ArrayList<>();
-        PacketLog packets = new PacketLog();
-        String[] nats = new String[2];
+        PacketLog packets = new PacketLog(prepared.scenario().network().clients());
+        Timeline.Nats[] nats = new Timeline.Nats[1];
         // Written beside its name and moved in whole; checked and opened before the run.
         Path partialPcap = pcap == null ? null : OutputPaths.file("--pcap", pcap).resolveSibling("." + pcap.getFileName() + ".part");
-        RunOutcome outcome;
+        SessionOutcome outcome;
         try (PcapWriter writer = partialPcap == null ? null : new PcapWriter(new BufferedOutputStream(open(partialPcap)))) {
-            outcome = ConnectionRun.run(prepared, seed, new RunObserver() {
+            outcome = ConnectionRun.session(prepared, seed, new RunObserver() {
                 @Override
                 public void onStep(String peer, StepEvent event) {
-                    steps.add(event);
+                    steps.add(new Timeline.Traced(peer, event));
                 }
 
                 @Override
@@ -82,8 +83,7 @@ final class TraceCommand implements Callable<Integer> {
 
                 @Override
                 public void onNats(String hostNat, List<String> clientNats) {
-                    nats[0] = hostNat;
-                    nats[1] = clientNats.get(0);
+                    nats[0] = new Timeline.Nats(hostNat, List.copyOf(clientNats));
                 }
             });
         }
@@ -97,7 +97,7 @@ final class TraceCommand implements Callable<Integer> {
         }
         PrintStream out = System.out;
         switch (format) {
-            case text -> Timeline.text(out, steps, faults, packets, outcome, nats);
+            case text -> Timeline.text(out, steps, faults, packets, outcome, nats[0]);
             case json -> Timeline.json(out, steps, outcome);
             case mermaid -> Timeline.mermaid(out, steps, faults, packets, outcome);
         }

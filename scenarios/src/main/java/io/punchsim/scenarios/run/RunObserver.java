@@ -16,6 +16,11 @@ public interface RunObserver {
      */
     void onStep(String peer, StepEvent event);
 
+    /** The peer name of client {@code k} (from 0), as {@link #onStep} gives it: {@code client}, then {@code client-2} … */
+    static String clientName(int k) {
+        return SiteLayout.clientName(k);
+    }
+
     /** The listener for the network's sends, hops, deliveries and drops; null for none. */
     default TraceListener packets() {
         return null;
