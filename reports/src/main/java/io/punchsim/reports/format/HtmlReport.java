@@ -63,6 +63,8 @@ public final class HtmlReport {
             }
         }
 
+        sessions(h, report);
+
         PointAggregate pooled = report.pooled();
         h.append("<h2>Connect time by outcome</h2>\n<p>From K1, all points pooled.</p>\n");
         Map<Outcome, Histogram> byOutcome = new EnumMap<>(Outcome.class);
@@ -79,6 +81,32 @@ public final class HtmlReport {
         }
         wallClock(h, report.wallClock());
         return h.append("</body>\n</html>\n").toString();
+    }
+
+    /** The axis that sweeps the number of clients of a session. */
+    static final String CLIENTS_AXIS = "session.clients";
+
+    /**
+     * With {@code session.clients} swept: the session rates and the relayed bytes per session at each
+     * number of clients, pooled over the other axes.
+     */
+    private static void sessions(StringBuilder h, SweepReport report) {
+        for (SweepAxis axis : report.scenario().axes()) {
+            if (!axis.name().equals(CLIENTS_AXIS)) {
+                continue;
+            }
+            List<PointAggregate> pooled = MarginalRates.pooledAlong(report, axis);
+            h.append("<h2>Sessions by number of clients</h2>\n<p>Each seed is one session: its host and ")
+                    .append(Text.xml(CLIENTS_AXIS)).append(" clients")
+                    .append(report.scenario().axes().size() > 1 ? ", pooled over the other axes" : "").append(".</p>\n");
+            List<Metric> rates = Metrics.all().stream().filter(m -> Metrics.ofSessions(m) && m.isRate()).toList();
+            List<String> colours = List.of(SvgCharts.OUTCOME_COLOURS).subList(0, rates.size());
+            h.append(SvgCharts.metrics("chart chart-session-rates", "Session outcomes by " + axis.name(), axis.name(), axis.values(),
+                    rates, pooled, colours));
+            h.append(SvgCharts.metrics("chart chart-session-relayed-bytes", "Relayed bytes per session by " + axis.name(), axis.name(),
+                    axis.values(), List.of(Metrics.RELAYED_BYTES_PER_SESSION), pooled,
+                    List.of(SvgCharts.OUTCOME_COLOURS[Outcome.RELAYED.ordinal()])));
+        }
     }
 
     static void head(StringBuilder h, String title) {

@@ -1,6 +1,7 @@
 package io.punchsim.reports.format;
 
 import io.punchsim.reports.aggregate.OutcomeCounts;
+import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.outcome.Outcome;
 import io.punchsim.reports.stats.Proportion;
 import io.punchsim.reports.sweep.SweepAxis;
@@ -20,17 +21,22 @@ final class MarginalRates {
 
     /** One {@code Proportion[]} (indexed by outcome) per value of the axis, in axis order. */
     static List<Proportion[]> along(SweepReport report, SweepAxis axis) {
-        List<Proportion[]> rates = new ArrayList<>();
+        return pooledAlong(report, axis).stream().map(pooled -> of(pooled.outcomes())).toList();
+    }
+
+    /** For each value of the axis, in axis order, every point with that value pooled into one aggregate. */
+    static List<PointAggregate> pooledAlong(SweepReport report, SweepAxis axis) {
+        List<PointAggregate> pooled = new ArrayList<>();
         for (String value : axis.values()) {
-            OutcomeCounts pooled = new OutcomeCounts(0, 0, 0);
+            PointAggregate at = new PointAggregate();
             for (SweepPoint p : report.points()) {
                 if (value.equals(p.parameters().get(axis.name()))) {
-                    pooled = pooled.plus(p.aggregate().outcomes());
+                    at.merge(p.aggregate());
                 }
             }
-            rates.add(of(pooled));
+            pooled.add(at);
         }
-        return rates;
+        return pooled;
     }
 
     static Proportion[] of(OutcomeCounts counts) {

@@ -2,6 +2,9 @@ package io.punchsim.reports.format;
 
 import io.punchsim.reports.aggregate.NatPair;
 import io.punchsim.reports.aggregate.OutcomeCounts;
+import io.punchsim.reports.aggregate.PointAggregate;
+import io.punchsim.reports.metric.Measurement;
+import io.punchsim.reports.metric.Metric;
 import io.punchsim.reports.outcome.Outcome;
 import io.punchsim.reports.stats.Proportion;
 import java.util.ArrayList;
@@ -28,55 +31,118 @@ final class SvgCharts {
     }
 
     /**
+     * One line of a chart over the values of an axis: its class key, its legend, its colour, its
+     * value and tooltip at each axis value, and where it has them ({@code intervals} not null) the
+     * Wilson 95% interval of each value, drawn as a band.
+     */
+    record Series(String key, String legend, String colour, List<Double> values, List<Proportion> intervals, List<String> tooltips) {}
+
+    /**
      * Direct, relayed and failed rates at each value of one axis, each a line over a band of its
      * Wilson 95% interval. {@code rates.get(i)[outcome]} is the rate at {@code values.get(i)}.
      */
     static String rates(String axis, List<String> values, List<Proportion[]> rates) {
-        StringBuilder svg = open("chart chart-rates", "Outcome rates by " + axis);
-        frame(svg, "rate", axis);
+        List<Series> series = new ArrayList<>();
+        for (Outcome o : Outcome.values()) {
+            List<Proportion> at = rates.stream().map(r -> r[o.ordinal()]).toList();
+            List<String> tooltips = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                tooltips.add(o.label() + ' ' + values.get(i) + ": " + Text.rate(at.get(i)));
+            }
+            series.add(new Series(o.label(), o.label(), OUTCOME_COLOURS[o.ordinal()], at.stream().map(Proportion::estimate).toList(), at,
+                    tooltips));
+        }
+        return lines("chart chart-rates", "Outcome rates by " + axis, "rate", axis, values, series, 1.0, true);
+    }
+
+    /**
+     * Metrics of one unit at each value of one axis, one line each: {@code points.get(i)} is
+     * measured at {@code values.get(i)}. Rates are drawn on 0 to 100% over bands of their Wilson
+     * 95% intervals, other units from 0 to a round number above the largest value; a value that
+     * could not be measured leaves its point out.
+     */
+    static String metrics(String cssClass, String title, String axis, List<String> values, List<Metric> metrics,
+            List<PointAggregate> points, List<String> colours) {
+        List<Series> series = new ArrayList<>();
+        boolean rates = metrics.stream().allMatch(Metric::isRate);
+        double largest = 0;
+        for (int k = 0; k < metrics.size(); k++) {
+            Metric m = metrics.get(k);
+            List<Double> at = new ArrayList<>();
+            List<Proportion> intervals = rates ? new ArrayList<>() : null;
+            List<String> tooltips = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                Measurement measured = m.measure(points.get(i));
+                at.add(measured.present() ? measured.value() : Double.NaN);
+                if (rates) {
+                    intervals.add(((Measurement.Share) measured).proportion());
+                }
+                if (measured.present()) {
+                    largest = Math.max(largest, measured.value());
+                }
+                tooltips.add(m.label() + ' ' + values.get(i) + ": " + Text.human(m, measured));
+            }
+            series.add(new Series(m.key(), m.label(), colours.get(k), at, intervals, tooltips));
+        }
+        String yLabel = rates ? "share of sessions" : metrics.get(0).unit().reportedAs();
+        return lines(cssClass, title, yLabel, axis, values, series, rates ? 1.0 : niceCeiling(largest), rates);
+    }
+
+    /** Lines over the values of an axis, from 0 to {@code top} (ticks in percent or in numbers). */
+    private static String lines(String cssClass, String title, String yLabel, String axis, List<String> values, List<Series> series,
+            double top, boolean percent) {
+        StringBuilder svg = open(cssClass, title);
+        frame(svg, yLabel, axis);
         for (int t = 0; t <= 4; t++) {
             double y = y(t / 4.0);
             svg.append(line(LEFT, y, WIDTH - RIGHT, y, "#ddd"));
-            svg.append(text(LEFT - 6, y + 4, Text.percent(t / 4.0), "end"));
+            svg.append(text(LEFT - 6, y + 4, percent ? Text.percent(t / 4.0) : Text.number(top * t / 4.0), "end"));
         }
         for (int i = 0; i < values.size(); i++) {
             svg.append(text(x(i, values.size()), HEIGHT - BOTTOM + 16, values.get(i), "middle"));
         }
-        for (Outcome o : Outcome.values()) {
-            String colour = OUTCOME_COLOURS[o.ordinal()];
+        for (Series s : series) {
             StringBuilder upper = new StringBuilder();
             List<String> lower = new ArrayList<>();
             StringBuilder mid = new StringBuilder();
             int n = values.size();
             for (int i = 0; i < n; i++) {
-                Proportion p = rates.get(i)[o.ordinal()];
                 double xi = x(i, n);
-                // A single category still gets a visible band: widen it around the point.
-                double dx = n == 1 ? 20 : 0;
-                upper.append(point(xi - dx, y(p.upper())));
-                lower.add(point(xi - dx, y(p.lower())));
-                if (dx > 0) {
-                    upper.append(point(xi + dx, y(p.upper())));
-                    lower.add(point(xi + dx, y(p.lower())));
+                if (s.intervals() != null) {
+                    Proportion p = s.intervals().get(i);
+                    // A single category still gets a visible band: widen it around the point.
+                    double dx = n == 1 ? 20 : 0;
+                    upper.append(point(xi - dx, y(p.upper() / top)));
+                    lower.add(point(xi - dx, y(p.lower() / top)));
+                    if (dx > 0) {
+                        upper.append(point(xi + dx, y(p.upper() / top)));
+                        lower.add(point(xi + dx, y(p.lower() / top)));
+                    }
                 }
-                mid.append(point(xi, y(p.estimate())));
+                if (!Double.isNaN(s.values().get(i))) {
+                    mid.append(point(xi, y(s.values().get(i) / top)));
+                }
             }
-            StringBuilder lowerReversed = new StringBuilder();
-            for (int i = lower.size() - 1; i >= 0; i--) {
-                lowerReversed.append(lower.get(i));
+            if (s.intervals() != null) {
+                StringBuilder lowerReversed = new StringBuilder();
+                for (int i = lower.size() - 1; i >= 0; i--) {
+                    lowerReversed.append(lower.get(i));
+                }
+                svg.append("<polygon class=\"band band-").append(s.key()).append("\" points=\"").append(upper).append(lowerReversed)
+                        .append("\" fill=\"").append(s.colour()).append("\" fill-opacity=\"0.18\" stroke=\"none\"/>\n");
             }
-            svg.append("<polygon class=\"band band-").append(o.label()).append("\" points=\"").append(upper).append(lowerReversed)
-                    .append("\" fill=\"").append(colour).append("\" fill-opacity=\"0.18\" stroke=\"none\"/>\n");
-            svg.append("<polyline class=\"series series-").append(o.label()).append("\" points=\"").append(mid)
-                    .append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\"/>\n");
+            svg.append("<polyline class=\"series series-").append(s.key()).append("\" points=\"").append(mid)
+                    .append("\" fill=\"none\" stroke=\"").append(s.colour()).append("\" stroke-width=\"2\"/>\n");
             for (int i = 0; i < n; i++) {
-                Proportion p = rates.get(i)[o.ordinal()];
-                svg.append("<circle cx=\"").append(Text.decimal(x(i, n), 1)).append("\" cy=\"").append(Text.decimal(y(p.estimate()), 1))
-                        .append("\" r=\"3\" fill=\"").append(colour).append("\"><title>").append(o.label()).append(' ')
-                        .append(Text.xml(values.get(i))).append(": ").append(Text.rate(p)).append("</title></circle>\n");
+                if (Double.isNaN(s.values().get(i))) {
+                    continue;
+                }
+                svg.append("<circle cx=\"").append(Text.decimal(x(i, n), 1)).append("\" cy=\"").append(Text.decimal(y(s.values().get(i) / top), 1))
+                        .append("\" r=\"3\" fill=\"").append(s.colour()).append("\"><title>").append(Text.xml(s.tooltips().get(i)))
+                        .append("</title></circle>\n");
             }
         }
-        legend(svg, List.of("direct", "relayed", "failed"), List.of(OUTCOME_COLOURS));
+        legend(svg, series.stream().map(Series::legend).toList(), series.stream().map(Series::colour).toList());
         return svg.append("</svg>\n").toString();
     }
 
