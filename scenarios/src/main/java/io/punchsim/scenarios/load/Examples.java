@@ -16,7 +16,7 @@ public final class Examples {
     /** File names of the shipped examples; a test keeps this list equal to the folder's contents. */
     public static final List<String> NAMES = List.of(
             "fusion-default.yaml", "nat-matrix.yaml", "tune-interval-limit.yaml", "lossy-mobile.yaml", "same-lan.yaml",
-            "variants.yaml", "tune-fusion.yaml");
+            "variants.yaml", "tune-fusion.yaml", "fusion-session.yaml");
 
     private Examples() {
     }

@@ -64,6 +64,19 @@ class ExamplesTest {
     }
 
     @Test
+    void fusionSessionSweepsTheClientsOfASessionOverFusionDefaultsPopulation() throws Exception {
+        Scenario fusion = Examples.load("fusion-default").base();
+        List<SweepPoint> points = Examples.load("fusion-session").points();
+        assertThat(points).extracting(p -> p.scenario().network().clients()).containsExactly(1, 3, 7, 9);
+        assertThat(points).allSatisfy(p -> {
+            Scenario s = p.scenario();
+            assertThat(s.network().host()).isEqualTo(fusion.network().host());
+            assertThat(s.network().client()).isEqualTo(fusion.network().client());
+            assertThat(s.protocol()).isEqualTo(fusion.protocol());
+        });
+    }
+
+    @Test
     void natMatrixCoversTheSixteenClassicPairs() throws Exception {
         List<SweepPoint> points = Examples.load("nat-matrix").points();
         List<String> classic = List.of("full-cone", "restricted-cone", "port-restricted-cone", "symmetric");
