@@ -5,6 +5,7 @@ import io.punchsim.protocol.stun.Decoded;
 import io.punchsim.protocol.stun.StunDecoder;
 import io.punchsim.protocol.wire.Message;
 import io.punchsim.protocol.wire.MessageCodec;
+import io.punchsim.scenarios.run.RunObserver;
 import io.punchsim.sim.net.Datagram;
 import io.punchsim.sim.net.DropReason;
 import io.punchsim.sim.net.Endpoint;
@@ -128,20 +129,8 @@ final class PacketLog implements TraceListener {
             case "client" -> Role.CLIENT;
             case "cloud" -> Role.CLOUD;
             case "stun" -> Role.STUN;
-            default -> isLaterClient(node) ? Role.CLIENT : null;
+            default -> RunObserver.clientIndex(node) >= 0 ? Role.CLIENT : null;
         };
-    }
-
-    private static boolean isLaterClient(String node) {
-        if (!node.startsWith("client-") || node.length() == "client-".length()) {
-            return false;
-        }
-        for (int i = "client-".length(); i < node.length(); i++) {
-            if (!Character.isDigit(node.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** What a datagram carries, by its message's name: {@code ConnectRequest}, {@code relayed ConnectAccept}, {@code Binding Request}. */

@@ -21,6 +21,11 @@ public interface RunObserver {
         return SiteLayout.clientName(k);
     }
 
+    /** The index of the client a peer name names, the inverse of {@link #clientName}; -1 for any other peer or node. */
+    static int clientIndex(String peer) {
+        return SiteLayout.clientIndex(peer);
+    }
+
     /** The listener for the network's sends, hops, deliveries and drops; null for none. */
     default TraceListener packets() {
         return null;

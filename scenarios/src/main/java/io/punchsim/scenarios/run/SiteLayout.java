@@ -116,6 +116,24 @@ final class SiteLayout {
         return k == 0 ? CLIENT : CLIENT + "-" + (k + 1);
     }
 
+    /** The index of the client named {@code name}, the inverse of {@link #clientName}; -1 when no client has that name. */
+    static int clientIndex(String name) {
+        if (name.equals(CLIENT)) {
+            return 0;
+        }
+        String prefix = CLIENT + "-";
+        if (!name.startsWith(prefix) || name.length() == prefix.length() || name.length() > prefix.length() + 9) {
+            return -1;
+        }
+        for (int i = prefix.length(); i < name.length(); i++) {
+            if (!Character.isDigit(name.charAt(i))) {
+                return -1;
+            }
+        }
+        int number = Integer.parseInt(name.substring(prefix.length()));
+        return number >= 2 && clientName(number - 1).equals(name) ? number - 1 : -1;
+    }
+
     /** A cache key: what about a chain changes the topology (not its behaviours). */
     static String shapeKey(List<NatHop> hops) {
         StringBuilder key = new StringBuilder();
