@@ -66,7 +66,10 @@ final class Summary {
             out.println(line.toString().stripTrailing());
         }
         double seconds = report.wallClock().durationSeconds();
-        out.println(String.format(Locale.ROOT, "%,d runs in %.1f s (%,.0f runs/s)", report.totalRuns(), seconds,
+        // A session of several clients is one seed and as many runs as clients.
+        String sessions = report.totalSeeds() == report.totalRuns() ? ""
+                : String.format(Locale.ROOT, " (%,d sessions)", report.totalSeeds());
+        out.println(String.format(Locale.ROOT, "%,d runs%s in %.1f s (%,.0f runs/s)", report.totalRuns(), sessions, seconds,
                 report.totalRuns() / Math.max(1e-9, seconds)));
     }
 

@@ -73,7 +73,7 @@ final class SweepExecution {
             if (report.partial()) {
                 stdout.println(String.format(java.util.Locale.ROOT,
                         "Interrupted: %,d of %,d runs, %d of %d points in full; the reports hold what finished, marked partial.",
-                        report.totalRuns(), report.plan().runs(), report.completePoints(), report.plan().points()));
+                        report.totalSeeds(), report.plan().runs(), report.completePoints(), report.plan().points()));
                 exit = ExitCode.INTERRUPTED;
             } else if (!report.passed()) {
                 stdout.println("Gates failed:");

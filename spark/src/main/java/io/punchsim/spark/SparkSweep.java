@@ -32,8 +32,9 @@ public final class SparkSweep {
      * What the runs produced: the aggregates of the points in point order (after a cancel, the
      * points up to the last one any range of which came back; a point in between may have none),
      * for a precision job where each point stopped (else empty), whether that is all of it, the
-     * runs in the aggregates, the seconds from the first task's submission to the last result, and
-     * the cores Spark had then.
+     * runs in the aggregates (as the runner on one machine counts them: seeds, so a session of
+     * several clients is one run), the seconds from the first task's submission to the last
+     * result, and the cores Spark had then.
      */
     public record Result(List<PointAggregate> points, List<PrecisionStop> stops, boolean partial, long runs, double seconds,
             int cores) {
@@ -205,8 +206,9 @@ public final class SparkSweep {
         return aggregates;
     }
 
+    /** The seeds run, one per session however many clients it has, as the runner on one machine counts runs done. */
     private static long runs(List<PointAggregate> points) {
-        return points.stream().mapToLong(PointAggregate::runs).sum();
+        return points.stream().mapToLong(PointAggregate::seeds).sum();
     }
 
     /** The judged report of a result of {@code job}. */

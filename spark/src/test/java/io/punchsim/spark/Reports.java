@@ -6,7 +6,12 @@ import io.punchsim.reports.format.ReportJson;
 import io.punchsim.reports.sweep.SweepReport;
 import io.punchsim.scenarios.load.Examples;
 import io.punchsim.scenarios.load.LoadedScenario;
+import io.punchsim.scenarios.load.ScenarioLoader;
 import io.punchsim.scenarios.run.SweepJob;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** Reports to compare byte for byte, and the jobs of the shipped examples. */
 final class Reports {
@@ -42,6 +47,28 @@ final class Reports {
     /** The spec of an example file, every point, each run until every rate is within {@code halfWidth}. */
     static JobSpec toHalfWidth(String name, double halfWidth) {
         return JobSpec.of(name + ".yaml", example(name), SweepJob.Options.defaults().withThreads(1).withHalfWidth(halfWidth));
+    }
+
+    /** The spec of a scenario file among this package's test resources, every point, by the file's rule. */
+    static JobSpec resource(String name) {
+        String file = name + ".yaml";
+        try (InputStream in = Reports.class.getResourceAsStream(file)) {
+            assertThat(in).as("test resource %s", file).isNotNull();
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return JobSpec.of(file, text, SweepJob.Options.defaults().withThreads(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The spec with {@code seeds} seeds per point instead of the file's rule. */
+    static JobSpec withSeeds(JobSpec spec, long seeds) {
+        return new JobSpec(spec.file(), spec.text(), seeds, 0, spec.point());
+    }
+
+    /** The same job on this machine's runner with two threads, as {@code --threads 2}, not yet run. */
+    static SweepJob twoThreadJob(JobSpec spec) throws Exception {
+        return SweepJob.prepare(ScenarioLoader.load(spec.file(), spec.text()), spec.options().withThreads(2));
     }
 
     /** The report of the same job on this machine's runner with two threads, as {@code --threads 2}. */

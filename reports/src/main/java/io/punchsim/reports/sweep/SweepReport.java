@@ -207,8 +207,14 @@ public record SweepReport(ScenarioIdentity scenario, List<Gate> gates, List<Swee
         return failures;
     }
 
+    /** Runs over all points: client runs, as the points count them (a session of N clients is N runs). */
     public long totalRuns() {
         return points.stream().mapToLong(p -> p.aggregate().runs()).sum();
+    }
+
+    /** Seeds run over all points, one session each: the unit of the plan. */
+    public long totalSeeds() {
+        return points.stream().mapToLong(p -> p.aggregate().seeds()).sum();
     }
 
     /** All points' runs pooled, e.g. for the overall NAT-pair matrix. */
