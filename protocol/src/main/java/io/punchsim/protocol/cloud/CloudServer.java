@@ -467,7 +467,8 @@ public final class CloudServer implements Machine {
      * and the merge is checked before a {@code Props} (which would refuse it) is made.
      */
     private Props mergedProps(Props session, Props joining) {
-        if (joining.entries().isEmpty()) {
+        if (joining.entries().isEmpty() || session.entries().entrySet().containsAll(joining.entries().entrySet())) {
+            // Nothing new: every joiner of a client-server session repeats what the session holds.
             return session;
         }
         if (joining.encodedLength() > limits.maxPropsBytes()) {

@@ -279,6 +279,10 @@ public final class MessageCodec {
         /** Entries in strictly ascending key order, so every message has exactly one encoding. */
         Props props() {
             int count = u8();
+            if (count == 0) {
+                // Most messages carry none: no map to build.
+                return Props.EMPTY;
+            }
             TreeMap<String, String> map = new TreeMap<>();
             String previous = null;
             for (int i = 0; i < count && error == null; i++) {

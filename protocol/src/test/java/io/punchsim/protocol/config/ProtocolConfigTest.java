@@ -59,4 +59,14 @@ class ProtocolConfigTest {
         assertThat(p.backoff(3)).isEqualTo(1000 * MS);
         assertThat(p.backoff(40)).isEqualTo(1000 * MS);
     }
+
+    @Test
+    void anotherStartupDelayIsTheSameConfigAsBuiltAndIsCheckedAgainstItsRow() {
+        ProtocolConfig base = ProtocolConfig.builder().attemptLimit(7).gamePhase(true).build();
+        StartupDelay delay = StartupDelay.fixed(42_000_000L);
+        org.assertj.core.api.Assertions.assertThat(base.withStartupDelay(delay))
+                .isEqualTo(base.toBuilder().startupDelay(delay).build());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> base.withStartupDelay(StartupDelay.fixed(61_000_000_000L)))
+                .hasMessageContaining("startup-delay");
+    }
 }

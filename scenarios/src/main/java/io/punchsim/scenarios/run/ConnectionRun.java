@@ -296,7 +296,7 @@ public final class ConnectionRun {
 
     private static ProtocolConfig withStartup(ProtocolConfig base, PeerSpec peer, RandomStreams draws, StreamName stream) {
         long delay = sample(peer.startupDelay(), draws.stream(stream));
-        return delay == 0 ? base : base.toBuilder().startupDelay(StartupDelay.fixed(delay)).build();
+        return delay == 0 ? base : base.withStartupDelay(StartupDelay.fixed(delay));
     }
 
     private static long sample(LatencySpec spec, UniformRandomProvider stream) {
