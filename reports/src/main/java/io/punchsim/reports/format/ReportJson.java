@@ -151,7 +151,8 @@ public final class ReportJson {
                 : SweepReport.judge(scenario, gates, points, partial, wallClock, plan);
     }
 
-    static ObjectNode precision(Precision p) {
+    /** A precision rule as report.json and tune.json write it. */
+    public static ObjectNode precision(Precision p) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("halfWidth", p.halfWidth());
         ArrayNode metrics = node.putArray("metrics");

@@ -134,7 +134,8 @@ public final class ConnectionRun {
         if (observer != null && observer.packets() != null) {
             net.trace(observer.packets());
         }
-        Map<String, NatNode> sharedNodes = new HashMap<>();
+        // Most layouts have no shared NAT: no map for them on every run.
+        Map<String, NatNode> sharedNodes = layout.shared.isEmpty() ? Map.of() : new HashMap<>();
         for (SiteLayout.Shared shared : layout.shared.values()) {
             sharedNodes.put(shared.name(), net.bind(shared.node(), new NatNode(shared.hop().behaviour(),
                     net.node(shared.outside()))));

@@ -68,11 +68,6 @@ final class SiteLayout {
      */
     record Side(String peer, List<String> nodes, List<Integer> hopIndex, String outside, String shared, int lan,
                 boolean translated) {
-        /** The node of the NAT at {@code hop} (counted from the peer outward), or null when it has none. */
-        String natNode(int hop) {
-            int at = hopIndex.indexOf(hop);
-            return at < 0 ? null : nodes.get(at);
-        }
     }
 
     /** One shared NAT: its node and the node beyond it. */

@@ -57,7 +57,7 @@ public final class TuneJson {
             c.put("description", g.describe());
         }
         root.set("choose", objective(r.spec().choice()));
-        root.set("precision", precision(r.precision()));
+        root.set("precision", io.punchsim.reports.format.ReportJson.precision(r.precision()));
         r.budget().ifPresentOrElse(b -> root.put("budget", b), () -> root.putNull("budget"));
         ObjectNode summary = root.putObject("summary");
         summary.put("gridSize", r.gridSize());
@@ -121,17 +121,6 @@ public final class TuneJson {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("metric", o.metric().key());
         node.put("direction", o.direction().key());
-        return node;
-    }
-
-    static ObjectNode precision(Precision p) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("halfWidth", p.halfWidth());
-        ArrayNode metrics = node.putArray("metrics");
-        p.metrics().forEach(m -> metrics.add(m.key()));
-        node.put("batch", p.batch());
-        node.put("maxSeeds", p.maxSeeds());
-        node.put("description", p.describe());
         return node;
     }
 
