@@ -21,11 +21,13 @@ import java.util.Objects;
  */
 public final class NatNode implements Node {
 
-    private final NatBehaviour behaviour;
+    private NatBehaviour behaviour;
     private final List<Integer> externalIps;
-    private final Node outside;
+    private Node outside;
     private final List<Long> mappingLossTimes = new ArrayList<>();
     private NodeContext context;
+    /** The context the table was built in: a node reused on the same one keeps its table, started over. */
+    private NodeContext tableContext;
     private NatTable table;
     private int firstExternalIp;
 
@@ -43,6 +45,22 @@ public final class NatNode implements Node {
     /** A NAT whose external addresses are the ones the topology gives its node. */
     public NatNode(NatBehaviour behaviour, Node outside) {
         this(behaviour, List.of(), outside);
+    }
+
+    /**
+     * Makes this node, attached for an earlier run, a new NAT with {@code newBehaviour} in front of
+     * {@code newOutside}, to be bound again: a network run after run binds the same node object, and
+     * attaching it on the same context starts its table over (see {@link NatTable#reset}) instead of
+     * building one.
+     *
+     * @return this node
+     */
+    public NatNode reuse(NatBehaviour newBehaviour, Node newOutside) {
+        this.behaviour = Objects.requireNonNull(newBehaviour, "behaviour");
+        this.outside = Objects.requireNonNull(newOutside, "outside");
+        this.context = null;
+        mappingLossTimes.clear();
+        return this;
     }
 
     public NatBehaviour behaviour() {
@@ -82,7 +100,12 @@ public final class NatNode implements Node {
                 own[i] = externalIps.get(i);
             }
         }
-        this.table = new NatTable(behaviour, own, nodeContext.random());
+        if (table != null && tableContext == nodeContext && externalIps.isEmpty()) {
+            table.reset(behaviour);
+        } else {
+            this.table = new NatTable(behaviour, own, nodeContext.random());
+            this.tableContext = nodeContext;
+        }
         this.firstExternalIp = own.length == 0 ? 0 : own[0];
         for (long at : mappingLossTimes) {
             nodeContext.scheduler().schedule(at, () -> table.dropAllMappings());

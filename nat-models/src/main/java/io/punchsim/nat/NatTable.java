@@ -36,7 +36,8 @@ public final class NatTable {
             ? Long.compare(a.queuedAt, b.queuedAt)
             : Long.compare(a.serial, b.serial);
 
-    private final NatBehaviour behaviour;
+    /** Fixed for a table's life but for {@link #reset}, which starts a table over for the next run. */
+    private NatBehaviour behaviour;
     private final int[] externalIps;
     private final UniformRandomProvider random;
 
@@ -271,6 +272,24 @@ public final class NatTable {
             }
         }
         return true;
+    }
+
+    /**
+     * Starts the table over as a new one with {@code newBehaviour} on the same addresses and random
+     * stream (reseeded by its owner), keeping its allocated indexes: a sweep runs the same NAT node
+     * run after run, and building its tables again cost more than the packets through them.
+     */
+    void reset(NatBehaviour newBehaviour) {
+        NatBehaviour checked = Objects.requireNonNull(newBehaviour, "behaviour");
+        if (checked.mode() == NatMode.TRANSLATE && externalIps.length == 0) {
+            throw new IllegalArgumentException("a translating NAT needs at least one external address");
+        }
+        dropAllMappings();
+        behaviour = checked;
+        Arrays.fill(sequentialCursor, checked.ports().low());
+        serial = 0;
+        lastNow = Long.MIN_VALUE;
+        peakMappings = 0;
     }
 
     /** Forgets every mapping at once, as a reboot or an address change of the NAT does. */

@@ -115,6 +115,10 @@ public final class MessageCodec {
         if (type == null) {
             return malformed(DecodeError.UNKNOWN_TYPE, Integer.toString(data[3] & 0xFF));
         }
+        Message fixed = data.length == HEADER_LENGTH + fixedBodyLength(type) ? fixed(type, data) : null;
+        if (fixed != null) {
+            return new Decoded.Ok(fixed);
+        }
         Reader r = new Reader(data, HEADER_LENGTH);
         Message message = switch (type) {
             case CREATE_SESSION -> {
@@ -158,6 +162,71 @@ public final class MessageCodec {
             return malformed(DecodeError.TRAILING_BYTES, (data.length - r.pos) + " after " + type);
         }
         return new Decoded.Ok(message);
+    }
+
+    /**
+     * The body length of a type whose body is numbers only, which can then be neither truncated nor
+     * invalid once the whole message has exactly that length; -1 for the others.
+     */
+    private static int fixedBodyLength(MessageType type) {
+        return switch (type) {
+            case ACK, JOIN_RANDOM, NO_SESSION, SESSION_FULL -> 4;
+            case PING, KEEPALIVE, SESSION_CREATED, SESSION_FOUND, START, SESSION_CLOSED -> 8;
+            case LEAVE -> 12;
+            case CONNECT_REQUEST, CONNECT_ACCEPT -> 14;
+            case GAME_UPDATE, GAME_ECHO -> 16;
+            case JOIN_ACK -> 20;
+            case ADDRESS_REPORT -> 24;
+            case PEER_ADDRESSES -> 28;
+            default -> -1;
+        };
+    }
+
+    /**
+     * The commonest messages, read without a {@link Reader}: the length is right, so every field is
+     * there, and nothing in them can be out of range. The same messages as the checked path reads.
+     */
+    private static Message fixed(MessageType type, byte[] d) {
+        int at = HEADER_LENGTH;
+        return switch (type) {
+            case ACK -> new Ack(u32(d, at));
+            case JOIN_RANDOM -> new JoinRandom(u32(d, at));
+            case NO_SESSION -> new NoSession(u32(d, at));
+            case SESSION_FULL -> new SessionFull(u32(d, at));
+            case PING -> new Ping(u32(d, at), u32(d, at + 4));
+            case KEEPALIVE -> new Keepalive(u32(d, at), u32(d, at + 4));
+            case SESSION_CREATED -> new SessionCreated(u32(d, at), u32(d, at + 4));
+            case SESSION_FOUND -> new SessionFound(u32(d, at), u32(d, at + 4));
+            case START -> new Start(u32(d, at), u32(d, at + 4));
+            case SESSION_CLOSED -> new SessionClosed(u32(d, at), u32(d, at + 4));
+            case LEAVE -> new Leave(u32(d, at), u32(d, at + 4), u32(d, at + 8));
+            case CONNECT_REQUEST -> new ConnectRequest(u32(d, at), u16(d, at + 4), u64(d, at + 6));
+            case CONNECT_ACCEPT -> new ConnectAccept(u32(d, at), u16(d, at + 4), u64(d, at + 6));
+            case GAME_UPDATE -> new GameUpdate(u32(d, at), u32(d, at + 4), u64(d, at + 8));
+            case GAME_ECHO -> new GameEcho(u32(d, at), u32(d, at + 4), u64(d, at + 8));
+            case JOIN_ACK -> new JoinAck(u32(d, at), u32(d, at + 4), u32(d, at + 8), u64(d, at + 12));
+            case ADDRESS_REPORT -> new AddressReport(u32(d, at), u32(d, at + 4), u32(d, at + 8),
+                    endpoint(d, at + 12), endpoint(d, at + 18));
+            case PEER_ADDRESSES -> new PeerAddresses(u32(d, at), u32(d, at + 4), endpoint(d, at + 8),
+                    endpoint(d, at + 14), u64(d, at + 20));
+            default -> null;
+        };
+    }
+
+    private static int u16(byte[] d, int at) {
+        return ((d[at] & 0xFF) << 8) | (d[at + 1] & 0xFF);
+    }
+
+    private static int u32(byte[] d, int at) {
+        return ((d[at] & 0xFF) << 24) | ((d[at + 1] & 0xFF) << 16) | ((d[at + 2] & 0xFF) << 8) | (d[at + 3] & 0xFF);
+    }
+
+    private static long u64(byte[] d, int at) {
+        return ((u32(d, at) & 0xFFFFFFFFL) << 32) | (u32(d, at + 4) & 0xFFFFFFFFL);
+    }
+
+    private static Endpoint endpoint(byte[] d, int at) {
+        return new Endpoint(u32(d, at), u16(d, at + 4));
     }
 
     private static Decoded malformed(DecodeError error, String detail) {

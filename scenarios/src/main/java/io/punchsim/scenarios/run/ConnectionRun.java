@@ -1,5 +1,6 @@
 package io.punchsim.scenarios.run;
 
+import io.punchsim.nat.NatBehaviour;
 import io.punchsim.nat.NatNode;
 import io.punchsim.protocol.cloud.CloudServer;
 import io.punchsim.protocol.config.ProtocolConfig;
@@ -178,10 +179,10 @@ public final class ConnectionRun {
         Endpoint cloudAt = SimContext.toProtocol(SiteLayout.CLOUD_ENDPOINT);
         Endpoint stunAt = SimContext.toProtocol(SiteLayout.STUN_ENDPOINT);
         CloudServer cloud = new CloudServer(point.protocol());
-        startAt(net, SiteLayout.CLOUD, SiteLayout.CLOUD, CLOUD_MACHINE, 0, cloud, events(observer, SiteLayout.CLOUD), null,
-                null);
-        startAt(net, SiteLayout.STUN, SiteLayout.STUN, STUN_MACHINE, 0, new StunServer(), events(observer, SiteLayout.STUN),
-                null, null);
+        startAt(net, layout.cloudAt, SiteLayout.CLOUD_ENDPOINT.port(), CLOUD_MACHINE, 0, cloud,
+                events(observer, SiteLayout.CLOUD), null, null);
+        startAt(net, layout.stunAt, SiteLayout.STUN_ENDPOINT.port(), STUN_MACHINE, 0, new StunServer(),
+                events(observer, SiteLayout.STUN), null, null);
 
         PeerSpec hostSpec = spec.host();
         PeerSpec clientSpec = spec.client();
@@ -196,7 +197,7 @@ public final class ConnectionRun {
         long lastJoin = hostJoin;
         // A peer's gateway (for port mapping) is the first NAT out from it: with same-lan, the host's.
         NatNode hostGateway = firstNat(hostNodes, layout.host, sharedNodes);
-        startAt(net, layout.host.peer(), SiteLayout.HOST, HOST_MACHINE, hostJoin, host, events(observer, SiteLayout.HOST),
+        startAt(net, layout.host.peerIndex(), SiteLayout.PEER_PORT, HOST_MACHINE, hostJoin, host, events(observer, SiteLayout.HOST),
                 traffic[0] = new TrafficCounter(), gateway(hostGateway));
         for (int k = 0; k < clientCount; k++) {
             ClientStreams streams = ClientStreams.get(k);
@@ -207,9 +208,9 @@ public final class ConnectionRun {
             if (traffic[k] == null) {
                 traffic[k] = new TrafficCounter();
             }
-            String name = SiteLayout.clientName(k);
+            String name = observer == null ? null : SiteLayout.clientName(k);
             NatNode clientGateway = spec.sameLan() ? hostGateway : firstNat(clientNodes[k], clientSides[k], sharedNodes);
-            startAt(net, clientSides[k].peer(), name, streams.machine(), clientJoin, clients[k], events(observer, name),
+            startAt(net, clientSides[k].peerIndex(), SiteLayout.PEER_PORT, streams.machine(), clientJoin, clients[k], events(observer, name),
                     traffic[k], gateway(clientGateway));
         }
 
@@ -273,18 +274,24 @@ public final class ConnectionRun {
         return spec instanceof NatMix mix ? mix.pick(stream.nextDouble()) : spec;
     }
 
-    /** Binds the NATs of a side, each handed its (already bound) outside neighbour; index i is the side's node i. */
+    /**
+     * Binds the NATs of a side, each handed its (already bound) outside neighbour; index i is the
+     * side's node i. A NAT node of an earlier run on this network is started over rather than built.
+     */
     private static NatNode[] bindNats(Network net, SiteLayout.Side side, List<NatHop> hops) {
-        List<String> names = side.nodes();
-        NatNode[] nodes = new NatNode[names.size()];
+        int count = side.nodes().size();
+        NatNode[] nodes = new NatNode[count];
         // Bind from the outside in, so each NAT can be handed its (already bound) outside neighbour.
-        for (int i = names.size() - 1; i >= 0; i--) {
+        for (int i = count - 1; i >= 0; i--) {
             int hop = side.hopIndex().get(i);
             if (hop < 0) {
                 continue;
             }
-            String outside = i == names.size() - 1 ? side.outside() : names.get(i + 1);
-            nodes[i] = net.bind(names.get(i), new NatNode(hops.get(hop).behaviour(), net.node(outside)));
+            int at = side.nodeIndex(i);
+            io.punchsim.sim.net.Node outside = net.node(i == count - 1 ? side.outsideIndex() : side.nodeIndex(i + 1));
+            NatBehaviour behaviour = hops.get(hop).behaviour();
+            nodes[i] = net.bind(at, net.previous(at) instanceof NatNode earlier
+                    ? earlier.reuse(behaviour, outside) : new NatNode(behaviour, outside));
         }
         return nodes;
     }
@@ -307,12 +314,11 @@ public final class ConnectionRun {
         return Math.max(0, LinkModels.latency(spec).sampler(stream).sample());
     }
 
-    /** Binds the machine's socket on the node and starts the machine at virtual time {@code at}. */
-    private static void startAt(Network net, String node, String name, StreamName stream, long at, Machine machine,
+    /** Binds the machine's socket on topology node {@code node} and starts the machine at virtual time {@code at}. */
+    private static void startAt(Network net, int node, int port, StreamName stream, long at, Machine machine,
             Consumer<StepEvent> events, TrafficCounter traffic, io.punchsim.sim.net.Endpoint gateway) {
-        Host host = net.host(node);
-        UdpSocket socket = host.bind(name.equals(SiteLayout.CLOUD) ? SiteLayout.CLOUD_ENDPOINT.port()
-                : name.equals(SiteLayout.STUN) ? SiteLayout.STUN_ENDPOINT.port() : SiteLayout.PEER_PORT, d -> {});
+        Host host = net.bind(node, new Host());
+        UdpSocket socket = host.bind(port, d -> {});
         SimContext.wire(socket, machine);
         SimContext context = new SimContext(socket, net.scheduler(), net.streams().stream(stream), events,
                 events != IGNORE, traffic);

@@ -65,9 +65,41 @@ final class SiteLayout {
      * @param shared   the shared NAT its chain ends in, or null
      * @param lan      its LAN's network address
      * @param translated whether a NAT translates the peer's address
+     * @param at         the topology's indexes of {@code peer}, then of {@code nodes}, then of {@code outside}
+     *                   (-1 for none), so a run binds its nodes without looking names up; null until the
+     *                   topology is built
      */
     record Side(String peer, List<String> nodes, List<Integer> hopIndex, String outside, String shared, int lan,
+                boolean translated, int[] at) {
+
+        Side(String peer, List<String> nodes, List<Integer> hopIndex, String outside, String shared, int lan,
                 boolean translated) {
+            this(peer, nodes, hopIndex, outside, shared, lan, translated, null);
+        }
+
+        /** The same side with the indexes of its nodes in {@code topology}. */
+        Side indexed(Topology topology) {
+            int[] indexes = new int[nodes.size() + 2];
+            indexes[0] = topology.nodeIndex(peer);
+            for (int i = 0; i < nodes.size(); i++) {
+                indexes[i + 1] = topology.nodeIndex(nodes.get(i));
+            }
+            indexes[nodes.size() + 1] = outside == null ? -1 : topology.nodeIndex(outside);
+            return new Side(peer, nodes, hopIndex, outside, shared, lan, translated, indexes);
+        }
+
+        int peerIndex() {
+            return at[0];
+        }
+
+        /** The index of {@code nodes.get(i)}. */
+        int nodeIndex(int i) {
+            return at[i + 1];
+        }
+
+        int outsideIndex() {
+            return at[at.length - 1];
+        }
     }
 
     /** One shared NAT: its node and the node beyond it. */
@@ -80,14 +112,24 @@ final class SiteLayout {
     /** The shape index of each of the clients' hop lists, by the identity of the list. */
     private final Map<List<NatHop>, Integer> variantOf;
     final Map<String, Shared> shared;
+    /** The topology's indexes of the cloud's and the STUN server's nodes. */
+    final int cloudAt;
+    final int stunAt;
     /** Each thread's network on this layout, reset for every run instead of being built again. */
     private final ThreadLocal<Network> networks;
 
     private SiteLayout(Topology topology, Side host, Side[][] clients, Map<List<NatHop>, Integer> variantOf,
             Map<String, Shared> shared) {
         this.topology = topology;
-        this.host = host;
+        this.host = host.indexed(topology);
+        for (Side[] variants : clients) {
+            for (int v = 0; v < variants.length; v++) {
+                variants[v] = variants[v].indexed(topology);
+            }
+        }
         this.clients = clients;
+        this.cloudAt = topology.nodeIndex(CLOUD);
+        this.stunAt = topology.nodeIndex(STUN);
         this.variantOf = variantOf;
         this.shared = shared;
         this.networks = ThreadLocal.withInitial(() -> new Network(topology, 0));

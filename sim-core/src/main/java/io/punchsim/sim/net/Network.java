@@ -63,6 +63,9 @@ public final class Network {
         loop.reset();
         streams = new RandomStreams(seed);
         for (Attachment attachment : attachments) {
+            if (attachment.node != null && !attachment.router) {
+                attachment.previous = attachment.node;
+            }
             attachment.node = null;
             attachment.relays = false;
             attachment.router = false;
@@ -107,9 +110,14 @@ public final class Network {
 
     /** Binds the named topology node to {@code node} and attaches it. */
     public <N extends Node> N bind(String name, N node) {
-        Attachment attachment = attachments[topology.nodeIndex(name)];
+        return bind(topology.nodeIndex(name), node);
+    }
+
+    /** Binds topology node {@code index} (see {@link Topology#nodeIndex}) to {@code node} and attaches it. */
+    public <N extends Node> N bind(int index, N node) {
+        Attachment attachment = attachments[index];
         if (attachment.node != null) {
-            throw new IllegalStateException("node '" + name + "' is already bound");
+            throw new IllegalStateException("node '" + attachment.unique + "' is already bound");
         }
         attachment.node = node;
         attachment.relays = node.relaysOnly();
@@ -121,6 +129,20 @@ public final class Network {
     /** Binds the named node to a new {@link Host}. */
     public Host host(String name) {
         return bind(name, new Host());
+    }
+
+    /**
+     * The node that was bound to topology node {@code index} in an earlier run of this network (before
+     * a {@link #reset}), or null: a caller that binds a node of the same kind there run after run may
+     * reuse it, if the kind allows (see {@code NatNode#reuse}). Routers left in place are not offered.
+     */
+    public Node previous(int index) {
+        return attachments[index].previous;
+    }
+
+    /** The node bound to topology node {@code index} (a router if it was left unbound). */
+    public Node node(int index) {
+        return attachments[index].node();
     }
 
     /** The node bound to {@code name} (a router if it was left unbound). */
@@ -245,6 +267,8 @@ public final class Network {
         private boolean relays;
         private boolean router;
         private Router spareRouter;
+        /** The node bound here before the last reset, offered for reuse by {@link #previous}. */
+        private Node previous;
         private NamedStream random;
 
         Attachment(int index, String unique, String label) {
@@ -260,7 +284,7 @@ public final class Network {
                 if (spareRouter == null) {
                     spareRouter = new Router();
                 }
-                bind(unique, spareRouter);
+                bind(index, spareRouter);
             }
             return node;
         }
