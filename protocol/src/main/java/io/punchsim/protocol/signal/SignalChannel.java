@@ -170,7 +170,8 @@ public final class SignalChannel {
         pending.clear();
     }
 
-    private final class Pending {
+    /** One message waiting for its ack; it is its own retransmitter's transmit and give-up callback. */
+    private final class Pending implements Retransmitter.Transmit, Runnable {
         final Message.Reliable message;
         /** The message's sequence number, read once: acks are matched against it. */
         final int seq;
@@ -187,10 +188,11 @@ public final class SignalChannel {
             this.bytes = bytes;
             this.answer = answer;
             this.requestSeq = requestSeq;
-            this.retransmitter = new Retransmitter(context, schedule, this::transmit, this::giveUp);
+            this.retransmitter = new Retransmitter(context, schedule, this, this);
         }
 
-        void transmit(int n) {
+        @Override
+        public void transmit(int n) {
             if (n > 1) {
                 if (!gate.mayRetransmit(SignalChannel.this)) {
                     withheld = true;
@@ -202,7 +204,9 @@ public final class SignalChannel {
             context.send(remote, bytes);
         }
 
-        void giveUp() {
+        /** The retransmitter gave up. */
+        @Override
+        public void run() {
             pending.remove(this);
             giveUp.onGiveUp(SignalChannel.this, message);
         }

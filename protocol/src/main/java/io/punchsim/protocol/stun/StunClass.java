@@ -4,6 +4,9 @@ package io.punchsim.protocol.stun;
 public enum StunClass {
     REQUEST(0b00), INDICATION(0b01), SUCCESS_RESPONSE(0b10), ERROR_RESPONSE(0b11);
 
+    /** Indexed by the two bits (each constant's bits are its ordinal); values() would copy the array per call. */
+    private static final StunClass[] BY_BITS = values();
+
     private final int bits;
 
     StunClass(int bits) {
@@ -15,6 +18,6 @@ public enum StunClass {
     }
 
     static StunClass ofBits(int bits) {
-        return values()[bits & 0b11];
+        return BY_BITS[bits & 0b11];
     }
 }

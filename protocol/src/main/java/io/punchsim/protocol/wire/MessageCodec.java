@@ -22,73 +22,159 @@ public final class MessageCodec {
     private MessageCodec() {}
 
     public static byte[] encode(Message message) {
-        // One branch per type, the commonest first; each sizes its message exactly, so the writer
-        // fills one array and hands it over without a copy.
+        // One branch per type, the commonest first; each sizes its message exactly and writes its
+        // fields into that one array, each put returning where the next field starts.
         if (message instanceof Ack m) {
-            return start(MessageType.ACK, 4).u32(m.seq()).done();
+            byte[] b = header(MessageType.ACK, 4);
+            return done(b, u32(b, HEADER_LENGTH, m.seq()));
         } else if (message instanceof Ping m) {
-            return start(MessageType.PING, 8).u32(m.sessionId()).u32(m.count()).done();
+            byte[] b = header(MessageType.PING, 8);
+            return done(b, u32(b, u32(b, HEADER_LENGTH, m.sessionId()), m.count()));
         } else if (message instanceof ConnectRequest m) {
-            return start(MessageType.CONNECT_REQUEST, 14).u32(m.sessionId()).u16(m.attempt()).u64(m.nonce()).done();
+            return attempt(MessageType.CONNECT_REQUEST, m.sessionId(), m.attempt(), m.nonce());
         } else if (message instanceof ConnectAccept m) {
-            return start(MessageType.CONNECT_ACCEPT, 14).u32(m.sessionId()).u16(m.attempt()).u64(m.nonce()).done();
+            return attempt(MessageType.CONNECT_ACCEPT, m.sessionId(), m.attempt(), m.nonce());
         } else if (message instanceof Relay m) {
             return encodeRelay(m.sessionId(), m.peerId(), m.payload());
         } else if (message instanceof Keepalive m) {
-            return start(MessageType.KEEPALIVE, 8).u32(m.sessionId()).u32(m.peerId()).done();
+            byte[] b = header(MessageType.KEEPALIVE, 8);
+            return done(b, u32(b, u32(b, HEADER_LENGTH, m.sessionId()), m.peerId()));
         } else if (message instanceof GameUpdate m) {
-            return start(MessageType.GAME_UPDATE, 16).u32(m.sessionId()).u32(m.tick()).u64(m.sentAtNanos()).done();
+            byte[] b = header(MessageType.GAME_UPDATE, 16);
+            return done(b, u64(b, u32(b, u32(b, HEADER_LENGTH, m.sessionId()), m.tick()), m.sentAtNanos()));
         } else if (message instanceof GameEcho m) {
-            return start(MessageType.GAME_ECHO, 16).u32(m.sessionId()).u32(m.tick()).u64(m.sentAtNanos()).done();
+            byte[] b = header(MessageType.GAME_ECHO, 16);
+            return done(b, u64(b, u32(b, u32(b, HEADER_LENGTH, m.sessionId()), m.tick()), m.sentAtNanos()));
         } else if (message instanceof BirthdayProbe m) {
-            return start(MessageType.BIRTHDAY_PROBE, 12).u32(m.sessionId()).u64(m.nonce()).done();
+            byte[] b = header(MessageType.BIRTHDAY_PROBE, 12);
+            return done(b, u64(b, u32(b, HEADER_LENGTH, m.sessionId()), m.nonce()));
         } else if (message instanceof BirthdayHint m) {
-            return start(MessageType.BIRTHDAY_HINT, 13).u32(m.sessionId()).u8(m.hard() ? 1 : 0).u64(m.nonce()).done();
+            byte[] b = header(MessageType.BIRTHDAY_HINT, 13);
+            return done(b, u64(b, u8(b, u32(b, HEADER_LENGTH, m.sessionId()), m.hard() ? 1 : 0), m.nonce()));
         } else if (message instanceof CreateSession m) {
-            return start(MessageType.CREATE_SESSION, 4 + propsSize(m.props())).u32(m.seq()).props(m.props()).done();
+            byte[] b = header(MessageType.CREATE_SESSION, 4 + propsSize(m.props()));
+            return done(b, props(b, u32(b, HEADER_LENGTH, m.seq()), m.props()));
         } else if (message instanceof SessionCreated m) {
-            return start(MessageType.SESSION_CREATED, 8).u32(m.seq()).u32(m.sessionId()).done();
+            return twoNumbers(MessageType.SESSION_CREATED, m.seq(), m.sessionId());
         } else if (message instanceof JoinRandom m) {
-            return start(MessageType.JOIN_RANDOM, 4).u32(m.seq()).done();
+            return oneNumber(MessageType.JOIN_RANDOM, m.seq());
         } else if (message instanceof SessionFound m) {
-            return start(MessageType.SESSION_FOUND, 8).u32(m.seq()).u32(m.sessionId()).done();
+            return twoNumbers(MessageType.SESSION_FOUND, m.seq(), m.sessionId());
         } else if (message instanceof NoSession m) {
-            return start(MessageType.NO_SESSION, 4).u32(m.seq()).done();
+            return oneNumber(MessageType.NO_SESSION, m.seq());
         } else if (message instanceof JoinRequest m) {
-            return start(MessageType.JOIN_REQUEST, 9 + propsSize(m.props()))
-                    .u32(m.seq()).u32(m.sessionId()).u8(m.role().code()).props(m.props()).done();
+            byte[] b = header(MessageType.JOIN_REQUEST, 9 + propsSize(m.props()));
+            int at = u32(b, u32(b, HEADER_LENGTH, m.seq()), m.sessionId());
+            return done(b, props(b, u8(b, at, m.role().code()), m.props()));
         } else if (message instanceof JoinAck m) {
-            return start(MessageType.JOIN_ACK, 20).u32(m.seq()).u32(m.sessionId()).u32(m.peerId()).u64(m.nonce()).done();
+            byte[] b = header(MessageType.JOIN_ACK, 20);
+            int at = u32(b, u32(b, u32(b, HEADER_LENGTH, m.seq()), m.sessionId()), m.peerId());
+            return done(b, u64(b, at, m.nonce()));
         } else if (message instanceof Start m) {
-            return start(MessageType.START, 8).u32(m.seq()).u32(m.sessionId()).done();
+            return twoNumbers(MessageType.START, m.seq(), m.sessionId());
         } else if (message instanceof AddressReport m) {
-            return start(MessageType.ADDRESS_REPORT, 24).u32(m.seq()).u32(m.sessionId()).u32(m.peerId())
-                    .endpoint(m.local()).endpoint(m.reflexive()).done();
+            byte[] b = header(MessageType.ADDRESS_REPORT, 24);
+            int at = u32(b, u32(b, u32(b, HEADER_LENGTH, m.seq()), m.sessionId()), m.peerId());
+            return done(b, endpoint(b, endpoint(b, at, m.local()), m.reflexive()));
         } else if (message instanceof PeerAddresses m) {
-            return start(MessageType.PEER_ADDRESSES, 28).u32(m.seq()).u32(m.sessionId())
-                    .endpoint(m.reflexive()).endpoint(m.local()).u64(m.nonce()).done();
+            byte[] b = header(MessageType.PEER_ADDRESSES, 28);
+            int at = u32(b, u32(b, HEADER_LENGTH, m.seq()), m.sessionId());
+            return done(b, u64(b, endpoint(b, endpoint(b, at, m.reflexive()), m.local()), m.nonce()));
         } else if (message instanceof Leave m) {
-            return start(MessageType.LEAVE, 12).u32(m.seq()).u32(m.sessionId()).u32(m.peerId()).done();
+            byte[] b = header(MessageType.LEAVE, 12);
+            return done(b, u32(b, u32(b, u32(b, HEADER_LENGTH, m.seq()), m.sessionId()), m.peerId()));
         } else if (message instanceof SessionClosed m) {
-            return start(MessageType.SESSION_CLOSED, 8).u32(m.seq()).u32(m.sessionId()).done();
+            return twoNumbers(MessageType.SESSION_CLOSED, m.seq(), m.sessionId());
         } else if (message instanceof SessionFull m) {
-            return start(MessageType.SESSION_FULL, 4).u32(m.seq()).done();
+            return oneNumber(MessageType.SESSION_FULL, m.seq());
         }
         throw new IllegalArgumentException("no encoding for " + message);
     }
 
-    /** A writer for a message of {@code type} with a body of {@code bodyLength} bytes, header written. */
-    private static Writer start(MessageType type, int bodyLength) {
-        Writer w = new Writer(HEADER_LENGTH + bodyLength);
-        w.u16(MAGIC);
-        w.u8(VERSION);
-        w.u8(type.code());
-        return w;
+    private static byte[] oneNumber(MessageType type, int first) {
+        byte[] b = header(type, 4);
+        return done(b, u32(b, HEADER_LENGTH, first));
+    }
+
+    private static byte[] twoNumbers(MessageType type, int first, int second) {
+        byte[] b = header(type, 8);
+        return done(b, u32(b, u32(b, HEADER_LENGTH, first), second));
+    }
+
+    /** A connect request or accept: session, attempt, nonce. */
+    private static byte[] attempt(MessageType type, int sessionId, int attempt, long nonce) {
+        byte[] b = header(type, 14);
+        return done(b, u64(b, u16(b, u32(b, HEADER_LENGTH, sessionId), attempt), nonce));
+    }
+
+    /**
+     * An array for a message of {@code type} with a body of {@code bodyLength} bytes, its header
+     * written. Fields are put with the static writers below rather than through a writer object: a
+     * sweep encodes tens of messages per run, and a writer per message was an allocation each.
+     */
+    private static byte[] header(MessageType type, int bodyLength) {
+        byte[] b = new byte[HEADER_LENGTH + bodyLength];
+        u8(b, u8(b, u16(b, 0, MAGIC), VERSION), type.code());
+        return b;
+    }
+
+    /** Hands over a message's array, written exactly to its end: anything else is a sizing bug. */
+    private static byte[] done(byte[] b, int end) {
+        if (end != b.length) {
+            throw new IllegalStateException("message sized " + b.length + " bytes, wrote " + end);
+        }
+        return b;
     }
 
     /** Wraps a peer message for the relay without copying the inner bytes twice. */
     public static byte[] encodeRelay(int sessionId, int peerId, byte[] inner) {
-        return start(MessageType.RELAY, 10 + inner.length).u32(sessionId).u32(peerId).u16(inner.length).bytes(inner).done();
+        byte[] b = header(MessageType.RELAY, 10 + inner.length);
+        int at = u16(b, u32(b, u32(b, HEADER_LENGTH, sessionId), peerId), inner.length);
+        System.arraycopy(inner, 0, b, at, inner.length);
+        return done(b, at + inner.length);
+    }
+
+    // Each writes one big-endian field at {@code at} and returns the offset just past it.
+
+    private static int u8(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        return at + 1;
+    }
+
+    private static int u16(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 8);
+        b[at + 1] = (byte) v;
+        return at + 2;
+    }
+
+    private static int u32(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+        return at + 4;
+    }
+
+    private static int u64(byte[] b, int at, long v) {
+        return u32(b, u32(b, at, (int) (v >>> 32)), (int) v);
+    }
+
+    private static int endpoint(byte[] b, int at, Endpoint e) {
+        return u16(b, u32(b, at, e.ip()), e.port());
+    }
+
+    private static int props(byte[] b, int at, Props props) {
+        int next = u8(b, at, props.entries().size());
+        for (Map.Entry<String, String> e : props.entries().entrySet()) {
+            byte[] k = utf8(e.getKey());
+            byte[] v = utf8(e.getValue());
+            next = u8(b, next, k.length);
+            System.arraycopy(k, 0, b, next, k.length);
+            next = u8(b, next + k.length, v.length);
+            System.arraycopy(v, 0, b, next, v.length);
+            next += v.length;
+        }
+        return next;
     }
 
     private static int propsSize(Props props) {
@@ -366,66 +452,6 @@ public final class MessageCodec {
                 previous = key;
             }
             return error != null ? Props.EMPTY : new Props(map);
-        }
-    }
-
-    /** Fills an array sized exactly for one message; writing past its end is a sizing bug. */
-    private static final class Writer {
-        private final byte[] buf;
-        private int pos;
-
-        Writer(int capacity) {
-            buf = new byte[capacity];
-        }
-
-        Writer u8(int v) {
-            buf[pos++] = (byte) v;
-            return this;
-        }
-
-        Writer u16(int v) {
-            buf[pos++] = (byte) (v >>> 8);
-            buf[pos++] = (byte) v;
-            return this;
-        }
-
-        Writer u32(int v) {
-            buf[pos++] = (byte) (v >>> 24);
-            buf[pos++] = (byte) (v >>> 16);
-            buf[pos++] = (byte) (v >>> 8);
-            buf[pos++] = (byte) v;
-            return this;
-        }
-
-        Writer u64(long v) {
-            return u32((int) (v >>> 32)).u32((int) v);
-        }
-
-        Writer endpoint(Endpoint e) {
-            return u32(e.ip()).u16(e.port());
-        }
-
-        Writer bytes(byte[] b) {
-            System.arraycopy(b, 0, buf, pos, b.length);
-            pos += b.length;
-            return this;
-        }
-
-        Writer props(Props props) {
-            u8(props.entries().size());
-            for (Map.Entry<String, String> e : props.entries().entrySet()) {
-                byte[] k = utf8(e.getKey());
-                byte[] v = utf8(e.getValue());
-                u8(k.length).bytes(k).u8(v.length).bytes(v);
-            }
-            return this;
-        }
-
-        byte[] done() {
-            if (pos != buf.length) {
-                throw new IllegalStateException("message sized " + buf.length + " bytes, wrote " + pos);
-            }
-            return buf;
         }
     }
 }

@@ -55,12 +55,29 @@ public record Props(SortedMap<String, String> entries) {
         return size;
     }
 
-    private static int utf8Length(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    /** The length of {@code s} in UTF-8, counted without encoding it (an unpaired surrogate encodes as '?'). */
+    static int utf8Length(String s) {
+        int length = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                length++;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                length += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                length++;
+            } else {
+                length += 3;
+            }
+        }
+        return length;
     }
 
     private static void checkLength(String s) {
-        if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+        if (utf8Length(s) > 255) {
             throw new IllegalArgumentException("property longer than 255 bytes: " + s);
         }
     }

@@ -3,6 +3,7 @@ package io.punchsim.scenarios.run;
 import io.punchsim.protocol.event.StepEvent;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.runtime.Context;
+import io.punchsim.protocol.peer.Peer;
 import io.punchsim.protocol.runtime.Machine;
 import io.punchsim.sim.event.Scheduler;
 import io.punchsim.sim.net.Datagram;
@@ -33,9 +34,9 @@ final class SimContext implements Context {
     /** Sockets opened beyond the machine's own, numbered from 1; grown on demand. */
     private UdpSocket[] extra = new UdpSocket[0];
     private int extraCount;
-    /** The last destination and its network form: a machine sends mostly to the same one. */
-    private Endpoint lastDestination;
-    private io.punchsim.sim.net.Endpoint lastConverted;
+    /** The network form of the destinations sent to lately. */
+    private final RecentConversions<Endpoint, io.punchsim.sim.net.Endpoint> destinations =
+            new RecentConversions<>(SimContext::toNetwork);
 
     /** @param recording whether anyone reads the events' details (a sweep does not) */
     SimContext(UdpSocket socket, Scheduler scheduler, UniformRandomProvider stream, Consumer<StepEvent> events,
@@ -91,26 +92,39 @@ final class SimContext implements Context {
         if (traffic != null) {
             traffic.count(payload);
         }
-        extra[socket - 1].send(new io.punchsim.sim.net.Endpoint(to.ip(), to.port()), payload);
+        extra[socket - 1].send(destinations.of(to), payload);
     }
 
     /** Delivers what reaches the socket to the machine, with the observed source address. */
     static void wire(UdpSocket socket, Machine machine) {
-        socket.onReceive(new ReceiveHandler() {
-            // A machine hears from a handful of addresses, mostly the one it heard from last.
-            private io.punchsim.sim.net.Endpoint lastSource;
-            private Endpoint lastConverted;
+        socket.onReceive(new Delivery(machine));
+    }
 
-            @Override
-            public void receive(Datagram datagram) {
-                io.punchsim.sim.net.Endpoint source = datagram.source();
-                if (!source.equals(lastSource)) {
-                    lastSource = source;
-                    lastConverted = toProtocol(source);
-                }
-                machine.onDatagram(lastConverted, datagram.payload());
+    /**
+     * Hands a socket's datagrams to its machine. Most go to a peer, whose {@code onDatagram} is
+     * final: called on the peer's own type, the call is direct, and the call through the machine
+     * interface is left to the cloud and the STUN server, two types a call site can still inline.
+     */
+    private static final class Delivery implements ReceiveHandler {
+        private final Peer peer;
+        private final Machine machine;
+        private final RecentConversions<io.punchsim.sim.net.Endpoint, Endpoint> sources =
+                new RecentConversions<>(SimContext::toProtocol);
+
+        Delivery(Machine machine) {
+            this.peer = machine instanceof Peer p ? p : null;
+            this.machine = machine;
+        }
+
+        @Override
+        public void receive(Datagram datagram) {
+            Endpoint source = sources.of(datagram.source());
+            if (peer != null) {
+                peer.onDatagram(source, datagram.payload());
+            } else {
+                machine.onDatagram(source, datagram.payload());
             }
-        });
+        }
     }
 
     @Override
@@ -128,11 +142,7 @@ final class SimContext implements Context {
         if (traffic != null) {
             traffic.count(payload);
         }
-        if (!to.equals(lastDestination)) {
-            lastDestination = to;
-            lastConverted = new io.punchsim.sim.net.Endpoint(to.ip(), to.port());
-        }
-        socket.send(lastConverted, payload);
+        socket.send(destinations.of(to), payload);
     }
 
     @Override
@@ -162,5 +172,9 @@ final class SimContext implements Context {
 
     static Endpoint toProtocol(io.punchsim.sim.net.Endpoint endpoint) {
         return new Endpoint(endpoint.ip(), endpoint.port());
+    }
+
+    private static io.punchsim.sim.net.Endpoint toNetwork(Endpoint endpoint) {
+        return new io.punchsim.sim.net.Endpoint(endpoint.ip(), endpoint.port());
     }
 }
