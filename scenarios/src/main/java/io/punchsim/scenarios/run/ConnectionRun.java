@@ -146,33 +146,8 @@ public final class ConnectionRun {
         for (int k = 0; k < clientCount; k++) {
             clientNodes[k] = bindNats(net, clientSides[k], clientHops.get(k));
         }
-        for (FaultSpec fault : scenario.faults()) {
-            if (fault instanceof FaultSpec.NatRebinding rebinding) {
-                boolean host = rebinding.side() == FaultSpec.Side.HOST;
-                java.util.Set<NatNode> struck = new java.util.LinkedHashSet<>();
-                for (int k = 0; k < (host ? 1 : clientCount); k++) {
-                    NatNode node = host ? natAt(layout.host, hostNodes, hostHops, rebinding.hop(), sharedNodes)
-                            : natAt(clientSides[k], clientNodes[k], clientHops.get(k), rebinding.hop(), sharedNodes);
-                    if (node != null) {
-                        struck.add(node);
-                    }
-                }
-                for (NatNode node : struck) {
-                    node.loseMappingsAt(rebinding.atNanos());
-                }
-                if (observer != null && !struck.isEmpty()) {
-                    observer.onFault(rebinding.atNanos(), lower(rebinding.side()) + " NAT (hop " + rebinding.hop()
-                            + ") drops all its mappings (nat-rebinding)");
-                }
-            } else if (observer != null && fault instanceof FaultSpec.LinkDown down) {
-                String link = lower(down.link()) + " link (" + lower(down.direction()) + ")";
-                observer.onFault(down.fromNanos(), link + " goes down (link-down)");
-                observer.onFault(down.toNanos(), link + " comes back up (link-down ends)");
-            } else if (observer != null && fault instanceof FaultSpec.LossBurst burst) {
-                String link = lower(burst.link()) + " link (" + lower(burst.direction()) + ")";
-                observer.onFault(burst.fromNanos(), link + " starts losing " + Math.round(burst.rate() * 100) + "% (loss-burst)");
-                observer.onFault(burst.toNanos(), link + " loss burst ends");
-            }
+        if (!scenario.faults().isEmpty()) {
+            applyFaults(scenario, layout, hostNodes, hostHops, clientSides, clientNodes, clientHops, sharedNodes, observer);
         }
 
         EventLoop loop = net.loop();
@@ -214,21 +189,31 @@ public final class ConnectionRun {
                     traffic[k], gateway(clientGateway));
         }
 
-        long cutOff = lastJoin + CUT_OFF_NANOS;
+        runUntilDone(loop, clients, lastJoin + CUT_OFF_NANOS);
+        NatNode hostFirstNat = firstNat(hostNodes, layout.host, sharedNodes);
+        return sessionOutcome(seed, clients, hostLabel, clientLabels, traffic, cloud.counters().relayedBytes(),
+                hostFirstNat == null ? 0 : hostFirstNat.table().peakMappings());
+    }
+
+    /** Runs the session's events until every client has finished, or the cut-off. */
+    private static void runUntilDone(EventLoop loop, ClientPeer[] clients, long cutOff) {
         // Clients finish for good, so the first one still at work only moves forward.
         int working = 0;
         while (loop.step()) {
-            while (working < clientCount && clients[working].isFinished()) {
+            while (working < clients.length && clients[working].isFinished()) {
                 working++;
             }
-            if (working == clientCount || loop.now() > cutOff) {
+            if (working == clients.length || loop.now() > cutOff) {
                 break;
             }
         }
-        long relayedBytes = cloud.counters().relayedBytes();
-        List<RunOutcome> outcomes = new ArrayList<>(clientCount);
+    }
+
+    private static SessionOutcome sessionOutcome(long seed, ClientPeer[] clients, String hostLabel, String[] clientLabels,
+            TrafficCounter[] traffic, long relayedBytes, int hostNatPeakMappings) {
+        List<RunOutcome> outcomes = new ArrayList<>(clients.length);
         long lastConnect = 0;
-        for (int k = 0; k < clientCount; k++) {
+        for (int k = 0; k < clients.length; k++) {
             ConnectionResult result = clients[k].result();
             outcomes.add(outcome(seed, result, hostLabel, clientLabels[k], traffic[k], k == 0 ? relayedBytes : 0));
             if (lastConnect >= 0 && result.connected()) {
@@ -237,9 +222,46 @@ public final class ConnectionRun {
                 lastConnect = -1;
             }
         }
-        NatNode hostNat0 = firstNat(hostNodes, layout.host, sharedNodes);
-        return new SessionOutcome(seed, outcomes, lastConnect, relayedBytes,
-                hostNat0 == null ? 0 : hostNat0.table().peakMappings());
+        return new SessionOutcome(seed, outcomes, lastConnect, relayedBytes, hostNatPeakMappings);
+    }
+
+    /**
+     * Strikes the NATs a rebinding fault names and tells the observer of every fault. Kept out of
+     * {@link #session}: most scenarios have none, and the JIT compiles the method a sweep runs for
+     * every seed faster without it.
+     */
+    private static void applyFaults(Scenario scenario, SiteLayout layout, NatNode[] hostNodes, List<NatHop> hostHops,
+            SiteLayout.Side[] clientSides, NatNode[][] clientNodes, List<List<NatHop>> clientHops,
+            Map<String, NatNode> sharedNodes, RunObserver observer) {
+        int clientCount = clientSides.length;
+        for (FaultSpec fault : scenario.faults()) {
+            if (fault instanceof FaultSpec.NatRebinding rebinding) {
+                boolean host = rebinding.side() == FaultSpec.Side.HOST;
+                java.util.Set<NatNode> struck = new java.util.LinkedHashSet<>();
+                for (int k = 0; k < (host ? 1 : clientCount); k++) {
+                    NatNode node = host ? natAt(layout.host, hostNodes, hostHops, rebinding.hop(), sharedNodes)
+                            : natAt(clientSides[k], clientNodes[k], clientHops.get(k), rebinding.hop(), sharedNodes);
+                    if (node != null) {
+                        struck.add(node);
+                    }
+                }
+                for (NatNode node : struck) {
+                    node.loseMappingsAt(rebinding.atNanos());
+                }
+                if (observer != null && !struck.isEmpty()) {
+                    observer.onFault(rebinding.atNanos(), lower(rebinding.side()) + " NAT (hop " + rebinding.hop()
+                            + ") drops all its mappings (nat-rebinding)");
+                }
+            } else if (observer != null && fault instanceof FaultSpec.LinkDown down) {
+                String link = lower(down.link()) + " link (" + lower(down.direction()) + ")";
+                observer.onFault(down.fromNanos(), link + " goes down (link-down)");
+                observer.onFault(down.toNanos(), link + " comes back up (link-down ends)");
+            } else if (observer != null && fault instanceof FaultSpec.LossBurst burst) {
+                String link = lower(burst.link()) + " link (" + lower(burst.direction()) + ")";
+                observer.onFault(burst.fromNanos(), link + " starts losing " + Math.round(burst.rate() * 100) + "% (loss-burst)");
+                observer.onFault(burst.toNanos(), link + " loss burst ends");
+            }
+        }
     }
 
     private static Consumer<StepEvent> events(RunObserver observer, String peer) {
