@@ -88,7 +88,11 @@ public record Parameter<T>(String key, ValueType<T> type, T defaultValue, String
 
     /** Why {@code config} holds a value of this parameter outside its range, if it does. */
     java.util.Optional<String> problemIn(ProtocolConfig config) {
-        T value = getter.apply(config);
+        return problemWith(getter.apply(config));
+    }
+
+    /** What is wrong with {@code value} as this row's value (null is no value); empty when nothing is. */
+    public java.util.Optional<String> problemWith(T value) {
         if (value == null) {
             return java.util.Optional.of(key + ": no value");
         }

@@ -87,23 +87,6 @@ public record ProtocolConfig(
     }
 
     /** A builder holding this config's values. */
-    /**
-     * This config with another start-up delay, the one value a simulated run draws for each peer:
-     * only that value is checked against its row, the others were when this config was built (a
-     * run builds a config per peer, and checking every row each time cost a tenth of a run).
-     *
-     * @throws IllegalArgumentException when the delay is outside its row's range
-     */
-    public ProtocolConfig withStartupDelay(StartupDelay delay) {
-        Builder builder = toBuilder();
-        builder.startupDelay = delay;
-        ProtocolConfig config = builder.construct();
-        ProtocolParameters.STARTUP_DELAY.problemIn(config).ifPresent(problem -> {
-            throw new IllegalArgumentException("protocol parameters: " + problem);
-        });
-        return config;
-    }
-
     public Builder toBuilder() {
         Builder b = new Builder(false);
         b.attemptInterval = attemptIntervalNanos;

@@ -1,6 +1,7 @@
 package io.punchsim.protocol.peer;
 
 import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.protocol.config.StartupDelay;
 import io.punchsim.protocol.event.Role;
 import io.punchsim.protocol.event.Step;
 import io.punchsim.protocol.net.Endpoint;
@@ -56,7 +57,16 @@ public final class ClientPeer extends Peer {
     private long[] roundTripsBeforeUpgrade = new long[0];
 
     public ClientPeer(ProtocolConfig config, Endpoint cloud, Endpoint stun) {
-        super(config, cloud, stun, Role.CLIENT);
+        this(config, config.startupDelay(), cloud, stun);
+    }
+
+    /**
+     * A client that waits {@code startupDelay} at C7 instead of the config's.
+     *
+     * @throws IllegalArgumentException when the delay is outside its parameter's range
+     */
+    public ClientPeer(ProtocolConfig config, StartupDelay startupDelay, Endpoint cloud, Endpoint stun) {
+        super(config, startupDelay, cloud, stun, Role.CLIENT);
     }
 
     /** The result so far; final once {@link #isFinished()}. */

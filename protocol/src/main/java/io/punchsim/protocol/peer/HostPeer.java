@@ -1,6 +1,7 @@
 package io.punchsim.protocol.peer;
 
 import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.protocol.config.StartupDelay;
 import io.punchsim.protocol.event.Role;
 import io.punchsim.protocol.event.Step;
 import io.punchsim.protocol.net.Endpoint;
@@ -42,7 +43,16 @@ public final class HostPeer extends Peer {
 
     /** A host that leaves once {@code expectedClients} clients are done with (at least 1). */
     public HostPeer(ProtocolConfig config, Endpoint cloud, Endpoint stun, int expectedClients) {
-        super(config, cloud, stun, Role.HOST);
+        this(config, config.startupDelay(), cloud, stun, expectedClients);
+    }
+
+    /**
+     * The same, waiting {@code startupDelay} at H7 instead of the config's.
+     *
+     * @throws IllegalArgumentException when the delay is outside its parameter's range
+     */
+    public HostPeer(ProtocolConfig config, StartupDelay startupDelay, Endpoint cloud, Endpoint stun, int expectedClients) {
+        super(config, startupDelay, cloud, stun, Role.HOST);
         if (expectedClients < 1) {
             throw new IllegalArgumentException("a host expects at least one client, not " + expectedClients);
         }

@@ -1,6 +1,8 @@
 package io.punchsim.protocol.peer;
 
 import io.punchsim.protocol.config.ProtocolConfig;
+import io.punchsim.protocol.config.ProtocolParameters;
+import io.punchsim.protocol.config.StartupDelay;
 import io.punchsim.protocol.event.Role;
 import io.punchsim.protocol.event.Step;
 import io.punchsim.protocol.event.StepEvent;
@@ -38,6 +40,11 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     static final Retransmission PORT_MAPPING_SCHEDULE = new Retransmission(250_000_000L, 2, 500_000_000L);
 
     protected final ProtocolConfig config;
+    /**
+     * Step H7/C7's delay: the config's, or one given to this peer alone (a simulated run draws one
+     * per peer, and building a config for each cost more than the rest of a peer's set-up).
+     */
+    private final StartupDelay startupDelay;
     protected final Endpoint cloud;
     protected final Endpoint stun;
     private final Role role;
@@ -92,8 +99,12 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
     private final Runnable cloudSilent = this::onCloudSilent;
     private long answerTimer = -1;
 
-    Peer(ProtocolConfig config, Endpoint cloud, Endpoint stun, Role role) {
+    Peer(ProtocolConfig config, StartupDelay startupDelay, Endpoint cloud, Endpoint stun, Role role) {
+        ProtocolParameters.STARTUP_DELAY.problemWith(startupDelay).ifPresent(problem -> {
+            throw new IllegalArgumentException("protocol parameters: " + problem);
+        });
         this.config = config;
+        this.startupDelay = startupDelay;
         this.cloud = cloud;
         this.stun = stun;
         this.role = role;
@@ -312,7 +323,7 @@ public abstract sealed class Peer implements Machine permits HostPeer, ClientPee
 
     private void startRunner() {
         startPending = false;
-        long delay = config.startupDelay().draw(context.random());
+        long delay = startupDelay.draw(context.random());
         emit(setupStep(7), () -> "runner start-up " + delay / 1_000_000 + " ms");
         context.setTimer(context.now() + delay, afterStartup);
     }

@@ -61,12 +61,16 @@ class ProtocolConfigTest {
     }
 
     @Test
-    void anotherStartupDelayIsTheSameConfigAsBuiltAndIsCheckedAgainstItsRow() {
+    void aStartupDelayGivenToAPeerIsCheckedAgainstItsRow() {
         ProtocolConfig base = ProtocolConfig.builder().attemptLimit(7).gamePhase(true).build();
-        StartupDelay delay = StartupDelay.fixed(42_000_000L);
-        org.assertj.core.api.Assertions.assertThat(base.withStartupDelay(delay))
-                .isEqualTo(base.toBuilder().startupDelay(delay).build());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> base.withStartupDelay(StartupDelay.fixed(61_000_000_000L)))
+        io.punchsim.protocol.net.Endpoint cloud = new io.punchsim.protocol.net.Endpoint(1, 5055);
+        io.punchsim.protocol.net.Endpoint stun = new io.punchsim.protocol.net.Endpoint(2, 3478);
+        StartupDelay tooLong = StartupDelay.fixed(61_000_000_000L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new io.punchsim.protocol.peer.ClientPeer(base, tooLong, cloud, stun))
                 .hasMessageContaining("startup-delay");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new io.punchsim.protocol.peer.HostPeer(base, tooLong, cloud, stun, 1))
+                .hasMessageContaining("startup-delay");
+        org.assertj.core.api.Assertions.assertThatCode(() -> new io.punchsim.protocol.peer.ClientPeer(base,
+                StartupDelay.fixed(42_000_000L), cloud, stun)).doesNotThrowAnyException();
     }
 }

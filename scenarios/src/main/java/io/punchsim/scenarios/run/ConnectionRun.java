@@ -3,7 +3,6 @@ package io.punchsim.scenarios.run;
 import io.punchsim.nat.NatBehaviour;
 import io.punchsim.nat.NatNode;
 import io.punchsim.protocol.cloud.CloudServer;
-import io.punchsim.protocol.config.ProtocolConfig;
 import io.punchsim.protocol.config.StartupDelay;
 import io.punchsim.protocol.event.StepEvent;
 import io.punchsim.protocol.net.Endpoint;
@@ -161,10 +160,10 @@ public final class ConnectionRun {
 
         PeerSpec hostSpec = spec.host();
         PeerSpec clientSpec = spec.client();
-        ProtocolConfig hostConfig = withStartup(point.protocol(), hostSpec, draws, HOST_STARTUP);
+        StartupDelay hostStartup = startup(hostSpec, draws, HOST_STARTUP);
         // The host waits for the clients its session can hold; the cloud refuses the others.
         int admitted = Math.min(clientCount, point.protocol().sessionCapacity() - 1);
-        HostPeer host = new HostPeer(hostConfig, cloudAt, stunAt, admitted);
+        HostPeer host = new HostPeer(point.protocol(), hostStartup, cloudAt, stunAt, admitted);
         // The host's packets count once per session, in the first client's run.
         TrafficCounter[] traffic = new TrafficCounter[clientCount];
         ClientPeer[] clients = new ClientPeer[clientCount];
@@ -176,8 +175,7 @@ public final class ConnectionRun {
                 traffic[0] = new TrafficCounter(), gateway(hostGateway));
         for (int k = 0; k < clientCount; k++) {
             ClientStreams streams = ClientStreams.get(k);
-            ProtocolConfig clientConfig = withStartup(point.protocol(), clientSpec, draws, streams.startup());
-            clients[k] = new ClientPeer(clientConfig, cloudAt, stunAt);
+            clients[k] = new ClientPeer(point.protocol(), startup(clientSpec, draws, streams.startup()), cloudAt, stunAt);
             long clientJoin = sample(clientSpec.joinDelay(), draws.stream(streams.join()));
             lastJoin = Math.max(lastJoin, clientJoin);
             if (traffic[k] == null) {
@@ -324,9 +322,10 @@ public final class ConnectionRun {
         return node == null ? null : node.serviceEndpoint();
     }
 
-    private static ProtocolConfig withStartup(ProtocolConfig base, PeerSpec peer, RandomStreams draws, StreamName stream) {
+    /** The start-up delay a peer waits in this run, drawn from the scenario's distribution for it. */
+    private static StartupDelay startup(PeerSpec peer, RandomStreams draws, StreamName stream) {
         long delay = sample(peer.startupDelay(), draws.stream(stream));
-        return delay == 0 ? base : base.withStartupDelay(StartupDelay.fixed(delay));
+        return delay == 0 ? StartupDelay.NONE : StartupDelay.fixed(delay);
     }
 
     private static long sample(LatencySpec spec, UniformRandomProvider stream) {
