@@ -142,7 +142,7 @@ public final class NatTable {
         }
         mapping.permit(behaviour.filtering(), destination);
         if (!toSelf) {
-            return new NatVerdict.Pass(mapping.external, destination, false);
+            return mapping.outTo(destination);
         }
         // RFC 4787 REQ-9: the looped datagram carries the sender's external source endpoint.
         NatVerdict inside = inbound(now, mapping.external, destination);
@@ -198,7 +198,7 @@ public final class NatTable {
         if (behaviour.lifetime().inboundRefresh()) {
             refresh(mapping, now);
         }
-        return new NatVerdict.Pass(remoteSource, mapping.internal, false);
+        return mapping.inFrom(remoteSource);
     }
 
     /**
@@ -540,6 +540,13 @@ public final class NatTable {
         /** Granted by the port-mapping service: every remote gets in, and it never expires. */
         boolean forwarded;
         boolean removed;
+        /**
+         * The last verdict the mapping gave each way. A flow's datagrams mostly repeat the one before
+         * (retransmissions, pings, attempts, keepalives), and a verdict is immutable, so it is made
+         * again only when the remote changes.
+         */
+        private NatVerdict.Pass lastOut;
+        private NatVerdict.Pass lastIn;
 
         Mapping(long serial, Endpoint internal, Endpoint external, FlowKey internalKey, FlowKey externalKey) {
             this.serial = serial;
@@ -547,6 +554,24 @@ public final class NatTable {
             this.external = external;
             this.internalKey = internalKey;
             this.externalKey = externalKey;
+        }
+
+        /** Out through this mapping to {@code destination}. */
+        NatVerdict.Pass outTo(Endpoint destination) {
+            NatVerdict.Pass pass = lastOut;
+            if (pass == null || !pass.destination().equals(destination)) {
+                lastOut = pass = new NatVerdict.Pass(external, destination, false);
+            }
+            return pass;
+        }
+
+        /** In through this mapping from {@code remote}. */
+        NatVerdict.Pass inFrom(Endpoint remote) {
+            NatVerdict.Pass pass = lastIn;
+            if (pass == null || !pass.source().equals(remote)) {
+                lastIn = pass = new NatVerdict.Pass(remote, internal, false);
+            }
+            return pass;
         }
 
         void permit(FilteringBehaviour filtering, Endpoint remote) {

@@ -111,6 +111,11 @@ public final class CloudServer implements Machine {
                 withheldRetransmits, expiredEndpoints, evictedEndpoints, closedSessions);
     }
 
+    /** Payload bytes relayed so far: {@link #counters()}{@code .relayedBytes()}, without the snapshot. */
+    public long relayedBytes() {
+        return relayedBytes;
+    }
+
     /** Sessions currently held. */
     public int sessionCount() {
         return sessions.size();

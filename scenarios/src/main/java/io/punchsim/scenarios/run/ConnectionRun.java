@@ -189,7 +189,7 @@ public final class ConnectionRun {
 
         runUntilDone(loop, clients, lastJoin + CUT_OFF_NANOS);
         NatNode hostFirstNat = firstNat(hostNodes, layout.host, sharedNodes);
-        return sessionOutcome(seed, clients, hostLabel, clientLabels, traffic, cloud.counters().relayedBytes(),
+        return sessionOutcome(seed, clients, hostLabel, clientLabels, traffic, cloud.relayedBytes(),
                 hostFirstNat == null ? 0 : hostFirstNat.table().peakMappings());
     }
 
