@@ -8,6 +8,7 @@ import io.punchsim.sim.net.NodeContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A NAT (or firewall) as a node of the virtual network: a {@link NatTable} between an inside and
@@ -100,10 +101,12 @@ public final class NatNode implements Node {
                 own[i] = externalIps.get(i);
             }
         }
-        if (table != null && tableContext == nodeContext && externalIps.isEmpty()) {
+        // Asked on every attach: the network starts a node's stream over for each run that asks for it.
+        UniformRandomProvider random = nodeContext.random();
+        if (table != null && tableContext == nodeContext && externalIps.isEmpty() && table.random() == random) {
             table.reset(behaviour);
         } else {
-            this.table = new NatTable(behaviour, own, nodeContext.random());
+            this.table = new NatTable(behaviour, own, random);
             this.tableContext = nodeContext;
         }
         this.firstExternalIp = own.length == 0 ? 0 : own[0];

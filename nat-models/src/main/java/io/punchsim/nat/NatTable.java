@@ -89,6 +89,11 @@ public final class NatTable {
         return behaviour;
     }
 
+    /** The stream the table draws from. */
+    UniformRandomProvider random() {
+        return random;
+    }
+
     /** Whether {@code ip} is one of this NAT's external addresses. */
     public boolean ownsAddress(int ip) {
         if (behaviour.mode() != NatMode.TRANSLATE) {

@@ -168,7 +168,11 @@ public final class EventLoop implements Scheduler {
         vacantSlot = slot;
         topVacant = true;
         executed++;
-        action.run();
+        if (action instanceof KernelEvent kernel) {
+            kernel.deliver();
+        } else {
+            action.run();
+        }
         return true;
     }
 

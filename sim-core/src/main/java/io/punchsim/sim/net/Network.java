@@ -1,5 +1,6 @@
 package io.punchsim.sim.net;
 
+import io.punchsim.sim.event.KernelEvent;
 import io.punchsim.sim.event.EventLoop;
 import io.punchsim.sim.event.Scheduler;
 import io.punchsim.sim.link.Channel;
@@ -34,6 +35,16 @@ public final class Network {
     /** The destination address routed last and the node that owns it (the topology never changes). */
     private int lastRoutedIp;
     private int lastRoutedOwner;
+    /**
+     * The number of this run of the network, moved on by {@link #reset}. Channels and node streams
+     * are started over for a run when it first uses them, not all at every reset: a session's
+     * network holds every shape the clients' NAT chains can take, and a run uses one of them.
+     */
+    private long run;
+    private final long[] channelRun;
+    /** The attachments bound in this run, the ones a reset clears. */
+    private Attachment[] bound = new Attachment[16];
+    private int boundCount;
     /** Arrivals that have fired, ready for reuse. */
     private Arrival[] freeArrivals = new Arrival[64];
     private int freeCount;
@@ -52,6 +63,7 @@ public final class Network {
             attachments[i] = new Attachment(i, topology.nodeName(i), topology.nodeLabel(i));
         }
         this.channels = new Channel[topology.channelCount()];
+        this.channelRun = new long[channels.length];
         this.lastRoutedOwner = topology.ownerOf(lastRoutedIp);
     }
 
@@ -62,23 +74,19 @@ public final class Network {
     public void reset(long seed) {
         loop.reset();
         streams = new RandomStreams(seed);
-        for (Attachment attachment : attachments) {
-            if (attachment.node != null && !attachment.router) {
+        run++;
+        for (int i = 0; i < boundCount; i++) {
+            Attachment attachment = bound[i];
+            if (!attachment.router) {
                 attachment.previous = attachment.node;
             }
             attachment.node = null;
             attachment.relays = false;
             attachment.router = false;
-            if (attachment.random != null) {
-                attachment.random.reseed(seed);
-            }
+            bound[i] = null;
         }
-        // Channels are kept with their generators and samplers, started over for the new seed.
-        for (Channel channel : channels) {
-            if (channel != null) {
-                channel.reset(seed);
-            }
-        }
+        boundCount = 0;
+        // Channels keep their generators and samplers; each starts over when this run first uses it.
         trace = null;
         nextDatagramId = 0;
     }
@@ -122,6 +130,10 @@ public final class Network {
         attachment.node = node;
         attachment.relays = node.relaysOnly();
         attachment.router = node instanceof Router;
+        if (boundCount == bound.length) {
+            bound = java.util.Arrays.copyOf(bound, boundCount * 2);
+        }
+        bound[boundCount++] = attachment;
         node.attach(attachment);
         return node;
     }
@@ -159,6 +171,10 @@ public final class Network {
             String stream = "link:" + link.label() + (hop.forward() ? ":forward" : ":backward");
             channel = new Channel(spec, streams.stream(stream));
             channels[number] = channel;
+            channelRun[number] = run;
+        } else if (channelRun[number] != run) {
+            channel.reset(streams.rootSeed());
+            channelRun[number] = run;
         }
         return channel;
     }
@@ -242,13 +258,13 @@ public final class Network {
      * A datagram reaching the far end of a link. Most of a run's events are these, so each is handed
      * back to the network's free list as soon as it fires and reused for a later hop.
      */
-    private final class Arrival implements Runnable {
+    private final class Arrival extends KernelEvent {
         private Datagram datagram;
         private Attachment to;
         private Attachment from;
 
         @Override
-        public void run() {
+        protected void deliver() {
             Datagram what = datagram;
             Attachment at = to;
             Attachment previous = from;
@@ -278,6 +294,8 @@ public final class Network {
         /** The node bound here before the last reset, offered for reuse by {@link #previous}. */
         private Node previous;
         private NamedStream random;
+        /** The run {@link #random} was last started over for. */
+        private long randomRun;
 
         Attachment(int index, String unique, String label) {
             this.index = index;
@@ -347,6 +365,11 @@ public final class Network {
         public UniformRandomProvider random() {
             if (random == null) {
                 random = streams.stream(stream);
+                randomRun = run;
+            } else if (randomRun != run) {
+                // Kept from an earlier run: started over as the stream of this run's seed.
+                random.reseed(streams.rootSeed());
+                randomRun = run;
             }
             return random;
         }

@@ -283,4 +283,46 @@ class NetworkTest {
         network.loop().run();
         assertThat(got).containsExactly(23 * MS);
     }
+
+    /** Two paths from alice, each over random links: a run uses one of them, chosen by its seed. */
+    private static Topology fork() {
+        LinkSpec random = LinkSpec.symmetric(DirectionSpec.of(new io.punchsim.sim.link.LatencyModel.LogNormal(10 * MS, 0.5))
+                .withJitter(new io.punchsim.sim.link.LatencyModel.Uniform(0, 2 * MS), false)
+                .withLoss(io.punchsim.sim.link.LossModel.bernoulli(0.2)));
+        return Topology.builder()
+                .node("alice", "10.0.0.1")
+                .node("r")
+                .node("bob", "10.0.0.2")
+                .node("carol", "10.0.0.3")
+                .link("alice", "r", random)
+                .link("r", "bob", random)
+                .link("r", "carol", random)
+                .build();
+    }
+
+    /** What a run of {@code seed} on {@code network} sees: 20 datagrams to bob or to carol, as the seed says. */
+    private static List<String> forkRun(Network network, long seed) {
+        Host alice = network.host("alice");
+        List<String> got = new ArrayList<>();
+        network.host("bob").bind(9, d -> got.add("bob@" + network.now()));
+        network.host("carol").bind(9, d -> got.add("carol@" + network.now()));
+        String to = seed % 3 == 0 ? "10.0.0.3" : "10.0.0.2";
+        UdpSocket socket = alice.bindEphemeral(d -> {});
+        got.add("port " + socket.local().port());
+        for (int i = 0; i < 20; i++) {
+            long at = i * MS;
+            network.scheduler().schedule(at, () -> socket.send(Endpoint.of(to, 9), new byte[0]));
+        }
+        network.loop().run();
+        return got;
+    }
+
+    @Test
+    void aNetworkResetRunAfterRunGivesWhatAFreshOneGivesWhicheverLinksEachRunUses() {
+        Network reused = new Network(fork(), 0);
+        for (long seed = 1; seed <= 30; seed++) {
+            reused.reset(seed);
+            assertThat(forkRun(reused, seed)).as("seed %d", seed).isEqualTo(forkRun(new Network(fork(), seed), seed));
+        }
+    }
 }
