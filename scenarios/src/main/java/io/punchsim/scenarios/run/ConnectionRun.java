@@ -338,7 +338,7 @@ public final class ConnectionRun {
     /** Binds the machine's socket on topology node {@code node} and starts the machine at virtual time {@code at}. */
     private static void startAt(Network net, int node, int port, StreamName stream, long at, Machine machine,
             Consumer<StepEvent> events, TrafficCounter traffic, io.punchsim.sim.net.Endpoint gateway) {
-        Host host = net.bind(node, new Host());
+        Host host = net.bind(node, net.previous(node) instanceof Host earlier ? earlier.reuse() : new Host());
         UdpSocket socket = host.bind(port, d -> {});
         SimContext.wire(socket, machine);
         SimContext context = new SimContext(socket, net.scheduler(), net.streams().stream(stream), events,

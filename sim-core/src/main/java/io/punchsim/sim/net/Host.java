@@ -14,10 +14,28 @@ public final class Host implements Node {
     public static final int EPHEMERAL_LAST = 65535;
 
     private NodeContext context;
-    private int[] addresses = new int[0];
+    private static final int[] NO_ADDRESSES = {};
+
+    private int[] addresses = NO_ADDRESSES;
     // Hosts hold a handful of sockets; a linear scan beats hashing boxed ports.
     private UdpSocket[] sockets = new UdpSocket[4];
     private int socketCount;
+
+    /**
+     * Makes this host, bound in an earlier run of a network, a new one with no socket, to be bound
+     * again: a network run after run binds the same host object (see {@link Network#previous}).
+     * Its sockets are closed.
+     *
+     * @return this host
+     */
+    public Host reuse() {
+        while (socketCount > 0) {
+            sockets[socketCount - 1].close();
+        }
+        context = null;
+        addresses = NO_ADDRESSES;
+        return this;
+    }
 
     @Override
     public void attach(NodeContext newContext) {

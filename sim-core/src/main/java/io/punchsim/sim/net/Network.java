@@ -294,6 +294,7 @@ public final class Network {
         /** The node bound here before the last reset, offered for reuse by {@link #previous}. */
         private Node previous;
         private NamedStream random;
+        private int[] addresses;
         /** The run {@link #random} was last started over for. */
         private long randomRun;
 
@@ -381,7 +382,11 @@ public final class Network {
 
         @Override
         public int[] addresses() {
-            return topology.addresses(index);
+            // One copy for this node and every run; the nodes bound here only read it.
+            if (addresses == null) {
+                addresses = topology.addresses(index);
+            }
+            return addresses;
         }
     }
 }

@@ -47,7 +47,10 @@ public interface NodeContext {
         // nothing to record by default
     }
 
-    /** The addresses this node owns in the topology, first the primary one; none if not known. */
+    /**
+     * The addresses this node owns in the topology, first the primary one; none if not known. The
+     * array may be shared by every run: read it, do not modify it.
+     */
     default int[] addresses() {
         return new int[0];
     }

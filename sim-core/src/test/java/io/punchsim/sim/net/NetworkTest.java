@@ -302,10 +302,10 @@ class NetworkTest {
 
     /** What a run of {@code seed} on {@code network} sees: 20 datagrams to bob or to carol, as the seed says. */
     private static List<String> forkRun(Network network, long seed) {
-        Host alice = network.host("alice");
+        Host alice = host(network, "alice");
         List<String> got = new ArrayList<>();
-        network.host("bob").bind(9, d -> got.add("bob@" + network.now()));
-        network.host("carol").bind(9, d -> got.add("carol@" + network.now()));
+        host(network, "bob").bind(9, d -> got.add("bob@" + network.now()));
+        host(network, "carol").bind(9, d -> got.add("carol@" + network.now()));
         String to = seed % 3 == 0 ? "10.0.0.3" : "10.0.0.2";
         UdpSocket socket = alice.bindEphemeral(d -> {});
         got.add("port " + socket.local().port());
@@ -315,6 +315,12 @@ class NetworkTest {
         }
         network.loop().run();
         return got;
+    }
+
+    /** The named node bound to a host: the one of the last run, reused, if there was one. */
+    private static Host host(Network network, String name) {
+        int index = network.topology().nodeIndex(name);
+        return network.bind(index, network.previous(index) instanceof Host earlier ? earlier.reuse() : new Host());
     }
 
     @Test
