@@ -8,7 +8,7 @@ import io.punchsim.protocol.config.Retransmission;
  * again, and after the last transmission's final wait give up. The owner stops it when the answer
  * arrives.
  */
-public final class Retransmitter implements Runnable {
+public class Retransmitter implements Runnable {
 
     /** Sends transmission number {@code n} (1 for the first). */
     public interface Transmit {
@@ -28,6 +28,24 @@ public final class Retransmitter implements Runnable {
         this.schedule = schedule;
         this.transmit = transmit;
         this.giveUp = giveUp;
+    }
+
+    /**
+     * For a subclass that transmits and gives up itself ({@link #transmit(int)}, {@link #gaveUp()}):
+     * a message waiting for its ack is then one object, not three (signalling sends tens per run).
+     */
+    protected Retransmitter(Context context, Retransmission schedule) {
+        this(context, schedule, null, null);
+    }
+
+    /** Sends transmission number {@code n} (1 for the first): the callback given, unless overridden. */
+    protected void transmit(int n) {
+        transmit.transmit(n);
+    }
+
+    /** The last transmission's final wait passed unanswered: the callback given, unless overridden. */
+    protected void gaveUp() {
+        giveUp.run();
     }
 
     /** Sends the first transmission and arms the timer. */
@@ -58,7 +76,7 @@ public final class Retransmitter implements Runnable {
 
     private void send() {
         sent++;
-        transmit.transmit(sent);
+        transmit(sent);
         // The transmit callback may have stopped us (a synchronous answer); then no timer.
         if (!stopped) {
             timer = context.setTimer(context.now() + schedule.waitAfter(sent), this);
@@ -66,14 +84,14 @@ public final class Retransmitter implements Runnable {
     }
 
     @Override
-    public void run() {
+    public final void run() {
         timer = -1;
         if (stopped) {
             return;
         }
         if (sent >= schedule.maxTransmissions()) {
             stopped = true;
-            giveUp.run();
+            gaveUp();
             return;
         }
         send();

@@ -87,7 +87,7 @@ public final class SignalChannel {
     private void send(Message.Reliable message, boolean answer, int requestSeq) {
         Pending p = new Pending(message, MessageCodec.encode(message), answer, requestSeq);
         pending.add(p);
-        p.retransmitter.start();
+        p.start();
     }
 
     /** An {@code Ack} arrived: stop retransmitting that message. */
@@ -95,7 +95,7 @@ public final class SignalChannel {
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);
             if (p.seq == seq) {
-                p.retransmitter.stop();
+                p.stop();
                 pending.remove(i);
                 return;
             }
@@ -165,34 +165,33 @@ public final class SignalChannel {
     /** Stops all retransmission. */
     public void close() {
         for (Pending p : pending) {
-            p.retransmitter.stop();
+            p.stop();
         }
         pending.clear();
     }
 
-    /** One message waiting for its ack; it is its own retransmitter's transmit and give-up callback. */
-    private final class Pending implements Retransmitter.Transmit, Runnable {
+    /** One message waiting for its ack: its own retransmitter, transmitting and giving up itself. */
+    private final class Pending extends Retransmitter {
         final Message.Reliable message;
         /** The message's sequence number, read once: acks are matched against it. */
         final int seq;
         final byte[] bytes;
-        final Retransmitter retransmitter;
         /** An answer to the remote's request {@link #requestSeq}. */
         final boolean answer;
         final int requestSeq;
         boolean withheld;
 
         Pending(Message.Reliable message, byte[] bytes, boolean answer, int requestSeq) {
+            super(context, schedule);
             this.message = message;
             this.seq = message.seq();
             this.bytes = bytes;
             this.answer = answer;
             this.requestSeq = requestSeq;
-            this.retransmitter = new Retransmitter(context, schedule, this, this);
         }
 
         @Override
-        public void transmit(int n) {
+        protected void transmit(int n) {
             if (n > 1) {
                 if (!gate.mayRetransmit(SignalChannel.this)) {
                     withheld = true;
@@ -204,9 +203,8 @@ public final class SignalChannel {
             context.send(remote, bytes);
         }
 
-        /** The retransmitter gave up. */
         @Override
-        public void run() {
+        protected void gaveUp() {
             pending.remove(this);
             giveUp.onGiveUp(SignalChannel.this, message);
         }

@@ -12,8 +12,8 @@ final class RecentConversions<F, T> {
     private static final int SLOTS = 4;
 
     private final Function<F, T> convert;
-    private final Object[] from = new Object[SLOTS];
-    private final Object[] to = new Object[SLOTS];
+    /** Value, converted value, value, converted value … in one array, so a machine's set-up makes one. */
+    private final Object[] pairs = new Object[2 * SLOTS];
     private int next;
 
     RecentConversions(Function<F, T> convert) {
@@ -22,15 +22,15 @@ final class RecentConversions<F, T> {
 
     @SuppressWarnings("unchecked")
     T of(F value) {
-        for (int i = 0; i < SLOTS; i++) {
-            if (value.equals(from[i])) {
-                return (T) to[i];
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (value.equals(pairs[i])) {
+                return (T) pairs[i + 1];
             }
         }
         T converted = convert.apply(value);
-        from[next] = value;
-        to[next] = converted;
-        next = (next + 1) % SLOTS;
+        pairs[next] = value;
+        pairs[next + 1] = converted;
+        next = (next + 2) % pairs.length;
         return converted;
     }
 }
