@@ -70,7 +70,18 @@ final class FlowIndex<V> {
     }
 
     void clear() {
-        Arrays.fill(values, null);
+        if (size == 0) {
+            return;
+        }
+        if (values.length > 64) {
+            // A table started over for another run starts small again: clearing a grown one costs
+            // its whole length, every run.
+            locals = new long[16];
+            remotes = new long[16];
+            values = new Object[16];
+        } else {
+            Arrays.fill(values, null);
+        }
         size = 0;
     }
 

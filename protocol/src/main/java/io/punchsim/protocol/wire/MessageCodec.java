@@ -255,17 +255,25 @@ public final class MessageCodec {
      * invalid once the whole message has exactly that length; -1 for the others.
      */
     private static int fixedBodyLength(MessageType type) {
-        return switch (type) {
-            case ACK, JOIN_RANDOM, NO_SESSION, SESSION_FULL -> 4;
-            case PING, KEEPALIVE, SESSION_CREATED, SESSION_FOUND, START, SESSION_CLOSED -> 8;
-            case LEAVE -> 12;
-            case CONNECT_REQUEST, CONNECT_ACCEPT -> 14;
-            case GAME_UPDATE, GAME_ECHO -> 16;
-            case JOIN_ACK -> 20;
-            case ADDRESS_REPORT -> 24;
-            case PEER_ADDRESSES -> 28;
-            default -> -1;
-        };
+        return FIXED_BODY_LENGTH[type.ordinal()];
+    }
+
+    private static final int[] FIXED_BODY_LENGTH = new int[MessageType.values().length];
+
+    static {
+        for (MessageType type : MessageType.values()) {
+            FIXED_BODY_LENGTH[type.ordinal()] = switch (type) {
+                case ACK, JOIN_RANDOM, NO_SESSION, SESSION_FULL -> 4;
+                case PING, KEEPALIVE, SESSION_CREATED, SESSION_FOUND, START, SESSION_CLOSED -> 8;
+                case LEAVE -> 12;
+                case CONNECT_REQUEST, CONNECT_ACCEPT -> 14;
+                case GAME_UPDATE, GAME_ECHO -> 16;
+                case JOIN_ACK -> 20;
+                case ADDRESS_REPORT -> 24;
+                case PEER_ADDRESSES -> 28;
+                default -> -1;
+            };
+        }
     }
 
     /**
