@@ -303,9 +303,8 @@ public final class NatTable {
         grantedByExternal.clear();
         byInternal.clear();
         byExternal.clear();
-        for (Mapping mapping : byAge) {
-            mapping.removed = true;
-        }
+        // No mapping need be marked removed: the flag only tells the expiry queue's stale entries
+        // apart, and the queue is emptied too.
         byAge.clear();
         byExpiry.clear();
         pairedAddress.clear();
