@@ -1,6 +1,6 @@
 package io.punchsim.bench;
 
-import io.punchsim.reports.outcome.RunOutcome;
+import io.punchsim.reports.outcome.SessionOutcome;
 import io.punchsim.scenarios.load.ScenarioLoader;
 import io.punchsim.scenarios.run.ConnectionRun;
 import io.punchsim.scenarios.run.PreparedPoint;
@@ -17,10 +17,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One whole simulated connection, as a sweep runs it: the first point of a scenario file (by default
- * the README's main job), one seed after another, cycling over 10,000 seeds so the NATs drawn from
- * the scenario's mix come in their proportions. Run from the repository root, where the default
- * path resolves.
+ * One whole simulated session, as a sweep runs it: a point of a scenario file (by default the first
+ * of the README's main job), one seed after another, cycling over 10,000 seeds so the NATs drawn
+ * from the scenario's mix come in their proportions. With {@code -p scenario=scenarios/examples/fusion-session.yaml
+ * -p point=4} it is a session of nine clients, the warm cost of a session without the JIT's warm-up
+ * a short sweep pays. Run from the repository root, where the default path resolves.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -30,17 +31,21 @@ public class ConnectionRunBenchmark {
     @Param("scenarios/examples/fusion-default.yaml")
     public String scenario;
 
-    private PreparedPoint point;
+    /** The sweep point, from 1 in grid order, as {@code punchsim run --point} counts them. */
+    @Param("1")
+    public int point;
+
+    private PreparedPoint prepared;
     private long seed;
 
     @Setup
     public void load() throws Exception {
-        point = SweepJob.prepare(ScenarioLoader.load(Path.of(scenario))).points().get(0);
+        prepared = SweepJob.prepare(ScenarioLoader.load(Path.of(scenario))).points().get(point - 1);
     }
 
     @Benchmark
-    public RunOutcome run() {
+    public SessionOutcome run() {
         seed = (seed + 1) % 10_000;
-        return ConnectionRun.run(point, seed);
+        return ConnectionRun.session(prepared, seed, null);
     }
 }
