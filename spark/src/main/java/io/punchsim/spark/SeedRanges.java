@@ -1,5 +1,6 @@
 package io.punchsim.spark;
 
+import io.punchsim.scenarios.run.SweepJob;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +16,8 @@ import java.util.List;
  * {@value #RUNS_PER_TASK_SETTING} makes them longer.
  */
 public final class SeedRanges {
-    /** The runner's chunk on one machine ({@code SweepRunner.CHUNK}); ranges are whole chunks. */
-    public static final int CHUNK = 128;
+    /** The runner's chunk on one machine; ranges are whole chunks. */
+    public static final int CHUNK = SweepJob.CHUNK;
     public static final int MIN_RUNS_PER_TASK = 8 * CHUNK;
     public static final int MAX_RUNS_PER_TASK = 128 * CHUNK;
     static final int TASKS_PER_CORE = 4;

@@ -25,10 +25,10 @@ public final class MessageCodec {
         // One branch per type, the commonest first; each sizes its message exactly and writes its
         // fields into that one array, each put returning where the next field starts.
         if (message instanceof Ack m) {
-            byte[] b = header(MessageType.ACK, 4);
+            byte[] b = header(MessageType.ACK);
             return done(b, u32(b, HEADER_LENGTH, m.seq()));
         } else if (message instanceof Ping m) {
-            byte[] b = header(MessageType.PING, 8);
+            byte[] b = header(MessageType.PING);
             return done(b, u32(b, u32(b, HEADER_LENGTH, m.sessionId()), m.count()));
         } else if (message instanceof ConnectRequest m) {
             return attempt(MessageType.CONNECT_REQUEST, m.sessionId(), m.attempt(), m.nonce());
@@ -37,16 +37,16 @@ public final class MessageCodec {
         } else if (message instanceof Relay m) {
             return encodeRelay(m.sessionId(), m.peerId(), m.payload());
         } else if (message instanceof Keepalive m) {
-            byte[] b = header(MessageType.KEEPALIVE, 8);
+            byte[] b = header(MessageType.KEEPALIVE);
             return done(b, u32(b, u32(b, HEADER_LENGTH, m.sessionId()), m.peerId()));
         } else if (message instanceof GameUpdate m) {
-            byte[] b = header(MessageType.GAME_UPDATE, 16);
+            byte[] b = header(MessageType.GAME_UPDATE);
             return done(b, u64(b, u32(b, u32(b, HEADER_LENGTH, m.sessionId()), m.tick()), m.sentAtNanos()));
         } else if (message instanceof GameEcho m) {
-            byte[] b = header(MessageType.GAME_ECHO, 16);
+            byte[] b = header(MessageType.GAME_ECHO);
             return done(b, u64(b, u32(b, u32(b, HEADER_LENGTH, m.sessionId()), m.tick()), m.sentAtNanos()));
         } else if (message instanceof BirthdayProbe m) {
-            byte[] b = header(MessageType.BIRTHDAY_PROBE, 12);
+            byte[] b = header(MessageType.BIRTHDAY_PROBE);
             return done(b, u64(b, u32(b, HEADER_LENGTH, m.sessionId()), m.nonce()));
         } else if (message instanceof BirthdayHint m) {
             byte[] b = header(MessageType.BIRTHDAY_HINT, 13);
@@ -67,21 +67,21 @@ public final class MessageCodec {
             int at = u32(b, u32(b, HEADER_LENGTH, m.seq()), m.sessionId());
             return done(b, props(b, u8(b, at, m.role().code()), m.props()));
         } else if (message instanceof JoinAck m) {
-            byte[] b = header(MessageType.JOIN_ACK, 20);
+            byte[] b = header(MessageType.JOIN_ACK);
             int at = u32(b, u32(b, u32(b, HEADER_LENGTH, m.seq()), m.sessionId()), m.peerId());
             return done(b, u64(b, at, m.nonce()));
         } else if (message instanceof Start m) {
             return twoNumbers(MessageType.START, m.seq(), m.sessionId());
         } else if (message instanceof AddressReport m) {
-            byte[] b = header(MessageType.ADDRESS_REPORT, 24);
+            byte[] b = header(MessageType.ADDRESS_REPORT);
             int at = u32(b, u32(b, u32(b, HEADER_LENGTH, m.seq()), m.sessionId()), m.peerId());
             return done(b, endpoint(b, endpoint(b, at, m.local()), m.reflexive()));
         } else if (message instanceof PeerAddresses m) {
-            byte[] b = header(MessageType.PEER_ADDRESSES, 28);
+            byte[] b = header(MessageType.PEER_ADDRESSES);
             int at = u32(b, u32(b, HEADER_LENGTH, m.seq()), m.sessionId());
             return done(b, u64(b, endpoint(b, endpoint(b, at, m.reflexive()), m.local()), m.nonce()));
         } else if (message instanceof Leave m) {
-            byte[] b = header(MessageType.LEAVE, 12);
+            byte[] b = header(MessageType.LEAVE);
             return done(b, u32(b, u32(b, u32(b, HEADER_LENGTH, m.seq()), m.sessionId()), m.peerId()));
         } else if (message instanceof SessionClosed m) {
             return twoNumbers(MessageType.SESSION_CLOSED, m.seq(), m.sessionId());
@@ -92,18 +92,18 @@ public final class MessageCodec {
     }
 
     private static byte[] oneNumber(MessageType type, int first) {
-        byte[] b = header(type, 4);
+        byte[] b = header(type);
         return done(b, u32(b, HEADER_LENGTH, first));
     }
 
     private static byte[] twoNumbers(MessageType type, int first, int second) {
-        byte[] b = header(type, 8);
+        byte[] b = header(type);
         return done(b, u32(b, u32(b, HEADER_LENGTH, first), second));
     }
 
     /** A connect request or accept: session, attempt, nonce. */
     private static byte[] attempt(MessageType type, int sessionId, int attempt, long nonce) {
-        byte[] b = header(type, 14);
+        byte[] b = header(type);
         return done(b, u64(b, u16(b, u32(b, HEADER_LENGTH, sessionId), attempt), nonce));
     }
 
@@ -116,6 +116,11 @@ public final class MessageCodec {
         byte[] b = new byte[HEADER_LENGTH + bodyLength];
         u8(b, u8(b, u16(b, 0, MAGIC), VERSION), type.code());
         return b;
+    }
+
+    /** An array for a message of a numbers-only type, whose body length {@link #FIXED_BODY_LENGTH} holds. */
+    private static byte[] header(MessageType type) {
+        return header(type, fixedBodyLength(type));
     }
 
     /** Hands over a message's array, written exactly to its end: anything else is a sizing bug. */
@@ -267,6 +272,7 @@ public final class MessageCodec {
                 case PING, KEEPALIVE, SESSION_CREATED, SESSION_FOUND, START, SESSION_CLOSED -> 8;
                 case LEAVE -> 12;
                 case CONNECT_REQUEST, CONNECT_ACCEPT -> 14;
+                case BIRTHDAY_PROBE -> 12;
                 case GAME_UPDATE, GAME_ECHO -> 16;
                 case JOIN_ACK -> 20;
                 case ADDRESS_REPORT -> 24;
@@ -298,6 +304,7 @@ public final class MessageCodec {
             case CONNECT_ACCEPT -> new ConnectAccept(u32(d, at), u16(d, at + 4), u64(d, at + 6));
             case GAME_UPDATE -> new GameUpdate(u32(d, at), u32(d, at + 4), u64(d, at + 8));
             case GAME_ECHO -> new GameEcho(u32(d, at), u32(d, at + 4), u64(d, at + 8));
+            case BIRTHDAY_PROBE -> new BirthdayProbe(u32(d, at), u64(d, at + 4));
             case JOIN_ACK -> new JoinAck(u32(d, at), u32(d, at + 4), u32(d, at + 8), u64(d, at + 12));
             case ADDRESS_REPORT -> new AddressReport(u32(d, at), u32(d, at + 4), u32(d, at + 8),
                     endpoint(d, at + 12), endpoint(d, at + 18));

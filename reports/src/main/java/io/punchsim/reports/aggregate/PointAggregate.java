@@ -64,13 +64,11 @@ public final class PointAggregate {
     final long[] upgradeRttSumNanos = new long[2];
     final long[] upgradeRttMaxNanos = new long[2];
     final Histogram[] upgradeRttMeanPerRun = {timeHistogram(), timeHistogram()};
-    final TreeMap<NatPair, PairTally> natPairs = new TreeMap<>();
     /**
-     * The same tallies found by hash, the way every run looks its pair up: the sorted map compares
-     * labels through a comparator chain at each level. Only ever a cache of {@link #natPairs}, which
-     * holds the truth: an entry missing here is looked up there.
+     * Tallies per NAT pair, found by hash as every run looks its pair up; {@link #natPairs()} gives
+     * them in name order, the order of every report.
      */
-    private final java.util.HashMap<NatPair, PairTally> pairLookup = new java.util.HashMap<>();
+    final java.util.HashMap<NatPair, PairTally> natPairs = new java.util.HashMap<>();
     final ExampleSeeds[] outcomeExamples = examples(Outcome.values().length);
     final ExampleSeeds[] reasonExamples = examples(FailureReason.values().length);
     long digestSum;
@@ -193,22 +191,13 @@ public final class PointAggregate {
             addUpgradeRtt(BEFORE, run.rttBeforeUpgrade());
             addUpgradeRtt(AFTER, run.rtt());
         }
-        PairTally pair = pairTally(new NatPair(run.hostNat(), run.clientNat()));
+        PairTally pair = natPairs.computeIfAbsent(new NatPair(run.hostNat(), run.clientNat()), p -> new PairTally());
         pair.counts[outcome]++;
         pair.examples[outcome].add(run.seed());
         outcomeExamples[outcome].add(run.seed());
         reasonExamples[run.failureReason().ordinal()].add(run.seed());
         digestSum += OutcomeDigest.hash(run, SUM_KEY);
         digestXor ^= OutcomeDigest.hash(run, XOR_KEY);
-    }
-
-    private PairTally pairTally(NatPair key) {
-        PairTally tally = pairLookup.get(key);
-        if (tally == null) {
-            tally = natPairs.computeIfAbsent(key, p -> new PairTally());
-            pairLookup.put(key, tally);
-        }
-        return tally;
     }
 
     private void addUpgradeRtt(int phase, io.punchsim.reports.outcome.RttSummary rtt) {

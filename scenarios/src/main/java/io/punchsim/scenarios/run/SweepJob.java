@@ -45,6 +45,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class SweepJob {
 
+    /**
+     * Runs a thread takes at a time ({@code SweepRunner}'s chunk): an engine that splits seeds
+     * across machines splits them in whole chunks.
+     */
+    public static final int CHUNK = SweepRunner.CHUNK;
+
     /** Which points of the file a job runs. */
     public sealed interface Points {
         /** Every point of the grid; a file without a sweep has one, the base. */

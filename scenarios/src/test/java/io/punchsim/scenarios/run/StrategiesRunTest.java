@@ -46,12 +46,7 @@ class StrategiesRunTest {
         // client -> LAN switch -> host and back: the layout's LAN links take no time, so the LAN
         // round trip is 2 x (0 + 0) ms; any path through the NAT would cost at least 2 x 7 ms.
         long lanRoundTrip = 0;
-        for (long seed = 1; seed <= SEEDS; seed++) {
-            RunOutcome run = ConnectionRun.run(point, seed);
-            assertThat(run.outcome()).as("seed %d", seed).isEqualTo(Outcome.DIRECT);
-            assertThat(run.attemptIndex()).as("seed %d", seed).isZero();
-            assertThat(run.connectNanosFromK1()).as("seed %d", seed).isEqualTo(lanRoundTrip);
-        }
+        everySeedConnects(point, Outcome.DIRECT, 0, lanRoundTrip);
     }
 
     @Test
@@ -59,12 +54,7 @@ class StrategiesRunTest {
         PreparedPoint point = sameLan(false);
         // Both peers reach the cloud over the host's access link (7 ms) and placement (25 ms).
         long expected = 7 * 500 * MS + 4 * (7 + 25) * MS;
-        for (long seed = 1; seed <= SEEDS; seed++) {
-            RunOutcome run = ConnectionRun.run(point, seed);
-            assertThat(run.outcome()).as("seed %d", seed).isEqualTo(Outcome.RELAYED);
-            assertThat(run.attemptIndex()).as("seed %d", seed).isEqualTo(7);
-            assertThat(run.connectNanosFromK1()).as("seed %d", seed).isEqualTo(expected);
-        }
+        everySeedConnects(point, Outcome.RELAYED, 7, expected);
     }
 
     // --- relay-without-reflexive ---
@@ -87,12 +77,7 @@ class StrategiesRunTest {
         PreparedPoint point = clientWithoutStun(true);
         // client -> cloud -> host -> cloud -> client: 2 x (7 + 40) + 2 x (12 + 25) ms, from attempt 0.
         long relayRoundTrip = (2 * (7 + 40) + 2 * (12 + 25)) * MS;
-        for (long seed = 1; seed <= SEEDS; seed++) {
-            RunOutcome run = ConnectionRun.run(point, seed);
-            assertThat(run.outcome()).as("seed %d", seed).isEqualTo(Outcome.RELAYED);
-            assertThat(run.attemptIndex()).as("seed %d", seed).isZero();
-            assertThat(run.connectNanosFromK1()).as("seed %d", seed).isEqualTo(relayRoundTrip);
-        }
+        everySeedConnects(point, Outcome.RELAYED, 0, relayRoundTrip);
     }
 
     @Test
@@ -180,6 +165,16 @@ class StrategiesRunTest {
             assertThat(run.connectNanosFromK1()).as("seed %d", seed).isEqualTo(RELAY_ROUND_TRIP);
             assertThat(run.upgraded()).as("seed %d", seed).isFalse();
             assertThat(run.rtt().meanNanos()).as("seed %d", seed).isEqualTo(RELAY_ROUND_TRIP);
+        }
+    }
+
+    /** Every seed's run ends {@code outcome} at {@code attempt}, {@code fromK1} after K1. */
+    private static void everySeedConnects(PreparedPoint point, Outcome outcome, int attempt, long fromK1) {
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            RunOutcome run = ConnectionRun.run(point, seed);
+            assertThat(run.outcome()).as("seed %d", seed).isEqualTo(outcome);
+            assertThat(run.attemptIndex()).as("seed %d", seed).isEqualTo(attempt);
+            assertThat(run.connectNanosFromK1()).as("seed %d", seed).isEqualTo(fromK1);
         }
     }
 }
