@@ -190,7 +190,11 @@ public final class Network {
     }
 
     private void route(Attachment from, Datagram datagram) {
-        int owner = ownerOf(datagram.destination().ip());
+        route(from, datagram, ownerOf(datagram.destination().ip()));
+    }
+
+    /** Routes a datagram whose destination {@code owner} (a node index, or -1) is known: it crosses routers unchanged. */
+    private void route(Attachment from, Datagram datagram, int owner) {
         int number = owner < 0 ? -1 : topology.nextChannel(from.index, owner);
         if (number < 0) {
             drop(from, datagram, DropReason.NO_ROUTE);
@@ -205,7 +209,7 @@ public final class Network {
                 if (trace != null) {
                     trace.onHop(now, from.name, to.name, datagram);
                 }
-                receive(to, datagram, from);
+                receive(to, datagram, from, owner);
                 return;
             }
         }
@@ -219,17 +223,27 @@ public final class Network {
         if (trace != null) {
             trace.onHop(now, from.name, attachments[to].name, datagram);
         }
-        loop.schedule(channel.arrival(now), arrival(datagram, attachments[to], from));
+        schedule(channel.arrival(now), now, arrival(datagram, attachments[to], from, owner));
         if (channel.duplicates()) {
-            loop.schedule(channel.arrival(now), arrival(datagram, attachments[to], from));
+            schedule(channel.arrival(now), now, arrival(datagram, attachments[to], from, owner));
         }
     }
 
-    private Arrival arrival(Datagram datagram, Attachment to, Attachment from) {
+    /** Schedules an arrival; one due at once (a link without delay) goes to the loop's lane for the current instant. */
+    private void schedule(long at, long now, Arrival arrival) {
+        if (at == now) {
+            loop.scheduleNow(arrival);
+        } else {
+            loop.schedule(at, arrival);
+        }
+    }
+
+    private Arrival arrival(Datagram datagram, Attachment to, Attachment from, int owner) {
         Arrival arrival = freeCount == 0 ? new Arrival() : freeArrivals[--freeCount];
         arrival.datagram = datagram;
         arrival.to = to;
         arrival.from = from;
+        arrival.owner = owner;
         return arrival;
     }
 
@@ -239,12 +253,16 @@ public final class Network {
         }
     }
 
-    /** Hands {@code datagram}, come over the link from {@code from}, to the node bound at {@code at}. */
-    private void receive(Attachment at, Datagram datagram, Attachment from) {
+    /**
+     * Hands {@code datagram}, come over the link from {@code from}, to the node bound at {@code at};
+     * {@code owner} is the node that owns its destination, looked up when it was last routed.
+     */
+    private void receive(Attachment at, Datagram datagram, Attachment from, int owner) {
         Node node = at.node();
         if (at.router) {
-            // What Router.receive would do, without a call through the interface every node implements.
-            route(at, datagram);
+            // What Router.receive would do, without a call through the interface every node
+            // implements, nor a second look-up of where the datagram is going.
+            route(at, datagram, owner);
         } else if (node instanceof Host host) {
             // Hosts and NATs take nearly every datagram: with hosts called on their own (final) type,
             // the call through the interface sees the NATs alone and can be inlined.
@@ -262,12 +280,14 @@ public final class Network {
         private Datagram datagram;
         private Attachment to;
         private Attachment from;
+        private int owner;
 
         @Override
         protected void deliver() {
             Datagram what = datagram;
             Attachment at = to;
             Attachment previous = from;
+            int destination = owner;
             datagram = null;
             to = null;
             from = null;
@@ -275,7 +295,7 @@ public final class Network {
                 freeArrivals = java.util.Arrays.copyOf(freeArrivals, freeCount * 2);
             }
             freeArrivals[freeCount++] = this;
-            receive(at, what, previous);
+            receive(at, what, previous, destination);
         }
     }
 
@@ -336,13 +356,14 @@ public final class Network {
             if (trace != null) {
                 trace.onSend(loop.now(), name, datagram);
             }
-            if (ownerOf(datagram.destination().ip()) == index) {
+            int owner = ownerOf(datagram.destination().ip());
+            if (owner == index) {
                 // Addressed to this node itself: loop back without touching a link.
                 Node self = node();
                 loop.schedule(loop.now(), () -> self.receive(datagram, null));
                 return;
             }
-            route(this, datagram);
+            route(this, datagram, owner);
         }
 
         @Override

@@ -35,6 +35,8 @@ class EventLoopModelTest {
         final List<Integer> expected = new ArrayList<>();
         long order;
         boolean draining;
+        /** Whether the program also schedules through the lane for the current instant. */
+        boolean lane;
 
         final long seed;
 
@@ -62,11 +64,34 @@ class EventLoopModelTest {
             }));
         }
 
+        /** An uncancellable event for the current instant, through the loop's lane ({@link EventLoop#scheduleNow}). */
+        void scheduleNow() {
+            int id = handles.size();
+            Key key = new Key(loop.now(), order++);
+            keys.add(key);
+            model.put(key, id);
+            handles.add(0L);
+            loop.scheduleNow(new KernelEvent() {
+                @Override
+                protected void deliver() {
+                    ran.add(id);
+                    act();
+                }
+            });
+        }
+
         void cancel() {
             if (handles.isEmpty()) {
                 return;
             }
             int id = random.nextInt(handles.size());
+            if (handles.get(id) == 0L) {
+                // A lane event has no handle: cancelling "it" cancels nothing.
+                if (loop.cancel(0L)) {
+                    fail("seed %d: the zero handle cancelled something", seed);
+                }
+                return;
+            }
             boolean pendingInModel = model.remove(keys.get(id)) != null;
             if (loop.cancel(handles.get(id)) != pendingInModel) {
                 fail("seed %d: cancel of event %d should return %s", seed, id, pendingInModel);
@@ -80,8 +105,11 @@ class EventLoopModelTest {
             }
             int actions = random.nextInt(4);
             for (int i = 0; i < actions; i++) {
-                if (random.nextInt(3) == 0) {
+                int choice = random.nextInt(6);
+                if (choice < 2) {
                     cancel();
+                } else if (choice < 3 && lane) {
+                    scheduleNow();
                 } else {
                     schedule();
                 }
@@ -91,7 +119,7 @@ class EventLoopModelTest {
         /** Cancels the earliest pending event, the one at the top of the queue. */
         void cancelEarliest() {
             var first = model.firstEntry();
-            if (first == null) {
+            if (first == null || handles.get(first.getValue()) == 0L) {
                 return;
             }
             model.remove(first.getKey());
@@ -125,7 +153,9 @@ class EventLoopModelTest {
         long seed = program.seed;
         for (int op = 0; op < ops; op++) {
             int choice = program.random.nextInt(20);
-            if (choice < 8) {
+            if (choice < 2 && program.lane) {
+                program.scheduleNow();
+            } else if (choice < 8) {
                 program.schedule();
             } else if (choice < 11) {
                 program.cancel();
@@ -154,6 +184,26 @@ class EventLoopModelTest {
     void agreesWithASortedMapUnderRandomSchedulingAndCancelling() {
         for (long seed = 1; seed <= 20; seed++) {
             check(new Program(seed), 3000);
+        }
+    }
+
+    /**
+     * The same with uncancellable events for the current instant mixed in through the lane: ties
+     * with the tree's events due now, in both orders, while events run.
+     */
+    @Test
+    void agreesWithASortedMapWithEventsThroughTheLaneForNow() {
+        for (long seed = 1; seed <= 20; seed++) {
+            Program program = new Program(seed, new EventLoop(), (random, now) -> random.nextInt(4));
+            program.lane = true;
+            check(program, 3000);
+        }
+        for (long limit : new long[] {1, 3, 64}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                Program program = new Program(seed * 77 + limit, new EventLoop(limit), (random, now) -> random.nextInt(4));
+                program.lane = true;
+                check(program, 3000);
+            }
         }
     }
 
