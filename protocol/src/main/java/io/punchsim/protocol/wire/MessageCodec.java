@@ -439,11 +439,22 @@ public final class MessageCodec {
             int at = pos;
             byte[] raw = take(u8());
             String s = new String(raw, StandardCharsets.UTF_8);
-            if (error == null && !java.util.Arrays.equals(utf8(s), raw)) {
+            // ASCII is valid UTF-8 and decodes one character per byte; anything else must encode
+            // back to the very bytes it came from (a malformed sequence decodes to U+FFFD).
+            if (error == null && !ascii(raw) && !java.util.Arrays.equals(utf8(s), raw)) {
                 error = DecodeError.BAD_VALUE;
                 errorAt = at;
             }
             return s;
+        }
+
+        private static boolean ascii(byte[] raw) {
+            for (byte b : raw) {
+                if (b < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Entries in strictly ascending key order, so every message has exactly one encoding. */

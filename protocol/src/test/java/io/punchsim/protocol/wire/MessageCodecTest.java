@@ -114,6 +114,15 @@ class MessageCodecTest {
         // duplicate property key "k"
         assertThat(error(new byte[] {0x50, 0x53, 2, 0x01, 0, 0, 0, 1, 2, 1, 'k', 0, 1, 'k', 0}))
                 .isEqualTo(DecodeError.BAD_VALUE);
+        // a property value that is not UTF-8: a lone 0xFF (which decodes to one U+FFFD, one
+        // character for one byte), and "/" encoded overlong in two bytes
+        assertThat(error(new byte[] {0x50, 0x53, 2, 0x01, 0, 0, 0, 1, 1, 1, 'k', 1, (byte) 0xFF}))
+                .isEqualTo(DecodeError.BAD_VALUE);
+        assertThat(error(new byte[] {0x50, 0x53, 2, 0x01, 0, 0, 0, 1, 1, 1, 'k', 2, (byte) 0xC0, (byte) 0xAF}))
+                .isEqualTo(DecodeError.BAD_VALUE);
+        // while real UTF-8 beyond ASCII is a value like any other
+        assertThat(MessageCodec.decode(new byte[] {0x50, 0x53, 2, 0x01, 0, 0, 0, 1, 1, 1, 'k', 2, (byte) 0xC3, (byte) 0xA9}))
+                .isEqualTo(new Decoded.Ok(new CreateSession(1, Props.of(java.util.Map.of("k", "\u00e9")))));
     }
 
     @Test
