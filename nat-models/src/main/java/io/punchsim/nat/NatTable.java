@@ -96,9 +96,11 @@ public final class NatTable {
 
     /** Whether {@code ip} is one of this NAT's external addresses. */
     public boolean ownsAddress(int ip) {
-        if (behaviour.mode() != NatMode.TRANSLATE) {
-            return false;
-        }
+        // Split in two to fit the launcher's inlining budget: asked of every datagram a NAT takes.
+        return behaviour.mode() == NatMode.TRANSLATE && isExternal(ip);
+    }
+
+    private boolean isExternal(int ip) {
         for (int own : externalIps) {
             if (own == ip) {
                 return true;

@@ -89,9 +89,7 @@ final class SimContext implements Context {
         if (socket < 0 || socket > extraCount) {
             throw new IllegalArgumentException("no socket " + socket);
         }
-        if (traffic != null) {
-            traffic.count(payload);
-        }
+        count(payload);
         extra[socket - 1].send(destinations.of(to), payload);
     }
 
@@ -139,10 +137,15 @@ final class SimContext implements Context {
 
     @Override
     public void send(Endpoint to, byte[] payload) {
+        count(payload);
+        socket.send(destinations.of(to), payload);
+    }
+
+    // Apart from send, so that send fits the launcher's inlining budget: machines send every datagram through it.
+    private void count(byte[] payload) {
         if (traffic != null) {
             traffic.count(payload);
         }
-        socket.send(destinations.of(to), payload);
     }
 
     @Override

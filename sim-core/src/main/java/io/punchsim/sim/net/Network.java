@@ -325,14 +325,19 @@ public final class Network {
             this.stream = "node:" + label;
         }
 
+        /** The bound node; a node left unbound becomes a router when a datagram first reaches it. */
         Node node() {
-            if (node == null) {
-                // The same router for this node in every run: it holds nothing but its context.
-                if (spareRouter == null) {
-                    spareRouter = new Router();
-                }
-                bind(index, spareRouter);
+            // Kept small enough for the launcher's inlining budget: it runs on every hop.
+            Node bound = node;
+            return bound != null ? bound : bindRouter();
+        }
+
+        private Node bindRouter() {
+            // The same router for this node in every run: it holds nothing but its context.
+            if (spareRouter == null) {
+                spareRouter = new Router();
             }
+            bind(index, spareRouter);
             return node;
         }
 
