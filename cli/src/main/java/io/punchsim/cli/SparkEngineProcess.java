@@ -74,7 +74,9 @@ final class SparkEngineProcess implements JobEngine {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // Debugging and instrumentation options listen on ports of this JVM's; a second JVM would clash.
-            if (!option.startsWith("-agentlib:") && !option.startsWith("-javaagent:") && !option.startsWith("-Xrunjdwp")) {
+            // The class archive is the command-line jar's, of no use on the Spark application's class path.
+            if (!option.startsWith("-agentlib:") && !option.startsWith("-javaagent:") && !option.startsWith("-Xrunjdwp")
+                    && !option.startsWith("-XX:SharedArchiveFile=")) {
                 command.add(option);
             }
         }
