@@ -1,7 +1,6 @@
 package io.punchsim.cli;
 
 import io.punchsim.scenarios.load.LoadedScenario;
-import io.punchsim.scenarios.run.SweepJob;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,8 +33,6 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadedScenario loaded = Scenarios.load(file);
-        SweepJob.Options jobOptions = options.job(Scenarios.point(file, loaded, point));
-        SweepJob job = Scenarios.job(loaded, jobOptions);
-        return SweepExecution.execute(job, engine.of(job, file, jobOptions), options.quiet, out, System.out).exitCode();
+        return SweepExecution.executePoints(file, loaded, Scenarios.point(file, loaded, point), options, engine, out);
     }
 }

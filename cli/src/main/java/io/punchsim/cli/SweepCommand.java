@@ -33,8 +33,6 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadedScenario loaded = Scenarios.load(file);
-        SweepJob.Options jobOptions = options.job(SweepJob.Points.all());
-        SweepJob job = Scenarios.job(loaded, jobOptions);
-        return SweepExecution.execute(job, engine.of(job, file, jobOptions), options.quiet, out, System.out).exitCode();
+        return SweepExecution.executePoints(file, loaded, SweepJob.Points.all(), options, engine, out);
     }
 }

@@ -3,6 +3,7 @@ package io.punchsim.cli;
 import io.punchsim.reports.format.ReportDirectory;
 import io.punchsim.reports.format.ReportWriter;
 import io.punchsim.reports.sweep.SweepReport;
+import io.punchsim.scenarios.load.LoadedScenario;
 import io.punchsim.scenarios.run.RunFailedException;
 import io.punchsim.scenarios.run.SweepJob;
 import java.io.IOException;
@@ -29,6 +30,19 @@ final class SweepExecution {
     static final long SIGNAL_GRACE_SECONDS = 60;
 
     record Outcome(SweepReport report, int exitCode) {}
+
+    /**
+     * What the run and sweep commands do once the file is loaded, which differ only in the points
+     * they choose: the job for those points with the run flags, made by the engine the flags name.
+     *
+     * @return the exit code
+     */
+    static int executePoints(Path file, LoadedScenario loaded, SweepJob.Points points, RunOptions options,
+            EngineOptions engine, Path out) {
+        SweepJob.Options jobOptions = options.job(points);
+        SweepJob job = Scenarios.job(loaded, jobOptions);
+        return execute(job, engine.of(job, file, jobOptions), options.quiet, out, System.out).exitCode();
+    }
 
     static Outcome execute(SweepJob job, boolean quiet, Path out, PrintStream stdout) {
         return execute(job, JobEngine.local(job), quiet, out, stdout);
