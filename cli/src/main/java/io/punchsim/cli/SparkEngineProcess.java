@@ -161,24 +161,21 @@ final class SparkEngineProcess implements JobEngine {
         synchronized (stdinLock) {
             stdin = process.getOutputStream();
             if (cancelled) {
-                sendCancel();
+                sendCancel(stdin);
             }
         }
         EngineStream.Result result = null;
         RuntimeException failure = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                Optional<EngineStream.Event> event = EngineStream.event(line);
-                if (event.isEmpty()) {
-                    System.err.println(line);
-                } else if (event.get() instanceof EngineStream.Progress progress) {
+            EngineStream.Event event;
+            while ((event = nextEvent(lines)) != null) {
+                if (event instanceof EngineStream.Progress progress) {
                     runsDone.set(progress.runsDone());
                     runsExpected.set(progress.runsExpected());
-                } else if (event.get() instanceof EngineStream.Result r) {
+                } else if (event instanceof EngineStream.Result r) {
                     result = r;
                 } else {
-                    failure = failure(event.get(), point -> job.points().get(point).point());
+                    failure = failure(event, point -> job.points().get(point).point());
                 }
             }
             process.waitFor();
@@ -207,6 +204,22 @@ final class SparkEngineProcess implements JobEngine {
             return job.judge(result.points(), result.partial(), wallClock);
         }
         return job.judge(result.points(), result.stops(), result.partial(), wallClock);
+    }
+
+    /**
+     * The next event the engine sends, or null at the end of its output. Its other lines are Spark's
+     * own messages, passed on to standard error as they come.
+     */
+    private static EngineStream.Event nextEvent(BufferedReader lines) throws IOException {
+        String line;
+        while ((line = lines.readLine()) != null) {
+            Optional<EngineStream.Event> event = EngineStream.event(line);
+            if (event.isPresent()) {
+                return event.get();
+            }
+            System.err.println(line);
+        }
+        return null;
     }
 
     /**
@@ -246,12 +259,12 @@ final class SparkEngineProcess implements JobEngine {
         synchronized (stdinLock) {
             cancelled = true;
             if (stdin != null) {
-                sendCancel();
+                sendCancel(stdin);
             }
         }
     }
 
-    private void sendCancel() {
+    private static void sendCancel(OutputStream stdin) {
         try {
             stdin.write(CANCEL_LINE);
             stdin.flush();
@@ -313,16 +326,13 @@ final class SparkEngineProcess implements JobEngine {
             // Merged only once the whole round is back: a round counts whole or not at all.
             PointAggregate[] back = new PointAggregate[batches.size()];
             try {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    Optional<EngineStream.Event> event = EngineStream.event(line);
-                    if (event.isEmpty()) {
-                        System.err.println(line);
-                    } else if (event.get() instanceof EngineStream.Progress progress) {
+                EngineStream.Event event;
+                while ((event = nextEvent(lines)) != null) {
+                    if (event instanceof EngineStream.Progress progress) {
                         runsDone.set(progress.runsDone());
-                    } else if (event.get() instanceof EngineStream.Batch batch && batch.index() >= 0 && batch.index() < back.length) {
+                    } else if (event instanceof EngineStream.Batch batch && batch.index() >= 0 && batch.index() < back.length) {
                         back[batch.index()] = batch.aggregate();
-                    } else if (event.get() instanceof EngineStream.Round answer) {
+                    } else if (event instanceof EngineStream.Round answer) {
                         cores = answer.cores();
                         if (!answer.complete()) {
                             return false;
@@ -336,7 +346,7 @@ final class SparkEngineProcess implements JobEngine {
                         }
                         return true;
                     } else {
-                        throw failure(event.get(), candidate -> byCandidate.get(candidate).point().point());
+                        throw failure(event, candidate -> byCandidate.get(candidate).point().point());
                     }
                 }
             } catch (IOException e) {
@@ -370,12 +380,7 @@ final class SparkEngineProcess implements JobEngine {
             synchronized (stdinLock) {
                 cancelled = true;
                 if (stdin != null) {
-                    try {
-                        stdin.write(CANCEL_LINE);
-                        stdin.flush();
-                    } catch (IOException e) {
-                        // The engine has gone already.
-                    }
+                    sendCancel(stdin);
                 }
             }
         }
@@ -388,11 +393,8 @@ final class SparkEngineProcess implements JobEngine {
                 stdin = null;
             }
             try {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (EngineStream.event(line).isEmpty()) {
-                        System.err.println(line);
-                    }
+                while (nextEvent(lines) != null) {
+                    // No round is asked for any more: only Spark's messages matter now.
                 }
                 if (!process.waitFor(EXIT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroy();
