@@ -5,6 +5,7 @@ import io.punchsim.protocol.runtime.Context;
 import io.punchsim.protocol.runtime.Machine;
 import io.punchsim.protocol.stun.BindingTransaction;
 import io.punchsim.protocol.config.Retransmission;
+import io.punchsim.realnet.runtime.BackgroundLoop;
 import io.punchsim.realnet.runtime.EventLoop;
 import io.punchsim.realnet.runtime.SocketAddresses;
 import io.punchsim.realnet.runtime.UdpContext;
@@ -17,28 +18,16 @@ import java.util.Optional;
 /** Runs a loop with servers on a background thread, and Binding requests from the test's thread. */
 final class ServerHarness implements AutoCloseable {
 
-    final EventLoop loop = new EventLoop();
-    private Thread thread;
+    private final BackgroundLoop background = new BackgroundLoop("test-servers");
+    final EventLoop loop = background.loop();
 
     void startLoop() {
-        thread = new Thread(() -> {
-            try {
-                loop.run(() -> false);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, "test-servers");
-        thread.setDaemon(true);
-        thread.start();
+        background.start();
     }
 
     @Override
     public void close() throws InterruptedException {
-        loop.stop();
-        if (thread != null) {
-            thread.join(5_000);
-        }
-        loop.close();
+        background.close();
     }
 
     /** What one Binding transaction from a fresh socket on {@code bindIp} learned. */
