@@ -150,7 +150,7 @@ public final class ReportDirectory implements AutoCloseable {
                 }
                 channel.force(true);
             }
-            posix(target, READABLE_FILE);
+            readableByAll(target);
         }
         if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             carryOver(files.keySet(), stage);
@@ -411,6 +411,14 @@ public final class ReportDirectory implements AutoCloseable {
                 // Stay paused until killed.
             }
         }
+    }
+
+    /**
+     * Opens a report file to every reader, whatever mode it was made with (a temporary file is its
+     * owner's alone): reports are for whoever may read the directory.
+     */
+    static void readableByAll(Path file) throws IOException {
+        posix(file, READABLE_FILE);
     }
 
     private static void posix(Path path, Set<PosixFilePermission> permissions) throws IOException {

@@ -8,7 +8,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +70,7 @@ public final class ReportWriter {
                 Path temp = Files.createTempFile(directory, "." + f.getKey() + ".", ".tmp");
                 staged.put(temp, directory.resolve(f.getKey()));
                 Files.writeString(temp, f.getValue(), StandardCharsets.UTF_8);
-                readableByAll(temp);
+                ReportDirectory.readableByAll(temp);
             }
             List<Path> written = new ArrayList<>();
             for (Map.Entry<Path, Path> move : staged.entrySet()) {
@@ -87,12 +86,6 @@ public final class ReportWriter {
             for (Path temp : staged.keySet()) {
                 Files.deleteIfExists(temp);
             }
-        }
-    }
-
-    private static void readableByAll(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 }
