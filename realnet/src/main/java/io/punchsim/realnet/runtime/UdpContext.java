@@ -80,9 +80,13 @@ public final class UdpContext implements Context {
 
     @Override
     public void send(Endpoint to, byte[] payload) {
+        sendOn(channel, to, payload);
+    }
+
+    private void sendOn(DatagramChannel from, Endpoint to, byte[] payload) {
         try {
             // A full send buffer drops the datagram (send returns 0), as a congested link would.
-            if (channel.send(ByteBuffer.wrap(payload), SocketAddresses.toInet(to)) > 0) {
+            if (from.send(ByteBuffer.wrap(payload), SocketAddresses.toInet(to)) > 0) {
                 datagramsSent++;
             } else {
                 sendsFailed++;
@@ -170,15 +174,7 @@ public final class UdpContext implements Context {
         if (socket < 0 || socket > extra.size()) {
             throw new IllegalArgumentException("no socket " + socket);
         }
-        try {
-            if (extra.get(socket - 1).send(ByteBuffer.wrap(payload), SocketAddresses.toInet(to)) > 0) {
-                datagramsSent++;
-            } else {
-                sendsFailed++;
-            }
-        } catch (IOException e) {
-            sendsFailed++;
-        }
+        sendOn(extra.get(socket - 1), to, payload);
     }
 
     public long datagramsSent() {
