@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Sets the simulator against figures measured in the field (Photon, Ford et al., libp2p, Tailscale, "
                 + "WebRTC, ...): for each, the scenario that stands for what was measured (a shipped population, the "
-                + "default process or the closest variant) runs, and its direct rate with a 95% interval is judged "
+                + "default process or the closest variant) runs, and its direct rate with a 95%% interval is judged "
                 + "against the figure's band. Prints the table; writes calibration.md (the committed "
                 + "docs/calibration.md) and each row's scenario under scenarios/.",
         footer = {"", "Examples:", "  ./punchsim calibrate --out calibration",

@@ -60,6 +60,8 @@ final class PunchsimCommand implements Runnable {
         cli.setUsageHelpAutoWidth(true);
         everyCommand(cli, command -> {
             command.getCommandSpec().versionProvider(new Version());
+            var usage = command.getCommandSpec().usageMessage();
+            usage.description(HelpParagraphs.of(usage.description()));
             command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, PunchsimCommand::verbatimFooter);
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -36,7 +36,7 @@ class HelpExamplesTest {
         command.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, names));
     }
 
-    private static CommandLine find(String qualifiedName) {
+    static CommandLine find(String qualifiedName) {
         CommandLine command = PunchsimCommand.commandLine();
         for (String part : Arrays.asList(qualifiedName.split(" ")).subList(1, qualifiedName.split(" ").length)) {
             command = command.getSubcommands().get(part);
