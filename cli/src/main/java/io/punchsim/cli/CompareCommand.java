@@ -4,6 +4,7 @@ import io.punchsim.reports.compare.Change;
 import io.punchsim.reports.compare.Comparison;
 import io.punchsim.reports.format.ReportDirectory;
 import io.punchsim.reports.format.ReportJson;
+import io.punchsim.reports.format.ReportSyntaxException;
 import io.punchsim.reports.format.ReportWriter;
 import io.punchsim.reports.sweep.SweepReport;
 import java.io.IOException;
@@ -81,9 +82,11 @@ final class CompareCommand implements Callable<Integer> {
 
     private static SweepReport read(Path file) {
         try {
-            return ReportJson.read(Files.readString(file));
+            return ReportJson.read(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + OutputPaths.describe(e), e);
+        } catch (ReportSyntaxException e) {
+            throw new BadInputException(file + ":" + e.line() + ":" + e.column() + ": " + e.reason(), e);
         } catch (RuntimeException e) {
             throw new BadInputException(file + ": not a punchsim report.json: " + e.getMessage(), e);
         }

@@ -25,6 +25,8 @@ import io.punchsim.reports.sweep.SweepAxis;
 import io.punchsim.reports.sweep.SweepPoint;
 import io.punchsim.reports.sweep.SweepReport;
 import io.punchsim.reports.sweep.WallClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -90,14 +92,37 @@ public final class ReportJson {
 
     /** Reads a {@code report.json} back; gates are judged again from the aggregates. */
     public static SweepReport read(String json) {
-        JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            return read(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("report.json is not valid JSON: " + e.getOriginalMessage(), e);
+            throw ReportSyntaxException.of(e);
         }
-        if (root == null || !root.isObject()) {
+    }
+
+    /**
+     * Reads a {@code report.json} from its bytes, as a file holds them: bytes that are not UTF-8
+     * are then a syntax error with a line and column, like any other.
+     */
+    public static SweepReport read(byte[] json) {
+        try {
+            return read(MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw ReportSyntaxException.of(e);
+        } catch (IOException e) {
+            // Reading from memory does no I/O; Jackson declares it only for streams.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SweepReport read(JsonNode root) {
+        if (root == null || root.isMissingNode()) {
+            throw new IllegalArgumentException("report.json: the file is empty; a report.json is the JSON object a sweep writes");
+        }
+        if (!root.isObject()) {
             throw new IllegalArgumentException("report.json: expected an object at the top level");
+        }
+        if (!root.has("schemaVersion")) {
+            throw new IllegalArgumentException("report.json: there is no schemaVersion; a report.json a sweep writes has one");
         }
         int version = root.path("schemaVersion").asInt(-1);
         if (version != SweepReport.SCHEMA_VERSION) {

@@ -64,6 +64,29 @@ class ReportJsonTest {
     }
 
     @Test
+    void aFileThatIsNotJsonIsRefusedWithTheLineAndColumnAndNoParserInternals() {
+        assertThatThrownBy(() -> ReportJson.read("{\n  \"schemaVersion\" : 1,\n  \"kind\" :"))
+                .isInstanceOfSatisfying(ReportSyntaxException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.reason()).startsWith("not valid JSON: ").doesNotContain("Source", "StreamReadFeature", "start marker");
+                });
+        // Bytes that are not UTF-8 are a syntax error at their place, not a decoder's bare "Input length = 1".
+        byte[] latin1 = "{\"kind\" : \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> ReportJson.read(latin1))
+                .isInstanceOfSatisfying(ReportSyntaxException.class, e -> {
+                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.column()).isGreaterThan(1);
+                    assertThat(e.reason()).containsIgnoringCase("UTF-8");
+                });
+    }
+
+    @Test
+    void anEmptyFileAndAMissingSchemaVersionSayWhatIsWrong() {
+        assertThatThrownBy(() -> ReportJson.read(new byte[0])).hasMessageContaining("the file is empty");
+        assertThatThrownBy(() -> ReportJson.read("{\"kind\" : \"sweep\"}")).hasMessageContaining("there is no schemaVersion");
+    }
+
+    @Test
     void aPrecisionRunStatesItsRuleAndEachPointsSeedsAndWhyItStoppedAndReadsBack() throws Exception {
         SweepReport fixed = Reports.sweep(SEED);
         io.punchsim.reports.precision.Precision rule = new io.punchsim.reports.precision.Precision(0.02,
