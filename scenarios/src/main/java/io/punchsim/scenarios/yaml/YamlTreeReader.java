@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -36,6 +38,8 @@ public final class YamlTreeReader {
 
     private static final String CORE = "tag:yaml.org,2002:";
     private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq");
+    /** A place as SnakeYAML's messages give it: " in 'reader', line 4, column 1:". */
+    private static final Pattern PLACE = Pattern.compile("(?m)^ in .*?line (\\d+), column (\\d+)");
 
     // The builder leaves off what the plain constructor turns on: an empty value is null.
     private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(loaderOptions())
@@ -104,8 +108,11 @@ public final class YamlTreeReader {
             return new Result(Optional.empty(), errors);
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
-            Node.Position at = location == null ? new Node.Position(1, 1) : position(location);
-            errors.add(new SyntaxError(at, joined(reading.path), "YAML syntax error: " + summary(e.getOriginalMessage())));
+            // Jackson's location is that of the last token it read, which may be lines before the
+            // offending character; SnakeYAML's message names the character itself.
+            Node.Position at = problemMark(e.getOriginalMessage())
+                    .orElse(location == null ? new Node.Position(1, 1) : position(location));
+            errors.add(new SyntaxError(at, joined(reading.path), "YAML syntax error: " + describe(e.getOriginalMessage())));
             return new Result(Optional.empty(), errors);
         } catch (IOException | RuntimeException e) {
             // SnakeYAML's own limits throw its exceptions, not Jackson's; they still get a place.
@@ -230,6 +237,30 @@ public final class YamlTreeReader {
 
     private static Node.Position position(JsonLocation location) {
         return new Node.Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    }
+
+    /** The place SnakeYAML's message gives last: where it found what it could not read. */
+    static Optional<Node.Position> problemMark(String message) {
+        if (message == null) {
+            return Optional.empty();
+        }
+        Optional<Node.Position> last = Optional.empty();
+        Matcher place = PLACE.matcher(message);
+        while (place.find()) {
+            last = Optional.of(new Node.Position(Integer.parseInt(place.group(1)), Integer.parseInt(place.group(2))));
+        }
+        return last;
+    }
+
+    /**
+     * What to say of a syntax error. Jackson refuses a key that is a list or a mapping with a message
+     * that names SnakeYAML's internal event class; say what is wrong in the file instead.
+     */
+    private static String describe(String message) {
+        if (message != null && message.startsWith("Expected a field name")) {
+            return "a key must be a plain string; a list or a mapping as a key (YAML's '? ' complex key) is not supported";
+        }
+        return summary(message);
     }
 
     /**

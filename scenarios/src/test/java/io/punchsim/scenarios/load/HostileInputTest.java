@@ -58,6 +58,33 @@ class HostileInputTest {
         assertThat(local.message()).contains("!preset");
     }
 
+    private static Problem onlyOf(String text) {
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load("t.yaml", text));
+        assertThat(e).as("%s must be refused", text).isNotNull();
+        assertThat(e.problems()).as(e.problems().toString()).hasSize(1);
+        return e.problems().get(0);
+    }
+
+    @Test
+    void aSyntaxErrorIsPlacedAtTheCharacterThatCannotBeReadNotAtTheLastTokenRead() {
+        // The parser had last read "host" (line 3) when it met the tab that begins line 4.
+        Problem tab = onlyOf("name: a\nseeds: 10\nhost:\n\tlink: {loss: 1%}\n");
+        assertThat(tab.line()).isEqualTo(4);
+        assertThat(tab.column()).isEqualTo(1);
+        assertThat(tab.message()).contains("TAB");
+        // A key too long to be a simple key: the parser gives up where it ends, not at "name: a".
+        Problem longKey = onlyOf("name: a\n" + "k".repeat(2000) + ": 1\n");
+        assertThat(longKey.line()).isEqualTo(2);
+        assertThat(longKey.column()).isEqualTo(2001);
+    }
+
+    @Test
+    void aKeyThatIsAListSaysSoWithoutTheParsersInternals() {
+        Problem p = onlyOf("name: a\nseeds: 10\n? [a, b]\n: 1\n");
+        assertThat(p.line()).isEqualTo(3);
+        assertThat(p.message()).contains("a key must be a plain string").doesNotContain("org.yaml", "Event");
+    }
+
     @Test
     void coreSchemaTagsKeepTheirMeaning() throws Exception {
         var scenario = ScenarioLoader.load("t.yaml", "seeds: !!int 42\nname: !!str 7\n").base();
