@@ -33,7 +33,7 @@ final class CalibrateCommand implements Callable<Integer> {
     Long seeds;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads (default: all ${sys:punchsim.cores} cores). Results are identical for any N.")
+            description = "Worker threads, 1..${sys:punchsim.max-threads} (default: all ${sys:punchsim.cores} cores). Results are identical for any N.")
     Integer threads;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
@@ -41,14 +41,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long n = seeds == null ? Calibration.DEFAULT_SEEDS : seeds;
-        if (n < 1) {
-            throw new BadInputException("--seeds must be at least 1, got " + n);
-        }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new BadInputException("--threads must be at least 1, got " + t);
-        }
+        long n = RunOptions.seeds(seeds == null ? Calibration.DEFAULT_SEEDS : seeds);
+        int t = RunOptions.threads(threads);
         List<FieldFigure> figures = FieldFigures.all();
         Calibration calibration;
         try {

@@ -24,13 +24,30 @@ final class RunOptions {
     boolean quiet;
 
     int threads() {
-        if (threads == null) {
+        return threads(threads);
+    }
+
+    /**
+     * A {@code --threads} value, for every command that takes one: all cores when not given, and
+     * never more than the job allows, since each thread is a worker with its own simulator.
+     */
+    static int threads(Integer given) {
+        if (given == null) {
             return Math.min(SweepJob.Options.MAX_THREADS, Runtime.getRuntime().availableProcessors());
         }
-        if (threads < 1 || threads > SweepJob.Options.MAX_THREADS) {
-            throw new BadInputException("--threads must be within 1.." + SweepJob.Options.MAX_THREADS + ", got " + threads);
+        if (given < 1 || given > SweepJob.Options.MAX_THREADS) {
+            throw new BadInputException("--threads must be within 1.." + SweepJob.Options.MAX_THREADS + ", got " + given);
         }
-        return threads;
+        return given;
+    }
+
+    /** A {@code --seeds} value, for every command that takes one. */
+    static long seeds(long given) {
+        if (given < 1 || given > ScenarioLoader.MAX_SEEDS) {
+            throw new BadInputException(String.format(Locale.ROOT, "--seeds must be within 1..%,d (runs per point), got %,d",
+                    ScenarioLoader.MAX_SEEDS, given));
+        }
+        return given;
     }
 
     /** The job options these flags ask for, running the given points. */
@@ -45,11 +62,7 @@ final class RunOptions {
         if (seeds == null) {
             return options;
         }
-        if (seeds < 1 || seeds > ScenarioLoader.MAX_SEEDS) {
-            throw new BadInputException(String.format(Locale.ROOT, "--seeds must be within 1..%,d (runs per point), got %,d",
-                    ScenarioLoader.MAX_SEEDS, seeds));
-        }
-        return options.withSeeds(seeds);
+        return options.withSeeds(seeds(seeds));
     }
 
     /** A {@code --precision} half-width: a rate in (0, 50%]. */

@@ -36,7 +36,7 @@ final class TuneCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads (default: all ${sys:punchsim.cores} cores). Results are identical for any N.")
+            description = "Worker threads, 1..${sys:punchsim.max-threads} (default: all ${sys:punchsim.cores} cores). Results are identical for any N.")
     Integer threads;
 
     @Option(names = "--precision", paramLabel = "HALF-WIDTH",
@@ -63,10 +63,7 @@ final class TuneCommand implements Callable<Integer> {
     public Integer call() {
         LoadedScenario loaded = Scenarios.load(file);
         Tuner.Options options = Tuner.Options.defaults();
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) {
-            throw new BadInputException("--threads must be at least 1, got " + n);
-        }
+        int n = RunOptions.threads(threads);
         options = options.withThreads(n).withMode(fullGrid ? Tuner.Mode.FULL_GRID : Tuner.Mode.RACE);
         if (precision != null) {
             options = options.withHalfWidth(RunOptions.halfWidth(precision));

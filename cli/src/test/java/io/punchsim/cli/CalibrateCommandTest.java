@@ -45,6 +45,6 @@ class CalibrateCommandTest {
     void badSeedsAreBadInput() {
         Cli.Result result = Cli.run("calibrate", "--out", "unused", "--seeds", "0");
         assertThat(result.exit()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(result.err()).contains("--seeds must be at least 1");
+        assertThat(result.err()).contains("--seeds must be within 1..100,000,000");
     }
 }

@@ -57,4 +57,20 @@ class LimitsTest {
         assertThat(ok.exit()).as(ok.err()).isEqualTo(ExitCode.OK);
         assertThat(Cli.run("sweep", "--help").out()).contains("1..1024", "1..100,000,000");
     }
+
+    @Test
+    void tuneAndCalibrateHoldTheirThreadsAndSeedsToTheSameLimits() {
+        String tune = Path.of("..", "scenarios", "examples", "tune-fusion.yaml").toString();
+        Cli.Result tuned = Cli.run("tune", tune, "--out", dir.resolve("tune").toString(), "--threads", "1025", "-q");
+        assertThat(tuned.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(tuned.err().strip()).isEqualTo("punchsim: --threads must be within 1..1024, got 1025");
+        Cli.Result threads = Cli.run("calibrate", "--out", dir.resolve("c").toString(), "--threads", "100000", "-q");
+        assertThat(threads.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(threads.err().strip()).isEqualTo("punchsim: --threads must be within 1..1024, got 100000");
+        Cli.Result seeds = Cli.run("calibrate", "--out", dir.resolve("c").toString(), "--seeds", "100000001", "-q");
+        assertThat(seeds.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(seeds.err().strip()).isEqualTo("punchsim: --seeds must be within 1..100,000,000 (runs per point), got 100,000,001");
+        assertThat(dir.resolve("tune")).doesNotExist();
+        assertThat(dir.resolve("c")).doesNotExist();
+    }
 }
