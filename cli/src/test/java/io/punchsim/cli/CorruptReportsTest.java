@@ -45,4 +45,12 @@ class CorruptReportsTest {
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).contains("there is no schemaVersion").doesNotContain("schemaVersion  is");
     }
+
+    @Test
+    void aReportOfAnotherKindNamesTheFileOnceAndWhatItFound() throws IOException {
+        Cli.Result r = compare("{\"schemaVersion\" : 1}".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("punchsim: " + dir.resolve("baseline.json")
+                + ": not a punchsim report.json: kind must be 'sweep', got none" + System.lineSeparator());
+    }
 }

@@ -116,21 +116,21 @@ public final class ReportJson {
 
     private static SweepReport read(JsonNode root) {
         if (root == null || root.isMissingNode()) {
-            throw new IllegalArgumentException("report.json: the file is empty; a report.json is the JSON object a sweep writes");
+            throw new IllegalArgumentException("the file is empty; a report.json is the JSON object a sweep writes");
         }
         if (!root.isObject()) {
-            throw new IllegalArgumentException("report.json: expected an object at the top level");
+            throw new IllegalArgumentException("expected an object at the top level");
         }
         if (!root.has("schemaVersion")) {
-            throw new IllegalArgumentException("report.json: there is no schemaVersion; a report.json a sweep writes has one");
+            throw new IllegalArgumentException("there is no schemaVersion; a report.json a sweep writes has one");
         }
         int version = root.path("schemaVersion").asInt(-1);
         if (version != SweepReport.SCHEMA_VERSION) {
-            throw new IllegalArgumentException("report.json: schemaVersion " + root.path("schemaVersion")
+            throw new IllegalArgumentException("schemaVersion " + root.path("schemaVersion")
                     + " is not supported (this version reads " + SweepReport.SCHEMA_VERSION + ")");
         }
         if (!"sweep".equals(root.path("kind").asText())) {
-            throw new IllegalArgumentException("report.json: kind must be 'sweep', got " + root.path("kind"));
+            throw new IllegalArgumentException("kind must be 'sweep', got " + (root.has("kind") ? root.get("kind").toString() : "none"));
         }
         ScenarioIdentity scenario = readScenario(required(root, "scenario"));
         List<Gate> gates = new ArrayList<>();
@@ -168,7 +168,7 @@ public final class ReportJson {
         }
         long plannedPoints = integer(planned, "points");
         if (plannedPoints > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("report.json: planned.points is " + plannedPoints + ", too many");
+            throw new IllegalArgumentException("planned.points is " + plannedPoints + ", too many");
         }
         Plan plan = new Plan((int) plannedPoints, integer(planned, "runsPerPoint"));
         return precision.isPresent()
@@ -195,7 +195,7 @@ public final class ReportJson {
             return new Precision(required(node, "halfWidth").asDouble(), metrics, required(node, "batch").asLong(),
                     required(node, "maxSeeds").asLong());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("report.json: precision: " + e.getMessage(), e);
+            throw new IllegalArgumentException("precision: " + e.getMessage(), e);
         }
     }
 
@@ -300,7 +300,7 @@ public final class ReportJson {
     private static long integer(JsonNode node, String name) {
         JsonNode value = required(node, name);
         if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
-            throw new IllegalArgumentException("report.json: field '" + name + "' must be a non-negative integer, got " + value);
+            throw new IllegalArgumentException("field '" + name + "' must be a non-negative integer, got " + value);
         }
         return value.asLong();
     }
@@ -308,7 +308,7 @@ public final class ReportJson {
     static JsonNode required(JsonNode node, String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("report.json: missing field '" + name + "'");
+            throw new IllegalArgumentException("missing field '" + name + "'");
         }
         return value;
     }

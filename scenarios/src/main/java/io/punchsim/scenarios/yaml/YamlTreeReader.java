@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into a {@link Node} tree that remembers where every key and value sits.
@@ -38,8 +38,6 @@ public final class YamlTreeReader {
 
     private static final String CORE = "tag:yaml.org,2002:";
     private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq");
-    /** A place as SnakeYAML's messages give it: " in 'reader', line 4, column 1:". */
-    private static final Pattern PLACE = Pattern.compile("(?m)^ in .*?line (\\d+), column (\\d+)");
 
     // The builder leaves off what the plain constructor turns on: an empty value is null.
     private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(loaderOptions())
@@ -110,7 +108,7 @@ public final class YamlTreeReader {
             JsonLocation location = e.getLocation();
             // Jackson's location is that of the last token it read, which may be lines before the
             // offending character; SnakeYAML's message names the character itself.
-            Node.Position at = problemMark(e.getOriginalMessage())
+            Node.Position at = problemMark(e)
                     .orElse(location == null ? new Node.Position(1, 1) : position(location));
             errors.add(new SyntaxError(at, joined(reading.path), "YAML syntax error: " + describe(e.getOriginalMessage())));
             return new Result(Optional.empty(), errors);
@@ -239,17 +237,15 @@ public final class YamlTreeReader {
         return new Node.Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
     }
 
-    /** The place SnakeYAML's message gives last: where it found what it could not read. */
-    static Optional<Node.Position> problemMark(String message) {
-        if (message == null) {
-            return Optional.empty();
+    /** Where SnakeYAML found what it could not read, when the error is its own and says so. */
+    static Optional<Node.Position> problemMark(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                Mark mark = marked.getProblemMark();
+                return Optional.of(new Node.Position(mark.getLine() + 1, mark.getColumn() + 1));
+            }
         }
-        Optional<Node.Position> last = Optional.empty();
-        Matcher place = PLACE.matcher(message);
-        while (place.find()) {
-            last = Optional.of(new Node.Position(Integer.parseInt(place.group(1)), Integer.parseInt(place.group(2))));
-        }
-        return last;
+        return Optional.empty();
     }
 
     /**
