@@ -1,5 +1,6 @@
 package io.punchsim.cli;
 
+import io.punchsim.reports.format.ReportWriter;
 import io.punchsim.scenarios.calibration.Calibration;
 import io.punchsim.scenarios.calibration.CalibrationReport;
 import io.punchsim.scenarios.calibration.FieldFigure;
@@ -7,10 +8,10 @@ import io.punchsim.scenarios.calibration.FieldFigures;
 import io.punchsim.scenarios.load.ScenarioException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +44,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         long n = RunOptions.seeds(seeds == null ? Calibration.DEFAULT_SEEDS : seeds);
         int t = RunOptions.threads(threads);
+        OutputPaths.directory("--out", out);
         List<FieldFigure> figures = FieldFigures.all();
         Calibration calibration;
         try {
@@ -54,12 +56,14 @@ final class CalibrateCommand implements Callable<Integer> {
         try (ProgressBar bar = ProgressBar.start(calibration.totalRuns(), calibration::runsDone, quiet)) {
             rows = calibration.run();
         }
+        // Every file staged first and moved in only when all are written: no half-written calibration.
+        Map<String, String> files = new LinkedHashMap<>();
+        for (FieldFigure figure : figures) {
+            files.put(Calibration.fileName(figure), figure.scenario());
+        }
+        files.put("calibration.md", CalibrationReport.markdown(rows, n));
         try {
-            Files.createDirectories(out.resolve("scenarios"));
-            for (FieldFigure figure : figures) {
-                Files.writeString(out.resolve(Calibration.fileName(figure)), figure.scenario(), StandardCharsets.UTF_8);
-            }
-            Files.writeString(out.resolve("calibration.md"), CalibrationReport.markdown(rows, n), StandardCharsets.UTF_8);
+            ReportWriter.writeAll(out, files);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the calibration to " + out + ": " + e.getMessage(), e);
         }

@@ -40,6 +40,28 @@ final class OutputPaths {
         return file;
     }
 
+    /**
+     * The directory {@code option} names for files written one by one beside whatever else it holds
+     * (the tune's, the calibration's): created now, so that a path that cannot be one fails before
+     * the work rather than after it.
+     */
+    static Path directory(String option, Path directory) {
+        Path absolute = directory.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new BadInputException(option + " " + directory + ": is a file, not a directory");
+        }
+        try {
+            Files.createDirectories(absolute);
+        } catch (IOException e) {
+            throw new BadInputException(option + " " + directory + ": cannot create " + absolute.getParent() + ": "
+                    + ReportDirectory.blockingFile(absolute).orElse(describe(e)), e);
+        }
+        if (!Files.isWritable(absolute)) {
+            throw new BadInputException(option + " " + directory + ": cannot write into it: permission denied");
+        }
+        return directory;
+    }
+
     static String describe(IOException e) {
         return ReportDirectory.describe(e);
     }

@@ -44,14 +44,21 @@ import picocli.CommandLine.Command;
                 "",
                 "Example:",
                 "  ./punchsim sweep scenarios/examples/fusion-default.yaml --out report"})
-final class PunchsimCommand implements Runnable {
+final class PunchsimCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * No command given: a usage error, as picocli makes a missing required subcommand, so a script
+     * that drops its command by mistake fails instead of passing on a help page; {@code --help}
+     * prints the same page and succeeds.
+     */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        System.err.println("punchsim: no command given; choose one of the commands below");
+        spec.commandLine().usage(System.err);
+        return ExitCode.BAD_INPUT;
     }
 
     static CommandLine commandLine() {

@@ -64,6 +64,7 @@ final class TuneCommand implements Callable<Integer> {
         LoadedScenario loaded = Scenarios.load(file);
         Tuner.Options options = Tuner.Options.defaults();
         int n = RunOptions.threads(threads);
+        OutputPaths.directory("--out", out);
         options = options.withThreads(n).withMode(fullGrid ? Tuner.Mode.FULL_GRID : Tuner.Mode.RACE);
         if (precision != null) {
             options = options.withHalfWidth(RunOptions.halfWidth(precision));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,5 +31,16 @@ class HelpTextTest {
         String[] description = HelpExamplesTest.find(name).getCommandSpec().usageMessage().description();
         assertThat(description).as(name).isNotEmpty();
         assertThat(description[0]).as("%s: the first line of its description", name).matches("(?s).*[.!?]");
+    }
+
+    @Test
+    void noCommandIsAUsageErrorAndHelpIsNot() {
+        Cli.Result bare = Cli.run();
+        assertThat(bare.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(bare.out()).isEmpty();
+        assertThat(bare.err()).startsWith("punchsim: no command given").contains("Usage: punchsim", "sweep");
+        Cli.Result help = Cli.run("--help");
+        assertThat(help.exit()).isEqualTo(ExitCode.OK);
+        assertThat(help.out()).contains("Usage: punchsim", "sweep");
     }
 }

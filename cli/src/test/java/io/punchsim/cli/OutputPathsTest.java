@@ -49,6 +49,19 @@ class OutputPathsTest {
     }
 
     @Test
+    void tuneAndCalibrateCheckTheirDirectoryBeforeTheWork() throws IOException {
+        Path tune = Files.writeString(dir.resolve("tune.yaml"), "name: t\nseeds: 50\ntune:\n  parameters:\n"
+                + "    protocol.attempt-limit: {range: [4, 10], step: 2}\n  objectives:\n    - {maximize: direct-rate}\n");
+        refusedBeforeAnyRun(Cli.run("tune", tune.toString(), "--out", file.toString(), "-q"),
+                "--out " + file + ": is a file, not a directory");
+        refusedBeforeAnyRun(Cli.run("calibrate", "--out", file.toString(), "--seeds", "5", "-q"),
+                "--out " + file + ": is a file, not a directory");
+        Path under = file.resolve("calibration");
+        refusedBeforeAnyRun(Cli.run("calibrate", "--out", under.toString(), "--seeds", "5", "-q"),
+                "--out " + under + ": cannot create " + file + ": " + file + " is a file");
+    }
+
+    @Test
     void aPathUnderAFile() {
         Path under = file.resolve("report");
         refusedBeforeAnyRun(Cli.run("sweep", scenario.toString(), "--out", under.toString(), "-q"),

@@ -60,14 +60,21 @@ public final class ReportWriter {
 
     /**
      * Writes files (name to content, in order) into {@code directory}, each staged beside its
-     * target and moved into place only when all are rendered; other writers (the tune's) use it too.
+     * target and moved into place only when all are rendered; other writers (the tune's, the
+     * calibration's) use it too. A name may lead into a folder of {@code directory}
+     * ({@code scenarios/a.yaml}), never out of it.
      */
     public static List<Path> writeAll(Path directory, Map<String, String> files) throws IOException {
-        Files.createDirectories(directory);
+        Path root = directory.toAbsolutePath().normalize();
         Map<Path, Path> staged = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, String> f : files.entrySet()) {
-                Path temp = Files.createTempFile(directory, "." + f.getKey() + ".", ".tmp");
+                Path target = root.resolve(f.getKey()).normalize();
+                if (!target.startsWith(root) || target.equals(root)) {
+                    throw new IllegalArgumentException(f.getKey() + ": not a file name inside " + directory);
+                }
+                Files.createDirectories(target.getParent());
+                Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
                 staged.put(temp, directory.resolve(f.getKey()));
                 Files.writeString(temp, f.getValue(), StandardCharsets.UTF_8);
                 ReportDirectory.readableByAll(temp);

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +38,42 @@ class ReportWriterTest {
         assertThatThrownBy(() -> ReportWriter.write(dir, Reports.sweep(5))).isInstanceOf(IOException.class);
         assertThat(names(dir)).noneMatch(n -> n.endsWith(".tmp"));
         assertThat(names(dir)).doesNotContain("junit.xml", "report.csv");
+    }
+
+    @Test
+    void filesLandWholeInTheirFoldersBesideTheOthers() throws IOException {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Files.writeString(out.resolve("a.md"), "old");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("scenarios/one.yaml", "name: one\n");
+        files.put("a.md", "new");
+
+        assertThat(ReportWriter.writeAll(out, files)).containsExactly(out.resolve("scenarios/one.yaml"), out.resolve("a.md"));
+
+        assertThat(out.resolve("scenarios/one.yaml")).hasContent("name: one");
+        assertThat(out.resolve("a.md")).hasContent("new");
+        assertThat(out.resolve("notes.txt")).hasContent("mine");
+        try (Stream<Path> all = Files.walk(out)) {
+            assertThat(all.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void aNameLeadingOutOfTheDirectoryWritesNothing() throws IOException {
+        Path out = dir.resolve("out");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("fine.md", "fine");
+        files.put("../escaped.md", "no");
+
+        assertThatThrownBy(() -> ReportWriter.writeAll(out, files)).hasMessageContaining("../escaped.md");
+
+        assertThat(dir.resolve("escaped.md")).doesNotExist();
+        assertThat(out.resolve("fine.md")).as("nothing moved in before every file was staged").doesNotExist();
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertThat(all.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
     }
 
     private static String[] names(Path d) throws IOException {
