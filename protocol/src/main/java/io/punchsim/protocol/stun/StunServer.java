@@ -17,6 +17,7 @@ import io.punchsim.protocol.stun.StunAttribute.Software;
 import io.punchsim.protocol.stun.StunAttribute.UnknownAttributes;
 import io.punchsim.protocol.stun.StunAttribute.XorMappedAddress;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,13 +188,26 @@ public final class StunServer implements Machine {
         answer(source, request);
     }
 
+    /**
+     * The types of the comprehension-required attributes not understood, each once, in the order
+     * they first appear. A datagram holds up to 16,371 attributes: types already listed are found
+     * in a set, not by scanning the list, so that many distinct types cost no more than a few.
+     */
     private List<Integer> unknownRequired(StunMessage request) {
         List<Integer> unknown = new ArrayList<>();
+        BitSet listed = null;
         for (StunAttribute attribute : request.attributes()) {
             boolean notUnderstood = (attribute instanceof Opaque opaque && StunAttribute.comprehensionRequired(opaque.type()))
                     || (local == null && (attribute instanceof ChangeRequest || attribute instanceof ResponsePort
                             || attribute instanceof Padding));
-            if (notUnderstood && !unknown.contains(attribute.type())) {
+            if (!notUnderstood) {
+                continue;
+            }
+            if (listed == null) {
+                listed = new BitSet();
+            }
+            if (!listed.get(attribute.type())) {
+                listed.set(attribute.type());
                 unknown.add(attribute.type());
             }
         }
