@@ -32,6 +32,16 @@ public final class SignalChannel {
 
     private static final Gate ALWAYS = channel -> true;
 
+    /**
+     * Answers to the remote's requests that wait for an acknowledgement at once, at most. A peer
+     * asks one thing at a time and acknowledges each answer as it arrives, so a few wait at once.
+     * A source sending new requests faster than any peer would otherwise have every answer kept
+     * and retransmitted for the whole schedule, and each of its acks matched against all of them:
+     * memory and work without bound from one endpoint. Past the cap the oldest answer makes room
+     * and is not sent again, as if it were lost.
+     */
+    public static final int MAX_PENDING_ANSWERS = 64;
+
     private final Context context;
     private final Endpoint remote;
     private final Retransmission schedule;
@@ -44,6 +54,8 @@ public final class SignalChannel {
     private boolean anySeen;
     private int retransmissions;
     private int withheldCount;
+    /** How many of {@link #pending} are answers. */
+    private int pendingAnswers;
 
     public SignalChannel(Context context, Endpoint remote, Retransmission schedule, GiveUp giveUp) {
         this(context, remote, schedule, giveUp, ALWAYS, 1);
@@ -85,9 +97,33 @@ public final class SignalChannel {
     }
 
     private void send(Message.Reliable message, boolean answer, int requestSeq) {
+        if (answer && pendingAnswers >= MAX_PENDING_ANSWERS) {
+            forgetOldestAnswer();
+        }
         Pending p = new Pending(message, MessageCodec.encode(message), answer, requestSeq);
         pending.add(p);
+        if (answer) {
+            pendingAnswers++;
+        }
         p.start();
+    }
+
+    private void forgetOldestAnswer() {
+        for (int i = 0; i < pending.size(); i++) {
+            if (pending.get(i).answer) {
+                remove(i).stop();
+                return;
+            }
+        }
+    }
+
+    /** Takes the pending message at {@code i} out, keeping the count of answers. */
+    private Pending remove(int i) {
+        Pending p = pending.remove(i);
+        if (p.answer) {
+            pendingAnswers--;
+        }
+        return p;
     }
 
     /** An {@code Ack} arrived: stop retransmitting that message. */
@@ -96,7 +132,7 @@ public final class SignalChannel {
             Pending p = pending.get(i);
             if (p.seq == seq) {
                 p.stop();
-                pending.remove(i);
+                remove(i);
                 return;
             }
         }
@@ -168,6 +204,7 @@ public final class SignalChannel {
             p.stop();
         }
         pending.clear();
+        pendingAnswers = 0;
     }
 
     /** One message waiting for its ack: its own retransmitter, transmitting and giving up itself. */
@@ -205,7 +242,10 @@ public final class SignalChannel {
 
         @Override
         protected void gaveUp() {
-            pending.remove(this);
+            int at = pending.indexOf(this);
+            if (at >= 0) {
+                remove(at);
+            }
             giveUp.onGiveUp(SignalChannel.this, message);
         }
     }

@@ -10,6 +10,7 @@ import io.punchsim.protocol.harness.World;
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.peer.FailureReason;
 import io.punchsim.protocol.peer.Outcome;
+import io.punchsim.protocol.signal.SignalChannel;
 import io.punchsim.protocol.wire.Message;
 import io.punchsim.protocol.wire.MessageCodec;
 import io.punchsim.protocol.wire.MessageKind;
@@ -143,6 +144,33 @@ class CloudTablesTest {
         assertThat(small.sessionCount()).isEqualTo(1);
         assertThat(small.openSessionCount()).isEqualTo(1);
         assertThat(session).isNotZero();
+    }
+
+    @Test
+    void theAnswersOneEndpointAwaitsAreCappedAndTheNewestAreKept() {
+        World w = new World(World.TIMED, SEED);
+        CloudServer cloud = new CloudServer(World.TIMED, new CloudLimits(100, 10, 100, 1_024, 3_000 * MS, 4, 30));
+        Endpoint at = Endpoint.parse("203.0.113.2:5055");
+        w.net.add(at, cloud);
+        w.net.start(at, 0);
+        w.net.runFor(1 * MS);
+        Endpoint member = stranger(1, 4000);
+        handMadeHost(w, at, member);
+        // A member is given every retransmission. This one acknowledges nothing and asks, all at
+        // once, far more than any peer does: each answer kept for its whole schedule would be
+        // memory and work without bound.
+        int asked = 1_000;
+        for (int seq = 3; seq < 3 + asked; seq++) {
+            w.net.inject(member, at, MessageCodec.encode(new Message.JoinRandom(seq)));
+        }
+        w.net.runFor(w.net.now() + 30_000 * MS);
+
+        long answers = w.net.packets().stream().filter(p -> p.to().equals(member)
+                && (p.kind() == MessageKind.SESSION_FOUND || p.kind() == MessageKind.NO_SESSION)).count();
+        int retransmissions = World.TIMED.cloud().maxTransmissions() - 1;
+        // Every request is answered once; only the newest answers wait for an ack and go again.
+        assertThat(answers).isEqualTo(asked + (long) SignalChannel.MAX_PENDING_ANSWERS * retransmissions);
+        assertThat(cloud.counters().droppedUnhandled()).isZero();
     }
 
     @Test
