@@ -467,6 +467,19 @@ public final class CloudServer implements Machine {
     }
 
     /**
+     * An endpoint in no session any more (it left, or its sessions went) is no member: it makes
+     * room when the table is full, as a stranger does. Otherwise endpoints that joined and left,
+     * one port after another, would hold every place and keep newcomers out.
+     */
+    private void demoteIfInNoSession(Remote remote) {
+        if (remote.member && !remote.gone && remote.sessions.isEmpty()) {
+            members.remove(remote.endpoint);
+            remote.member = false;
+            strangers.put(remote.endpoint, remote);
+        }
+    }
+
+    /**
      * The session's properties with {@code joining} merged in, or null when that would pass the
      * limits. The join's own properties are checked first, so nothing oversized is ever merged,
      * and the merge is checked before a {@code Props} (which would refuse it) is made.
@@ -582,6 +595,7 @@ public final class CloudServer implements Machine {
         if (session.empty()) {
             removeSession(session);
         }
+        demoteIfInNoSession(member.remote);
     }
 
     private void relay(Endpoint source, Relay relay, byte[] payload) {
@@ -678,8 +692,10 @@ public final class CloudServer implements Machine {
             createdBy.remove(session.creator.ip());
         }
         session.creatorRemote.sessions.remove(session);
+        demoteIfInNoSession(session.creatorRemote);
         for (Session.Member client : session.clients) {
             client.remote.sessions.remove(session);
+            demoteIfInNoSession(client.remote);
         }
     }
 

@@ -27,8 +27,19 @@ class CloudTablesTest {
     private static final ProtocolConfig QUICK = World.TIMED.toBuilder().keepaliveInterval(1_000 * MS)
             .memberLifetime(3_000 * MS).build();
 
+    private static final Endpoint CLOUD_AT = Endpoint.parse("203.0.113.2:5055");
+
     private static Endpoint stranger(int address, int port) {
         return new Endpoint(Endpoint.parseIp("198.18.0." + address), port);
+    }
+
+    /** A cloud of its own at {@link #CLOUD_AT} with these limits, started. */
+    private static CloudServer cloudAt(World w, ProtocolConfig config, CloudLimits limits) {
+        CloudServer cloud = new CloudServer(config, limits);
+        w.net.add(CLOUD_AT, cloud);
+        w.net.start(CLOUD_AT, 0);
+        w.net.runFor(1 * MS);
+        return cloud;
     }
 
     /** A host made by hand: it creates a session and joins it, then says nothing more. */
@@ -101,11 +112,8 @@ class CloudTablesTest {
     @Test
     void sessionsAreCappedPerSourceAndInAllAndUnjoinedOnesMakeRoom() {
         World w = new World(QUICK, SEED);
-        CloudServer small = new CloudServer(QUICK, new CloudLimits(5, 3, 100, 1_024, 3_000 * MS, 4, 30));
-        Endpoint at = Endpoint.parse("203.0.113.2:5055");
-        w.net.add(at, small);
-        w.net.start(at, 0);
-        w.net.runFor(1 * MS);
+        CloudServer small = cloudAt(w, QUICK, new CloudLimits(5, 3, 100, 1_024, 3_000 * MS, 4, 30));
+        Endpoint at = CLOUD_AT;
         // Four from one address: the fourth is past the 3 per source.
         for (int i = 0; i < 4; i++) {
             w.net.inject(stranger(1, 7000 + i), at, MessageCodec.encode(new Message.CreateSession(1, Props.CLIENT_SERVER)));
@@ -127,11 +135,8 @@ class CloudTablesTest {
     @Test
     void theEndpointTableIsCappedAndStrangersMakeRoomButMembersStay() {
         World w = new World(QUICK, SEED);
-        CloudServer small = new CloudServer(QUICK, new CloudLimits(100, 10, 4, 1_024, 3_000 * MS, 4, 30));
-        Endpoint at = Endpoint.parse("203.0.113.2:5055");
-        w.net.add(at, small);
-        w.net.start(at, 0);
-        w.net.runFor(1 * MS);
+        CloudServer small = cloudAt(w, QUICK, new CloudLimits(100, 10, 4, 1_024, 3_000 * MS, 4, 30));
+        Endpoint at = CLOUD_AT;
         Endpoint host = stranger(1, 4000);
         int session = handMadeHost(w, at, host);
         for (int i = 0; i < 10; i++) {
@@ -146,14 +151,38 @@ class CloudTablesTest {
         assertThat(session).isNotZero();
     }
 
+    /** A hand-made host of a session at {@link #CLOUD_AT} that leaves it at once. */
+    private static void hostThatLeft(World w, Endpoint host) {
+        int session = handMadeHost(w, CLOUD_AT, host);
+        w.net.inject(host, CLOUD_AT, MessageCodec.encode(new Message.Leave(3, session, Session.HOST_PEER_ID)));
+        w.net.runFor(w.net.now() + 30 * MS);
+    }
+
+    @Test
+    void endpointsThatLeftEverySessionMakeRoomLikeStrangers() {
+        World w = new World(QUICK, SEED);
+        CloudServer small = cloudAt(w, QUICK, new CloudLimits(100, 10, 4, 1_024, 3_000 * MS, 4, 30));
+        // One address creates, joins and leaves a session from one port after another: each
+        // port was a member, and none is in a session any more.
+        for (int port = 4000; port < 4004; port++) {
+            hostThatLeft(w, stranger(1, port));
+        }
+        assertThat(small.sessionCount()).isZero();
+
+        // The table is full of them, yet a newcomer is served: they made room, members stay.
+        Endpoint newcomer = stranger(2, 7000);
+        w.net.inject(newcomer, CLOUD_AT, MessageCodec.encode(new Message.JoinRandom(1)));
+        w.net.runFor(w.net.now() + 30 * MS);
+        assertThat(w.net.packets()).anyMatch(p -> p.to().equals(newcomer) && p.kind() == MessageKind.NO_SESSION);
+        assertThat(small.endpointCount()).isEqualTo(4);
+        assertThat(small.counters().droppedOverLimit()).isZero();
+    }
+
     @Test
     void theAnswersOneEndpointAwaitsAreCappedAndTheNewestAreKept() {
         World w = new World(World.TIMED, SEED);
-        CloudServer cloud = new CloudServer(World.TIMED, new CloudLimits(100, 10, 100, 1_024, 3_000 * MS, 4, 30));
-        Endpoint at = Endpoint.parse("203.0.113.2:5055");
-        w.net.add(at, cloud);
-        w.net.start(at, 0);
-        w.net.runFor(1 * MS);
+        CloudServer cloud = cloudAt(w, World.TIMED, new CloudLimits(100, 10, 100, 1_024, 3_000 * MS, 4, 30));
+        Endpoint at = CLOUD_AT;
         Endpoint member = stranger(1, 4000);
         handMadeHost(w, at, member);
         // A member is given every retransmission. This one acknowledges nothing and asks, all at
@@ -176,11 +205,8 @@ class CloudTablesTest {
     @Test
     void oneAddressHoldsOnlySoManyReservationsAtOnce() {
         World w = new World(QUICK, SEED);
-        CloudServer small = new CloudServer(QUICK, new CloudLimits(100, 10, 100, 1_024, 3_000 * MS, 2, 30));
-        Endpoint at = Endpoint.parse("203.0.113.2:5055");
-        w.net.add(at, small);
-        w.net.start(at, 0);
-        w.net.runFor(1 * MS);
+        CloudServer small = cloudAt(w, QUICK, new CloudLimits(100, 10, 100, 1_024, 3_000 * MS, 2, 30));
+        Endpoint at = CLOUD_AT;
         for (int h = 0; h < 3; h++) {
             handMadeHost(w, at, stranger(10 + h, 4000));
         }
