@@ -129,42 +129,24 @@ class StunServerTest {
         assertThat(response.first(UnknownAttributes.class)).contains(new UnknownAttributes(List.of(0x07AD, 0x7FFF)));
     }
 
-    /** A request as long as a datagram can be, of zero-length comprehension-required attributes. */
-    private static byte[] fullOfUnknownAttributes(boolean distinctTypes) {
+    /** A request as long as a datagram can be, of zero-length comprehension-required attributes, each of its own type. */
+    private static byte[] fullOfUnknownAttributes() {
         List<StunAttribute> attributes = new ArrayList<>();
         int fit = (65_507 - StunMessage.HEADER_LENGTH) / 4;
         for (int i = 0; i < fit; i++) {
-            attributes.add(new Opaque(0x4000 + (distinctTypes ? i : 0), new byte[0]));
+            attributes.add(new Opaque(0x4000 + i, new byte[0]));
         }
         return StunEncoder.encode(new StunMessage(StunMessage.BINDING, StunClass.REQUEST, ID, attributes));
     }
 
-    /** The shortest of several runs: the cost of the handling itself, not of the machine's other load. */
-    private static long fastestNanos(StunServer server, byte[] request) {
-        long fastest = Long.MAX_VALUE;
-        for (int run = 0; run < 10; run++) {
-            long start = System.nanoTime();
-            server.onDatagram(CLIENT, request);
-            fastest = Math.min(fastest, System.nanoTime() - start);
-        }
-        return fastest;
-    }
-
     @Test
-    void thousandsOfDistinctUnknownAttributesCostNoMoreThanOneRepeated() {
-        StunServer server = new StunServer();
-        network.attach(SERVER, server);
+    void aDatagramFullOfDistinctUnknownAttributesListsEachOnceInOrder() {
+        // The types seen are kept in a set rather than scanned for each attribute: a scan made this
+        // datagram cost a hundred times a plain one. How long it takes is for the benchmarks to
+        // say; here, that the 420 still lists each type once, in the order first seen.
+        network.attach(SERVER, new StunServer());
         network.attach(CLIENT, client);
-        byte[] distinct = fullOfUnknownAttributes(true);
-        byte[] repeated = fullOfUnknownAttributes(false);
-        // Both decode alike; listing 16,371 types once each must not take a scan per attribute,
-        // which made such a datagram cost a hundred times a plain one.
-        fastestNanos(server, distinct);
-        fastestNanos(server, repeated);
-        assertThat(fastestNanos(server, distinct)).isLessThan(10 * fastestNanos(server, repeated));
-
-        network.runUntil(network.now() + 100 * MS);
-        client.payloads.clear();
+        byte[] distinct = fullOfUnknownAttributes();
         client.context.send(SERVER, distinct);
         network.runUntil(network.now() + 100 * MS);
         StunMessage response = client.only();
