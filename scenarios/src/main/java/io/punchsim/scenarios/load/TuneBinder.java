@@ -6,6 +6,7 @@ import io.punchsim.protocol.config.ProtocolParameters;
 import io.punchsim.protocol.config.ValueException;
 import io.punchsim.protocol.config.ValueType;
 import io.punchsim.reports.gate.Gate;
+import io.punchsim.reports.gate.GateOperator;
 import io.punchsim.reports.metric.Metric;
 import io.punchsim.reports.metric.Metrics;
 import io.punchsim.scenarios.sweep.TreeOverride;
@@ -66,8 +67,7 @@ final class TuneBinder {
         }
         List<TuneParameter> parameters = o.take("parameters").map(n -> parameters(n, o.path("parameters"))).orElse(List.of());
         List<Objective> objectives = o.take("objectives").map(n -> objectives(n, o.path("objectives"))).orElse(List.of());
-        List<Gate> constraints = o.take("constraints")
-                .map(n -> new ScenarioBinder(f, defaultName).gates(n, o.path("constraints"))).orElse(List.of());
+        List<Gate> constraints = o.take("constraints").map(n -> constraints(n, o.path("constraints"))).orElse(List.of());
         Optional<Objective> choice = o.take("choose").flatMap(n -> objective(n, o.path("choose")));
         OptionalLong budget = o.take("budget").map(n -> budget(n, o.path("budget"))).orElse(OptionalLong.empty());
         OptionalInt initial = o.take("initial")
@@ -97,9 +97,13 @@ final class TuneBinder {
     private List<TuneParameter> parameters(Node node, String path) {
         List<TuneParameter> parameters = new ArrayList<>();
         int before = f.problems().size();
-        if (!(node instanceof Node.Mapping mapping) || mapping.entries().isEmpty()) {
+        if (!(node instanceof Node.Mapping mapping)) {
             f.report(node, path, "expected a mapping of key path to a list of values or {range: [low, high]}, e.g. "
                     + "protocol.attempt-limit: {range: [4, 20]}; got " + Fields.describe(node));
+            return parameters;
+        }
+        if (mapping.entries().isEmpty()) {
+            f.report(node, path, "expected at least one tuned key, e.g. protocol.attempt-limit: {range: [4, 20]}");
             return parameters;
         }
         for (Node.Entry entry : mapping.entries().values()) {
@@ -111,6 +115,11 @@ final class TuneBinder {
             }
             if (Keys.FILE_SECTIONS.contains(key.split("\\.")[0])) {
                 f.report(entry.keyPosition(), keyPath, key.split("\\.")[0] + " applies to the whole file; it cannot be tuned");
+                continue;
+            }
+            Optional<String> untunable = UntunableKeys.why(key);
+            if (untunable.isPresent()) {
+                f.report(entry.keyPosition(), keyPath, untunable.get());
                 continue;
             }
             if (!io.punchsim.scenarios.schema.JsonSchema.axisPaths().contains(key)) {
@@ -323,9 +332,10 @@ final class TuneBinder {
         }
     }
 
+    // A fraction as the file writes it (1/3, 0.5, 1), not as the type stores it (1/3, 1/2, 1/1).
     @SuppressWarnings("unchecked")
     private static String text(ValueType<?> type, Object value) {
-        return ((ValueType<Object>) type).format(value);
+        return value instanceof Fraction ? Rational.of(value).label() : ((ValueType<Object>) type).format(value);
     }
 
     /** An exact non-negative rational p/q in lowest terms, for the steps of a range. */
@@ -438,6 +448,40 @@ final class TuneBinder {
                 f.report(mapping, path, "the grid of tuned values has more than " + TuneSpec.MAX_CANDIDATES
                         + " candidates; use fewer values or larger steps");
                 return;
+            }
+        }
+    }
+
+    // ---- constraints ----
+
+    private List<Gate> constraints(Node node, String path) {
+        int before = f.problems().size();
+        List<Gate> constraints = new ScenarioBinder(f, defaultName).gates(node, path);
+        // Every item bound: constraint i is item i, so a contradiction can be named at its own line.
+        if (f.problems().size() == before && node instanceof Node.Sequence sequence) {
+            contradictions(sequence, path, constraints);
+        }
+        return constraints;
+    }
+
+    /**
+     * A lower bound above an upper bound on the same metric: no setting can meet both, whatever it
+     * measures and whichever end either judges, so the file is refused before a run is spent on it.
+     */
+    private void contradictions(Node.Sequence items, String path, List<Gate> constraints) {
+        for (int i = 0; i < constraints.size(); i++) {
+            Gate later = constraints.get(i);
+            for (int j = 0; j < i; j++) {
+                Gate earlier = constraints.get(j);
+                if (earlier.metric().equals(later.metric()) && earlier.operator() != later.operator()) {
+                    Gate atLeast = later.operator() == GateOperator.AT_LEAST ? later : earlier;
+                    Gate atMost = atLeast == later ? earlier : later;
+                    if (atLeast.bound() > atMost.bound()) {
+                        f.report(items.items().get(i), path + "[" + i + "]", "contradicts " + path + "[" + j + "] ("
+                                + earlier.describe() + "): its lower bound is above its upper bound, so no setting can meet both");
+                        break;
+                    }
+                }
             }
         }
     }

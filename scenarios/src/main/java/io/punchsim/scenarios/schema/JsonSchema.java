@@ -15,6 +15,7 @@ import io.punchsim.scenarios.link.RegionPairs;
 import io.punchsim.scenarios.load.Keys;
 import io.punchsim.scenarios.load.Populations;
 import io.punchsim.scenarios.load.ScenarioException;
+import io.punchsim.scenarios.load.UntunableKeys;
 import io.punchsim.scenarios.population.Population;
 import io.punchsim.nat.NatBehaviour;
 import io.punchsim.nat.NatPresets;
@@ -195,6 +196,9 @@ public final class JsonSchema {
         parameters.put("minProperties", 1);
         ObjectNode properties = (ObjectNode) parameters.get("properties");
         axes.forEach((path, pointer) -> {
+            if (UntunableKeys.why(path).isPresent()) {
+                return;
+            }
             ObjectNode list = ref("sweep-axis", null);
             list.set("items", refTo(pointer));
             Optional<Parameter<?>> parameter = ProtocolParameters.byPath(path);

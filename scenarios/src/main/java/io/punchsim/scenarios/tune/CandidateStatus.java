@@ -10,7 +10,7 @@ public enum CandidateStatus {
     MAX_SEEDS("max-seeds"),
     /** A constraint fails even at its interval's optimistic end: no more seeds could make it pass. */
     INFEASIBLE("infeasible"),
-    /** A feasible candidate is significantly better on one objective and not significantly worse on any. */
+    /** A surely feasible candidate is at least as good on every estimate and better beyond the intervals on one objective. */
     OUTPERFORMED("outperformed"),
     /** The budget ran out before it was done. */
     BUDGET("budget"),

@@ -9,6 +9,7 @@ import io.punchsim.reports.precision.Precision;
 import io.punchsim.reports.precision.PrecisionStop;
 import io.punchsim.reports.sweep.WallClock;
 import io.punchsim.scenarios.load.LoadedScenario;
+import io.punchsim.scenarios.load.Problem;
 import io.punchsim.scenarios.load.ScenarioException;
 import io.punchsim.scenarios.load.ScenarioSource;
 import io.punchsim.scenarios.run.PreparedPoint;
@@ -192,8 +193,10 @@ public final class Tuner {
             return options.halfWidth().isPresent() ? file.everyRate(options.halfWidth().getAsDouble()) : file;
         });
         if (options.mode() == Mode.FULL_GRID && spec.gridSize() > MAX_FULL_GRID) {
-            throw new IllegalArgumentException(loaded.file() + ": the full grid has " + spec.gridSize()
-                    + " candidates; a full grid runs at most " + MAX_FULL_GRID);
+            // Named where the grid is written, as the loader names a grid too large for a race.
+            var at = spec.parameters().get(0).position();
+            throw new IllegalArgumentException(new Problem(loaded.file(), at.line(), at.column(), "tune.parameters", "the full grid has "
+                    + spec.gridSize() + " candidates; a full grid runs at most " + MAX_FULL_GRID + " (a race takes the grid)").toString());
         }
         // A full grid is the baseline a race is measured against: the file's budget does not cut it.
         OptionalLong budget = options.budget().isPresent() ? options.budget()

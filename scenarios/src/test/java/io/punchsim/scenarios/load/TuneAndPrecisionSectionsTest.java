@@ -197,4 +197,76 @@ class TuneAndPrecisionSectionsTest {
                 "t.yaml:5:12: tune.initial: out of range: 0 is not within 1..100000",
                 "t.yaml:6:11: tune.budget: missing required key 'runs' (the most runs the tune may spend)");
     }
+
+    @Test
+    void anEmptyParametersSectionSaysSoRatherThanAskingForTheMappingItIs() {
+        assertThat(problems("""
+                tune:
+                  parameters: {}
+                  objectives: [{maximize: direct-rate}]
+                """)).containsExactly(
+                "t.yaml:2:15: tune.parameters: expected at least one tuned key, e.g. protocol.attempt-limit: {range: [4, 20]}");
+    }
+
+    @Test
+    void keysThatChangeNothingATuneComparesCannotBeTuned() {
+        assertThat(problems("""
+                tune:
+                  parameters:
+                    root-seed: [1, 2]
+                  objectives: [{maximize: direct-rate}]
+                """)).containsExactly(
+                "t.yaml:3:5: tune.parameters.root-seed: a tune runs every candidate on the same seeds, so root-seed cannot be tuned");
+        assertThat(problems("""
+                tune:
+                  parameters:
+                    seeds: [100, 200]
+                  objectives: [{maximize: direct-rate}]
+                """)).containsExactly("t.yaml:3:5: tune.parameters.seeds: a tune runs each candidate to its precision, not to a"
+                + " seed count, so seeds cannot be tuned");
+        assertThat(problems("""
+                tune:
+                  parameters:
+                    name: [a, b]
+                  objectives: [{maximize: direct-rate}]
+                """)).containsExactly(
+                "t.yaml:3:5: tune.parameters.name: name only labels the reports; it changes no run, so it cannot be tuned");
+    }
+
+    /** A tune of two candidates whose constraints are the lines given. */
+    private static String constrained(String constraints) {
+        return """
+                tune:
+                  parameters:
+                    protocol.attempt-limit: [4, 6]
+                  objectives: [{maximize: direct-rate}]
+                  constraints:
+                """ + constraints;
+    }
+
+    @Test
+    void aLowerBoundAboveAnUpperBoundOnOneMetricIsRefusedAtTheLaterConstraint() throws Exception {
+        assertThat(problems(constrained("""
+                    - {metric: success-rate, at-least: 99%}
+                    - {metric: direct-rate, at-most: 90%}
+                    - {metric: success-rate, at-most: 50%, judged-on: interval}
+                """))).containsExactly("t.yaml:8:7: tune.constraints[2]: contradicts tune.constraints[0] (success-rate at-least"
+                + " 0.99 (estimate)): its lower bound is above its upper bound, so no setting can meet both");
+        // Equal bounds judged on the estimates can both be met (a rate of exactly 50%).
+        assertThat(ScenarioLoader.load("t.yaml", constrained("""
+                    - {metric: direct-rate, at-most: 50%}
+                    - {metric: direct-rate, at-least: 50%}
+                """)).tune().orElseThrow().constraints()).hasSize(2);
+    }
+
+    @Test
+    void aRangeOfFractionsIsNamedAsWritten() {
+        assertThat(problems("""
+                tune:
+                  parameters:
+                    protocol.direct-fraction: {range: [0, 1], step: 0.3}
+                  objectives: [{maximize: direct-rate}]
+                """)).containsExactly(
+                "t.yaml:3:53: tune.parameters.protocol.direct-fraction.step: the range 0..1 is not a whole number of steps of 0.3");
+    }
 }

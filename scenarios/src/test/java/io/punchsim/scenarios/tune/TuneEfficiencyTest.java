@@ -1,6 +1,7 @@
 package io.punchsim.scenarios.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -102,5 +103,20 @@ class TuneEfficiencyTest {
         ObjectNode tree = (ObjectNode) mapper.readTree(json);
         tree.remove("wallClock");
         return mapper.writeValueAsString(tree);
+    }
+
+    @Test
+    void aFullGridTooLargeIsNamedWhereTheGridIsWritten() throws Exception {
+        LoadedScenario large = ScenarioLoader.load("large.yaml", """
+                tune:
+                  parameters:
+                    protocol.attempt-interval: {range: [10ms, 1010ms], step: 10ms}
+                    protocol.attempt-limit: {range: [1, 101]}
+                  objectives: [{maximize: direct-rate}]
+                """);
+        assertThatThrownBy(() -> Tuner.prepare(large, Tuner.Options.defaults().withMode(Tuner.Mode.FULL_GRID)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("large.yaml:3:5: tune.parameters: the full grid has 10201 candidates; a full grid runs at most 10000"
+                        + " (a race takes the grid)");
     }
 }
