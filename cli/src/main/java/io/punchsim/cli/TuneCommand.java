@@ -64,7 +64,6 @@ final class TuneCommand implements Callable<Integer> {
         LoadedScenario loaded = Scenarios.load(file);
         Tuner.Options options = Tuner.Options.defaults();
         int n = RunOptions.threads(threads);
-        OutputPaths.directory("--out", out);
         options = options.withThreads(n).withMode(fullGrid ? Tuner.Mode.FULL_GRID : Tuner.Mode.RACE);
         if (precision != null) {
             options = options.withHalfWidth(RunOptions.halfWidth(precision));
@@ -81,6 +80,8 @@ final class TuneCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
+        // Made once the file has proved it can be tuned, and before the first run.
+        OutputPaths.directory("--out", out);
         return execute(tuner, quiet, out);
     }
 
