@@ -61,15 +61,15 @@ public final class ComparisonReport {
     }
 
     public static String markdown(Comparison c) {
-        StringBuilder md = new StringBuilder("## punchsim compare: ").append(c.current().name()).append("\n\n");
+        StringBuilder md = new StringBuilder("## punchsim compare: ").append(Text.markdown(c.current().name())).append("\n\n");
         if (!c.sameScenario()) {
-            return md.append("**Not comparable:** ").append(c.mismatch()).append(".\n").toString();
+            return md.append("**Not comparable:** ").append(Text.markdown(c.mismatch())).append(".\n").toString();
         }
         if (!c.judged()) {
-            return md.append("**Not judged:** ").append(c.notJudgedBecause()).append(".\n").toString();
+            return md.append("**Not judged:** ").append(Text.markdown(c.notJudgedBecause())).append(".\n").toString();
         }
         if (c.partial()) {
-            md.append("> **Partial report** (").append(String.join("; ", c.partialReports()))
+            md.append("> **Partial report** (").append(Text.markdown(String.join("; ", c.partialReports())))
                     .append("): only the points both reports hold are compared.\n\n");
         }
         List<Change> significant = c.significantChanges();
@@ -92,7 +92,7 @@ public final class ComparisonReport {
             }
         }
         if (!c.unmatchedPoints().isEmpty()) {
-            md.append("\nPoints not compared: ").append(String.join("; ", c.unmatchedPoints())).append(".\n");
+            md.append("\nPoints not compared: ").append(Text.markdown(String.join("; ", c.unmatchedPoints()))).append(".\n");
         }
         md.append("\n<sub>").append(Comparison.METHOD_STATEMENT).append("</sub>\n");
         return md.toString();
@@ -217,24 +217,24 @@ public final class ComparisonReport {
         if (!c.sameScenario()) {
             tests = 1;
             failures = 1;
-            cases.append("    <testcase classname=\"").append(Text.xml(classname)).append("\" name=\"same scenario\" time=\"0\">\n")
-                    .append("      <failure type=\"comparison\" message=\"").append(Text.xml(c.mismatch())).append("\"/>\n    </testcase>\n");
+            cases.append("    <testcase classname=\"").append(Text.xmlAttribute(classname)).append("\" name=\"same scenario\" time=\"0\">\n")
+                    .append("      <failure type=\"comparison\" message=\"").append(Text.xmlAttribute(c.mismatch())).append("\"/>\n    </testcase>\n");
         } else if (!c.judged()) {
             tests = 1;
             failures = 1;
-            cases.append("    <testcase classname=\"").append(Text.xml(classname)).append("\" name=\"whole reports\" time=\"0\">\n")
-                    .append("      <failure type=\"partial\" message=\"").append(Text.xml(c.notJudgedBecause())).append("\"/>\n    </testcase>\n");
+            cases.append("    <testcase classname=\"").append(Text.xmlAttribute(classname)).append("\" name=\"whole reports\" time=\"0\">\n")
+                    .append("      <failure type=\"partial\" message=\"").append(Text.xmlAttribute(c.notJudgedBecause())).append("\"/>\n    </testcase>\n");
             return JunitReport.suite(classname, tests, failures, cases, Comparison.METHOD_STATEMENT);
         }
         for (Change ch : c.changes()) {
             tests++;
-            cases.append("    <testcase classname=\"").append(Text.xml(classname)).append("\" name=\"")
-                    .append(Text.xml(ch.metric().key() + " @ " + ch.point())).append("\" time=\"0\"");
+            cases.append("    <testcase classname=\"").append(Text.xmlAttribute(classname)).append("\" name=\"")
+                    .append(Text.xmlAttribute(ch.metric().key() + " @ " + ch.point())).append("\" time=\"0\"");
             String detail = "baseline " + value(ch, ch.baseline()) + ", current " + value(ch, ch.current()) + ", " + ch.method()
                     + (Double.isNaN(ch.pValue()) ? "" : ", p = " + Text.decimal(ch.pValue(), 6) + ", Holm-adjusted p = " + Text.decimal(ch.adjustedP(), 6));
             if (ch.isRegression()) {
                 failures++;
-                cases.append(">\n      <failure type=\"regression\" message=\"").append(Text.xml(ch.metric().key() + " got worse: " + detail))
+                cases.append(">\n      <failure type=\"regression\" message=\"").append(Text.xmlAttribute(ch.metric().key() + " got worse: " + detail))
                         .append("\"/>\n    </testcase>\n");
             } else {
                 cases.append(">\n      <system-out>").append(Text.xml(detail)).append("</system-out>\n    </testcase>\n");

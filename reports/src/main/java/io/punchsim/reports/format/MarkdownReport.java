@@ -20,12 +20,12 @@ public final class MarkdownReport {
 
     public static String write(SweepReport report) {
         StringBuilder md = new StringBuilder();
-        md.append("## punchsim sweep: ").append(report.scenario().name()).append("\n\n");
+        md.append("## punchsim sweep: ").append(Text.markdown(report.scenario().name())).append("\n\n");
         List<String> failures = report.failures();
         long checks = report.points().stream().mapToLong(p -> p.verdicts().size()).sum();
         if (report.partial()) {
             // Never "all passed" for a sweep cut short: what did not run was not judged.
-            md.append("> **Partial results, ").append(report.interruption()).append(".**\n\n");
+            md.append("> **Partial results, ").append(Text.markdown(report.interruption())).append(".**\n\n");
             if (!report.gates().isEmpty()) {
                 md.append(failures.isEmpty()
                         ? "**Gates: not judged** on the points that did not run; none of the " + checks + " checks on what ran failed.\n\n"
@@ -47,7 +47,7 @@ public final class MarkdownReport {
         pointsTable(md, report);
         if (!failures.isEmpty()) {
             md.append("\n### Failed gates\n\n");
-            failures.forEach(f -> md.append("- ").append(f).append('\n'));
+            failures.forEach(f -> md.append("- ").append(Text.markdown(f)).append('\n'));
         }
         if (!report.gates().isEmpty()) {
             md.append("\n<details><summary>Gates</summary>\n\n");

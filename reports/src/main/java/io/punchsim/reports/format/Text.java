@@ -68,9 +68,11 @@ final class Text {
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
+                // A parser turns a bare carriage return into a line feed; the reference keeps it.
+                case '\r' -> out.append("&#13;");
                 default -> {
                     // XML 1.0 forbids most control characters even when escaped.
-                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+                    if (c >= 0x20 || c == '\n' || c == '\t') {
                         out.append(c);
                     }
                 }
@@ -79,13 +81,30 @@ final class Text {
         return out.toString();
     }
 
-    /** A Markdown table cell: pipes escaped, line breaks flattened. */
+    /**
+     * An XML attribute value: as {@link #xml}, and line feeds and tabs as references too, since a
+     * parser reads them in an attribute as spaces (a name of a test case would lose its line break).
+     */
+    static String xmlAttribute(String s) {
+        return xml(s).replace("\n", "&#10;").replace("\t", "&#9;");
+    }
+
+    /**
+     * Text of the scenario (names, parameter values, messages) on one Markdown line: markup
+     * characters as entities, so a renderer that passes HTML through shows them instead of
+     * obeying them, and line breaks flattened, so they cannot end a heading or a table row.
+     */
+    static String markdown(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /** A Markdown table cell: as {@link #markdown}, and pipes escaped. */
     static String cell(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
+        return markdown(s).replace("|", "\\|");
     }
 
     static String csv(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
             return "\"" + s.replace("\"", "\"\"") + "\"";
         }
         return s;
