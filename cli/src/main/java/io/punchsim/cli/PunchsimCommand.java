@@ -46,6 +46,10 @@ import picocli.CommandLine.Command;
                 "  ./punchsim sweep scenarios/examples/fusion-default.yaml --out report"})
 final class PunchsimCommand implements java.util.concurrent.Callable<Integer> {
 
+    /** The commands that run the protocol on real sockets; their bad options are one line each. */
+    static final java.util.Set<String> REAL_NETWORK_COMMANDS =
+            java.util.Set.of("serve-stun", "serve-cloud", "host", "join", "classify");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,6 +74,19 @@ final class PunchsimCommand implements java.util.concurrent.Callable<Integer> {
             var usage = command.getCommandSpec().usageMessage();
             usage.description(HelpParagraphs.of(usage.description()));
             command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, PunchsimCommand::verbatimFooter);
+        });
+        // The real-network commands run in scripts and beside servers' logs: a bad option is one
+        // line naming the option and where the help is, not the option's message above the whole
+        // usage page (host and join list every protocol flag).
+        CommandLine.IParameterExceptionHandler pageAfterMessage = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine command = e.getCommandLine();
+            if (!REAL_NETWORK_COMMANDS.contains(command.getCommandName())) {
+                return pageAfterMessage.handleParseException(e, args);
+            }
+            command.getErr().println("punchsim " + command.getCommandName() + ": " + e.getMessage()
+                    + " (see ./punchsim " + command.getCommandName() + " --help)");
+            return ExitCode.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof BadInputException) {

@@ -66,6 +66,10 @@ public final class RealnetMain {
         } catch (Arguments.BadInput | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
+        } catch (java.net.BindException e) {
+            // A port in use or an address not this machine's: input to fix, like a bad option.
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
             return FAILED;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 "STUN server that supports them (`punchsim serve-stun --other`), and names the preset of the",
                 "simulator that matches it. Prints `key: value` lines: nat, reflexive, mapping, filtering, preset, note."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  classified: a preset matches", "  2  bad input",
+        footer = {"  0  classified: a preset matches", "  2  bad input, or the --bind address is in use or not this machine's",
                 "  3  no preset matches, the server lacks RFC 5780, or the tests were inconclusive", "",
                 "Example:", "  ./punchsim classify --stun 203.0.113.5:3478"})
 public final class ClassifyCommand implements Callable<Integer> {
@@ -56,6 +56,9 @@ public final class ClassifyCommand implements Callable<Integer> {
         Optional<DiscoveryResult> result;
         try {
             result = Classification.discover(stun, bind == null ? new Endpoint(0, 0) : bind, policy);
+        } catch (java.net.BindException e) {
+            System.err.println("punchsim: " + e.getMessage());
+            return RealnetMain.BAD_INPUT;
         } catch (IOException e) {
             System.err.println("punchsim: " + e.getMessage());
             return RealnetMain.FAILED;

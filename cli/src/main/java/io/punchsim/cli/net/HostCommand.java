@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 "as it happens in the JSON-lines format of `punchsim trace --format json` (\"ms\" is wall time since start), then",
                 "one line per client (\"client\", \"outcome\", \"reason\", \"path\", \"connectMsFromK2\") and a summary line with the outcome."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  connected, DIRECT or RELAYED (with --clients: every client)", "  2  bad input",
+        footer = {"  0  connected, DIRECT or RELAYED (with --clients: every client)", "  2  bad input, or the --bind address is in use or not this machine's",
                 "  3  the connection FAILED (with --clients: any client's)",
                 "130  interrupted by Ctrl-C (the outcome line says \"interrupted\":true)", "",
                 "Examples:", "  ./punchsim host --cloud 203.0.113.5:5000 --stun 203.0.113.5:3478",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
                 "Every table is capped and every entry expires (--cloud-member-lifetime), so it can face the internet.",
                 "The protocol options should match those of the host and the client."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  stopped by Ctrl-C", "  2  bad input", "  3  the socket could not be bound", "",
+        footer = {"  0  stopped by Ctrl-C", "  2  bad input, or the address is in use or not this machine's", "  3  any other socket error", "",
                 "Example:", "  ./punchsim serve-cloud --listen 0.0.0.0:5000"})
 public final class ServeCloudCommand implements Callable<Integer> {
 
@@ -34,6 +34,9 @@ public final class ServeCloudCommand implements Callable<Integer> {
                 CloudOptionsTransformer.settings(spec));
         try {
             return RealnetMain.serveCloud(service, System.out);
+        } catch (java.net.BindException e) {
+            System.err.println("punchsim: " + e.getMessage());
+            return RealnetMain.BAD_INPUT;
         } catch (IOException e) {
             System.err.println("punchsim: " + e.getMessage());
             return RealnetMain.FAILED;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 "(CHANGE-REQUEST, RESPONSE-ORIGIN, OTHER-ADDRESS), which `punchsim classify` needs.",
                 "Prints one JSON line per bound socket: {\"ms\":...,\"role\":\"stun\",\"listening\":\"HOST:PORT\"}."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  stopped by Ctrl-C", "  2  bad input", "  3  a socket could not be bound", "",
+        footer = {"  0  stopped by Ctrl-C", "  2  bad input, or an address is in use or not this machine's", "  3  any other socket error", "",
                 "Examples:", "  ./punchsim serve-stun --listen 0.0.0.0:3478",
                 "  ./punchsim serve-stun --listen 192.0.2.10:3478 --other 192.0.2.11:3479"})
 public final class ServeStunCommand implements Callable<Integer> {
@@ -55,6 +55,9 @@ public final class ServeStunCommand implements Callable<Integer> {
         }
         try {
             return RealnetMain.serveStun(service, System.out);
+        } catch (java.net.BindException e) {
+            System.err.println("punchsim: " + e.getMessage());
+            return RealnetMain.BAD_INPUT;
         } catch (IOException e) {
             System.err.println("punchsim: " + e.getMessage());
             return RealnetMain.FAILED;

@@ -114,6 +114,9 @@ public record PeerRun(Role role, Endpoint cloud, Endpoint stun, Endpoint bind, P
         UdpContext context;
         try {
             context = loop.open(SocketAddresses.toInet(local), out);
+        } catch (java.net.BindException e) {
+            loop.close();
+            throw e;
         } catch (IOException e) {
             loop.close();
             throw new IOException("cannot bind " + local + ": " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import io.punchsim.protocol.event.StepEvent;
 import io.punchsim.protocol.runtime.Machine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
@@ -72,11 +73,20 @@ public final class EventLoop implements AutoCloseable {
     /**
      * Binds a non-blocking IPv4 UDP socket to {@code bind} and returns the context a machine acts
      * through; call {@link UdpContext#start(Machine)} to hand it its machine.
+     *
+     * @throws BindException naming {@code bind} when the address is in use or not this machine's
      */
     public UdpContext open(InetSocketAddress bind, Consumer<StepEvent> events) throws IOException {
         DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
         try {
-            channel.bind(bind);
+            try {
+                channel.bind(bind);
+            } catch (BindException e) {
+                BindException named = new BindException("cannot bind "
+                        + bind.getAddress().getHostAddress() + ":" + bind.getPort() + ": " + e.getMessage());
+                named.initCause(e);
+                throw named;
+            }
             channel.configureBlocking(false);
             UdpContext context = new UdpContext(this, channel, events);
             channel.register(selector, SelectionKey.OP_READ, new Inbox(channel, context::deliver));

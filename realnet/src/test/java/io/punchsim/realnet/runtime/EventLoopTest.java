@@ -1,10 +1,12 @@
 package io.punchsim.realnet.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.punchsim.protocol.net.Endpoint;
 import io.punchsim.protocol.runtime.Context;
 import io.punchsim.protocol.runtime.Machine;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,6 +30,17 @@ class EventLoopTest {
         public void onDatagram(Endpoint source, byte[] payload) {
             sources.add(source);
             received.add(new String(payload, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aPortInUseIsABindExceptionThatNamesTheAddress() throws Exception {
+        try (EventLoop loop = new EventLoop()) {
+            UdpContext taken = loop.open(new InetSocketAddress("127.0.0.1", 0), event -> {});
+            int port = taken.localAddress().port();
+            assertThatThrownBy(() -> loop.open(new InetSocketAddress("127.0.0.1", port), event -> {}))
+                    .isInstanceOf(BindException.class)
+                    .hasMessageStartingWith("cannot bind 127.0.0.1:" + port + ": ");
         }
     }
 
