@@ -11,13 +11,13 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Runs a loop for the life of the process. Ctrl-C (SIGINT) and SIGTERM stop the loop; the command
+ * Runs a loop for the life of the process. Ctrl-C (SIGINT), SIGTERM and SIGHUP (a closed terminal) stop the loop; the command
  * then closes its sockets, prints its last line and exits with its own exit code. Any other way
  * the JVM shuts down still stops the loop and waits for it to close.
  */
 public final class ProcessLifetime {
 
-    private static final List<String> STOP_SIGNALS = List.of("INT", "TERM");
+    private static final List<String> STOP_SIGNALS = List.of("INT", "TERM", "HUP");
 
     private ProcessLifetime() {}
 
@@ -69,7 +69,7 @@ public final class ProcessLifetime {
     }
 
     /**
-     * Turns SIGINT and SIGTERM into a stop of the loop instead of a JVM shutdown, so the command
+     * Turns SIGINT, SIGTERM and SIGHUP into a stop of the loop instead of a JVM shutdown, so the command
      * chooses its exit code. Where a signal cannot be handled the shutdown hook still applies.
      */
     private static List<Runnable> handleStopSignals(EventLoop loop) {

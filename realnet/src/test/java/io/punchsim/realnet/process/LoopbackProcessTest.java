@@ -147,6 +147,25 @@ class LoopbackProcessTest {
     }
 
     @Test
+    void ctrlCAndAHangUpStopAPeerWith130AndAServerWithZero() throws Exception {
+        int silentPort;
+        try (DatagramSocket nobody = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            silentPort = nobody.getLocalPort();
+        }
+        for (String signal : List.of("INT", "HUP")) {
+            try (RealProcess join = RealProcess.start("join", "join", "--cloud", "127.0.0.1:" + silentPort,
+                    "--stun", "127.0.0.1:" + silentPort);
+                    RealProcess cloud = RealProcess.start("cloud", "serve-cloud", "--listen", "127.0.0.1:0")) {
+                join.awaitLine(line -> Lines.isStep(line, "client", "C2"));
+                listening(cloud);
+                assertThat(join.signal(signal)).as(signal + ": " + join.output()).isEqualTo(130);
+                assertThat(Lines.field(Lines.outcomeLine(join.lines(), "client"), "interrupted")).contains("true");
+                assertThat(cloud.signal(signal)).as(signal + ": " + cloud.output()).isZero();
+            }
+        }
+    }
+
+    @Test
     void badInputExitsWithTwo() throws Exception {
         try (RealProcess bad = RealProcess.start("bad", "join", "--cloud", "nowhere", "--stun", "127.0.0.1:3478")) {
             assertThat(bad.awaitExit()).as(bad.output()).isEqualTo(2);

@@ -112,6 +112,15 @@ public final class RealProcess implements AutoCloseable {
         return awaitExit();
     }
 
+    /** Sends the process the signal {@code name} ({@code INT}, {@code HUP}, ...) and waits for it to exit. */
+    public int signal(String name) throws InterruptedException, java.io.IOException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " failed");
+        }
+        return awaitExit();
+    }
+
     /** Kills the process at once (SIGKILL): no handler runs, nothing more is sent. */
     public int kill() throws InterruptedException {
         process.toHandle().destroyForcibly();
