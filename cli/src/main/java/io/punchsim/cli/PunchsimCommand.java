@@ -46,10 +46,6 @@ import picocli.CommandLine.Command;
                 "  ./punchsim sweep scenarios/examples/fusion-default.yaml --out report"})
 final class PunchsimCommand implements java.util.concurrent.Callable<Integer> {
 
-    /** The commands that run the protocol on real sockets; their bad options are one line each. */
-    static final java.util.Set<String> REAL_NETWORK_COMMANDS =
-            java.util.Set.of("serve-stun", "serve-cloud", "host", "join", "classify");
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -75,15 +71,11 @@ final class PunchsimCommand implements java.util.concurrent.Callable<Integer> {
             usage.description(HelpParagraphs.of(usage.description()));
             command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, PunchsimCommand::verbatimFooter);
         });
-        // The real-network commands run in scripts and beside servers' logs: a bad option is one
-        // line naming the option and where the help is, not the option's message above the whole
-        // usage page (host and join list every protocol flag).
-        CommandLine.IParameterExceptionHandler pageAfterMessage = cli.getParameterExceptionHandler();
+        // Commands run in scripts, CI logs and beside servers' logs: a bad option is one line
+        // naming the option and where the help is, as every other bad input is, not the option's
+        // message above the whole usage page (host and join list every protocol flag).
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();
-            if (!REAL_NETWORK_COMMANDS.contains(command.getCommandName())) {
-                return pageAfterMessage.handleParseException(e, args);
-            }
             command.getErr().println("punchsim " + command.getCommandName() + ": " + e.getMessage()
                     + " (see ./punchsim " + command.getCommandName() + " --help)");
             return ExitCode.BAD_INPUT;
