@@ -66,13 +66,9 @@ public final class RealnetMain {
         } catch (Arguments.BadInput | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
-        } catch (java.net.BindException e) {
-            // A port in use or an address not this machine's: input to fix, like a bad option.
-            err.println("error: " + e.getMessage());
-            return BAD_INPUT;
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
-            return FAILED;
+            return exitCode(e);
         } catch (RuntimeException e) {
             // A bug, not a datagram (the servers' machines drop what they cannot handle): the
             // last line still says what ended the command.
@@ -151,6 +147,14 @@ public final class RealnetMain {
             case FAILED -> FAILED;
             case INTERRUPTED -> INTERRUPTED;
         };
+    }
+
+    /**
+     * 2 for a socket that could not be bound (an address in use or not this machine's: input to
+     * fix, like a bad option), 3 for any other socket error.
+     */
+    public static int exitCode(IOException e) {
+        return e instanceof java.net.BindException ? BAD_INPUT : FAILED;
     }
 
     static int serveStun(Arguments args, PrintStream out) throws IOException {

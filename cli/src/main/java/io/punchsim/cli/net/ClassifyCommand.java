@@ -56,12 +56,9 @@ public final class ClassifyCommand implements Callable<Integer> {
         Optional<DiscoveryResult> result;
         try {
             result = Classification.discover(stun, bind == null ? new Endpoint(0, 0) : bind, policy);
-        } catch (java.net.BindException e) {
-            System.err.println("punchsim: " + e.getMessage());
-            return RealnetMain.BAD_INPUT;
         } catch (IOException e) {
             System.err.println("punchsim: " + e.getMessage());
-            return RealnetMain.FAILED;
+            return RealnetMain.exitCode(e);
         }
         if (result.isEmpty()) {
             System.out.println("interrupted");

@@ -37,12 +37,9 @@ final class PeerEndpoints {
         PeerRun run = new PeerRun(role, cloud, stun, bind == null ? new Endpoint(0, 0) : bind, config, clients);
         try {
             return RealnetMain.exitCode(run.run(new JsonLines(System.out)));
-        } catch (java.net.BindException e) {
-            System.err.println("punchsim: " + e.getMessage());
-            return RealnetMain.BAD_INPUT;
         } catch (IOException e) {
             System.err.println("punchsim: " + e.getMessage());
-            return RealnetMain.FAILED;
+            return RealnetMain.exitCode(e);
         }
     }
 }

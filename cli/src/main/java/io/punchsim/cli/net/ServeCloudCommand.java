@@ -34,12 +34,9 @@ public final class ServeCloudCommand implements Callable<Integer> {
                 CloudOptionsTransformer.settings(spec));
         try {
             return RealnetMain.serveCloud(service, System.out);
-        } catch (java.net.BindException e) {
-            System.err.println("punchsim: " + e.getMessage());
-            return RealnetMain.BAD_INPUT;
         } catch (IOException e) {
             System.err.println("punchsim: " + e.getMessage());
-            return RealnetMain.FAILED;
+            return RealnetMain.exitCode(e);
         }
     }
 }

@@ -55,12 +55,9 @@ public final class ServeStunCommand implements Callable<Integer> {
         }
         try {
             return RealnetMain.serveStun(service, System.out);
-        } catch (java.net.BindException e) {
-            System.err.println("punchsim: " + e.getMessage());
-            return RealnetMain.BAD_INPUT;
         } catch (IOException e) {
             System.err.println("punchsim: " + e.getMessage());
-            return RealnetMain.FAILED;
+            return RealnetMain.exitCode(e);
         }
     }
 }
