@@ -1,7 +1,7 @@
 package io.punchsim.protocol.limit;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A budget per source address: at most {@code burst} uses at once, refilled at {@code burst} per
@@ -9,8 +9,11 @@ import java.util.Map;
  * per address, no counters to refill). Time is whatever clock the owner is handed, so the
  * simulator and real sockets behave alike.
  *
- * <p>The table is bounded: past {@code maxSources} addresses, the one used least recently is
- * forgotten (it starts afresh if it comes back), so no stream of sources makes it grow.
+ * <p>The table is bounded at {@code maxSources} addresses, so no stream of sources makes it grow.
+ * An address is forgotten only once its budget is whole again, since forgetting it earlier would
+ * hand it a fresh burst: a stream of other sources (spoofed ones cost nothing) could then renew
+ * the budget of the address they aim at. When the table is full and the address used least
+ * recently is not yet whole, a new address gets nothing until it is: the budget fails closed.
  */
 public final class SourceBudget {
 
@@ -34,12 +37,7 @@ public final class SourceBudget {
         this.intervalNanos = burst == 0 ? periodNanos : Math.max(1, periodNanos / burst);
         this.spanNanos = intervalNanos * burst;
         this.maxSources = maxSources;
-        this.full = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, long[]> eldest) {
-                return size() > SourceBudget.this.maxSources;
-            }
-        };
+        this.full = new LinkedHashMap<>(16, 0.75f, true);
     }
 
     /** Takes one use for {@code address} at {@code now}; false if its budget is spent. */
@@ -54,10 +52,27 @@ public final class SourceBudget {
             return false;
         }
         if (wholeAt == null) {
+            if (full.size() >= maxSources && !forgetEldestIfWhole(now)) {
+                return false;
+            }
             full.put(address, new long[] {next});
         } else {
             wholeAt[0] = next;
         }
+        return true;
+    }
+
+    /**
+     * Makes room by forgetting the address used least recently, if its budget is whole at
+     * {@code now}. Only that one is looked at, so a full table costs nothing more per use; the
+     * others' turn comes as they become the eldest, or at {@link #forgetRefilled}.
+     */
+    private boolean forgetEldestIfWhole(long now) {
+        Iterator<long[]> eldest = full.values().iterator();
+        if (eldest.next()[0] > now) {
+            return false;
+        }
+        eldest.remove();
         return true;
     }
 

@@ -75,6 +75,7 @@ class CloudServerFuzzTest {
         long now;
         long nextTimer;
         final List<Sent> sent = new ArrayList<>();
+        final List<Sent> received = new ArrayList<>();
         final Map<Endpoint, Long> firstHeard = new HashMap<>();
         final Map<Endpoint, Long> lastHeard = new HashMap<>();
         final Map<Integer, Long> receivedBytes = new HashMap<>();
@@ -184,6 +185,7 @@ class CloudServerFuzzTest {
             firstHeard.putIfAbsent(source, now);
             lastHeard.put(source, now);
             receivedBytes.merge(source.ip(), (long) payload.length, Long::sum);
+            received.add(new Sent(now, source, payload.clone(), false));
             cloud.onDatagram(source, payload);
         }
 
@@ -241,9 +243,26 @@ class CloudServerFuzzTest {
             for (Map.Entry<Integer, Long> e : toNonMembers.entrySet()) {
                 long received = receivedBytes.getOrDefault(e.getKey(), 0L);
                 long bound = received * 5 / 2 + retransmissions * LARGEST_RETRANSMITTED;
-                assertThat(e.getValue()).as("bytes to address %s outside membership, having sent %d",
-                        Endpoint.formatIp(e.getKey()), received).isLessThanOrEqualTo(bound);
+                assertThat(e.getValue()).as("bytes to address %s outside membership, having sent %d; its datagrams:%n%s",
+                        Endpoint.formatIp(e.getKey()), received, trace(e.getKey())).isLessThanOrEqualTo(bound);
             }
+        }
+
+        /** Every datagram to and from {@code ip}, in order, for the message of a failed check. */
+        String trace(int ip) {
+            List<String> lines = new ArrayList<>();
+            int in = 0;
+            int out = 0;
+            while (in < received.size() || out < sent.size()) {
+                boolean takeIn = out >= sent.size() || (in < received.size() && received.get(in).at <= sent.get(out).at);
+                Sent s = takeIn ? received.get(in++) : sent.get(out++);
+                if (s.to.ip() == ip) {
+                    lines.add(String.format("  %8.3f s %s %s %d bytes%s: %s", s.at / 1e9, takeIn ? "from" : "to  ", s.to,
+                            s.payload.length, takeIn || !s.mayBeMember ? "" : " (may be member)",
+                            MessageCodec.decode(s.payload)));
+                }
+            }
+            return String.join(System.lineSeparator(), lines);
         }
 
         @Override

@@ -34,6 +34,34 @@ class SourceBudgetTest {
     }
 
     @Test
+    void aStreamOfOtherSourcesDoesNotRenewAnAddresssBudget() {
+        SourceBudget budget = new SourceBudget(2, 60 * S, 10);
+        assertThat(budget.take(1, 0)).isTrue();
+        assertThat(budget.take(1, 0)).isTrue();
+        assertThat(budget.take(1, 0)).as("spent").isFalse();
+        for (int address = 2; address < 1_000; address++) {
+            budget.take(address, S);
+        }
+        assertThat(budget.size()).isEqualTo(10);
+        assertThat(budget.take(1, 2 * S)).as("still spent after a thousand other sources").isFalse();
+        // Once whole again, the eldest make room one by one.
+        assertThat(budget.take(1_000, 61 * S)).as("a newcomer once the eldest is whole").isTrue();
+        assertThat(budget.size()).isEqualTo(10);
+    }
+
+    @Test
+    void aFullTableRefusesNewcomersUntilItsEldestIsWhole() {
+        SourceBudget budget = new SourceBudget(2, 60 * S, 3);
+        for (int address = 0; address < 3; address++) {
+            assertThat(budget.take(address, address * S)).isTrue();
+        }
+        assertThat(budget.take(9, 10 * S)).as("the eldest is not whole until 30 s").isFalse();
+        assertThat(budget.take(9, 30 * S)).as("the eldest whole at 30 s").isTrue();
+        assertThat(budget.take(8, 30 * S)).as("the next eldest not whole until 31 s").isFalse();
+        assertThat(budget.take(8, 31 * S)).isTrue();
+    }
+
+    @Test
     void aBudgetOfNothingAllowsNothing() {
         assertThat(new SourceBudget(0, 60 * S, 10).take(1, 0)).isFalse();
     }
