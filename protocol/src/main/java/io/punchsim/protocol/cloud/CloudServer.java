@@ -405,9 +405,12 @@ public final class CloudServer implements Machine {
         Endpoint source = remote.endpoint;
         boolean host = m.role() == PeerRole.HOST;
         // Roles are bound to endpoints: the host's to the one that created the session, a
-        // client's to one the session was handed to. A session id alone gives no role.
+        // client's to one the session was handed to. A session id alone gives no role. The host's
+        // is bound to the cloud's very entry for its creator, not only to the address: once that
+        // entry is forgotten (silent, or making room), so is the right to host, since the entry
+        // is what takes the session along when it goes.
         Session.Reservation reservation = host ? null : session.reservationOf(source);
-        if (host ? session.host != null || !source.equals(session.creator)
+        if (host ? session.host != null || remote != session.creatorRemote
                 : session.host == null || reservation == null || session.memberAt(source) != null) {
             droppedNonMember++;
             return;

@@ -60,8 +60,10 @@ class CloudServerFuzzTest {
         }
         run.advance(2 * LIFETIME + LIFETIME / 4);
         run.checkTables();
-        assertThat(run.cloud.sessionCount()).as("sessions after a silence of twice the lifetime").isZero();
-        assertThat(run.cloud.endpointCount()).as("endpoints after a silence of twice the lifetime").isZero();
+        assertThat(run.cloud.sessionCount()).as("sessions after a silence of twice the lifetime; the run:%n%s",
+                run.trace(null)).isZero();
+        assertThat(run.cloud.endpointCount()).as("endpoints after a silence of twice the lifetime; the run:%n%s",
+                run.trace(null)).isZero();
         run.checkSends();
     }
 
@@ -248,15 +250,15 @@ class CloudServerFuzzTest {
             }
         }
 
-        /** Every datagram to and from {@code ip}, in order, for the message of a failed check. */
-        String trace(int ip) {
+        /** Every datagram to and from {@code ip} (null: any), in order, for the message of a failed check. */
+        String trace(Integer ip) {
             List<String> lines = new ArrayList<>();
             int in = 0;
             int out = 0;
             while (in < received.size() || out < sent.size()) {
                 boolean takeIn = out >= sent.size() || (in < received.size() && received.get(in).at <= sent.get(out).at);
                 Sent s = takeIn ? received.get(in++) : sent.get(out++);
-                if (s.to.ip() == ip) {
+                if (ip == null || s.to.ip() == ip) {
                     lines.add(String.format("  %8.3f s %s %s %d bytes%s: %s", s.at / 1e9, takeIn ? "from" : "to  ", s.to,
                             s.payload.length, takeIn || !s.mayBeMember ? "" : " (may be member)",
                             MessageCodec.decode(s.payload)));

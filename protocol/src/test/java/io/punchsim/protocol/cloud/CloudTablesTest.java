@@ -178,6 +178,47 @@ class CloudTablesTest {
         assertThat(small.counters().droppedOverLimit()).isZero();
     }
 
+    /**
+     * A host leaves while its client stays, falls silent until the cloud forgets it, then comes
+     * back from the same address and port and asks to host again. The cloud's new entry for it is
+     * not the one that created the session, so it may not: it would be a host whose entry does
+     * not take the session along when it goes, and the session would outlive everyone in it.
+     */
+    @Test
+    void aHostForgottenAfterItLeftCannotHostAgainAndTheSessionGoesWithItsLastMember() {
+        World w = new World(QUICK, SEED);
+        CloudServer small = cloudAt(w, QUICK, new CloudLimits(100, 10, 10, 1_024, 3_000 * MS, 4, 30));
+        Endpoint host = stranger(1, 4000);
+        Endpoint client = stranger(2, 5000);
+        int session = handMadeHost(w, CLOUD_AT, host);
+        w.net.inject(client, CLOUD_AT, MessageCodec.encode(new Message.JoinRandom(1)));
+        w.net.runFor(w.net.now() + 30 * MS);
+        w.net.inject(client, CLOUD_AT, MessageCodec.encode(
+                new Message.JoinRequest(2, session, PeerRole.CLIENT, Props.CLIENT_SERVER)));
+        w.net.inject(host, CLOUD_AT, MessageCodec.encode(new Message.Leave(3, session, Session.HOST_PEER_ID)));
+        w.net.runFor(w.net.now() + 30 * MS);
+        // The client keeps itself alive while the host says nothing until the cloud forgets it.
+        for (int i = 0; i < 5; i++) {
+            w.net.inject(client, CLOUD_AT, MessageCodec.encode(new Message.Keepalive(session, Session.CLIENT_PEER_ID)));
+            w.net.runFor(w.net.now() + 1_000 * MS);
+        }
+        assertThat(small.counters().expiredEndpoints()).as("the host forgotten").isEqualTo(1);
+        assertThat(small.sessionCount()).as("the session kept for its client").isEqualTo(1);
+
+        long refusedBefore = small.counters().droppedNonMember();
+        long back = w.net.now();
+        w.net.inject(host, CLOUD_AT, MessageCodec.encode(new Message.JoinRequest(4, session, PeerRole.HOST, Props.CLIENT_SERVER)));
+        w.net.runFor(w.net.now() + 30 * MS);
+        assertThat(small.counters().droppedNonMember()).as("hosting again refused").isEqualTo(refusedBefore + 1);
+        assertThat(w.net.packets()).as("no JoinAck to the returning host")
+                .noneMatch(p -> p.atNanos() >= back && p.to().equals(host) && p.kind() == MessageKind.JOIN_ACK);
+
+        // Everyone falls silent: every table empties.
+        w.net.runFor(w.net.now() + 10_000 * MS);
+        assertThat(small.sessionCount()).isZero();
+        assertThat(small.endpointCount()).isZero();
+    }
+
     @Test
     void theAnswersOneEndpointAwaitsAreCappedAndTheNewestAreKept() {
         World w = new World(World.TIMED, SEED);
