@@ -37,6 +37,17 @@ class RealNetBadOptionsTest {
     }
 
     @Test
+    void portZeroBindsAnyPortButIsNoServersAddress() {
+        for (List<String> bad : List.of(
+                List.of("host", "--cloud", "127.0.0.1:0", "--stun", "127.0.0.1:3478"),
+                List.of("join", "--cloud", "127.0.0.1:5000", "--stun", "127.0.0.1:0"),
+                List.of("classify", "--stun", "127.0.0.1:0"))) {
+            assertOneLineBadInput(Cli.run(bad.toArray(String[]::new)), "punchsim " + bad.get(0) + ": ", "127.0.0.1:0",
+                    "is no destination");
+        }
+    }
+
+    @Test
     void aPortInUseIsBadInputNamingTheAddress() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             String address = "127.0.0.1:" + taken.getLocalPort();

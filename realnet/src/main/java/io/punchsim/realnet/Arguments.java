@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The {@code --name value} and {@code --switch} arguments of one command of {@link RealnetMain}.
@@ -70,17 +71,26 @@ final class Arguments {
         return Set.copyOf(switches);
     }
 
+    /** An address to bind, where port 0 means any. */
     Endpoint endpoint(String name) {
         return optionalEndpoint(name).orElseThrow(() -> new BadInput(name + " HOST:PORT is required"));
     }
 
     Optional<Endpoint> optionalEndpoint(String name) {
-        return value(name).map(text -> {
-            try {
-                return Endpoint.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new BadInput(name + ": " + e.getMessage());
-            }
-        });
+        return value(name).map(text -> read(name, text, Endpoint::parse));
+    }
+
+    /** An address to send to, such as a server's: port 0 is refused. */
+    Endpoint destination(String name) {
+        return value(name).map(text -> read(name, text, Endpoint::parseDestination))
+                .orElseThrow(() -> new BadInput(name + " HOST:PORT is required"));
+    }
+
+    private static Endpoint read(String name, String text, Function<String, Endpoint> parser) {
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(name + ": " + e.getMessage());
+        }
     }
 }

@@ -132,7 +132,7 @@ public final class RealnetMain {
 
     static int peer(Role role, Arguments args, PrintStream out) throws IOException {
         int clients = args.value(PeerRun.CLIENTS_FLAG).map(PeerRun::clients).orElse(1);
-        PeerRun run = new PeerRun(role, args.endpoint("--cloud"), args.endpoint("--stun"),
+        PeerRun run = new PeerRun(role, args.destination("--cloud"), args.destination("--stun"),
                 args.optionalEndpoint("--bind").orElse(new Endpoint(0, 0)), config(args), clients);
         return exitCode(run.run(new JsonLines(out)));
     }
@@ -203,7 +203,7 @@ public final class RealnetMain {
         Retransmission defaults = Classification.DEFAULT_SCHEDULE;
         long rto = args.value("--rto").map(Units::parseDuration).orElse(defaults.initialRtoNanos());
         int requests = args.value("--requests").map(Integer::parseInt).orElse(defaults.maxTransmissions());
-        return classify(args.endpoint("--stun"), args.optionalEndpoint("--bind").orElse(new Endpoint(0, 0)),
+        return classify(args.destination("--stun"), args.optionalEndpoint("--bind").orElse(new Endpoint(0, 0)),
                 Classification.schedule(rto, requests), out);
     }
 

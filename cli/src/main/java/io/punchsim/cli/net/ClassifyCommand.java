@@ -29,7 +29,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--stun", required = true, paramLabel = "HOST:PORT", converter = EndpointConverter.class,
+    @Option(names = "--stun", required = true, paramLabel = "HOST:PORT", converter = EndpointConverter.Destination.class,
             description = "A STUN server with RFC 5780 support (an alternate address).")
     Endpoint stun;
 

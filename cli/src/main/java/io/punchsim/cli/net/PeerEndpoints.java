@@ -12,11 +12,11 @@ import picocli.CommandLine.Option;
 /** What {@code host} and {@code join} share: where the cloud and STUN server are, and running the peer. */
 final class PeerEndpoints {
 
-    @Option(names = "--cloud", required = true, paramLabel = "HOST:PORT", converter = EndpointConverter.class,
+    @Option(names = "--cloud", required = true, paramLabel = "HOST:PORT", converter = EndpointConverter.Destination.class,
             description = "The cloud's address (`punchsim serve-cloud`).")
     Endpoint cloud;
 
-    @Option(names = "--stun", required = true, paramLabel = "HOST:PORT", converter = EndpointConverter.class,
+    @Option(names = "--stun", required = true, paramLabel = "HOST:PORT", converter = EndpointConverter.Destination.class,
             description = "The STUN server's address (`punchsim serve-stun` or any RFC 8489 server).")
     Endpoint stun;
 

@@ -37,6 +37,18 @@ public record Endpoint(int ip, int port) {
         return new Endpoint(parseIp(text.substring(0, colon)), port);
     }
 
+    /**
+     * Parses an address to send to, such as a server's: as {@link #parse}, but port 0, which
+     * means "any" only when binding, is refused.
+     */
+    public static Endpoint parseDestination(String text) {
+        Endpoint endpoint = parse(text);
+        if (endpoint.port == 0) {
+            throw new IllegalArgumentException("port 0 in '" + text + "' is no destination; give the port the server listens on");
+        }
+        return endpoint;
+    }
+
     public static int parseIp(String dotted) {
         String[] parts = dotted.split("\\.", -1);
         if (parts.length != 4) {

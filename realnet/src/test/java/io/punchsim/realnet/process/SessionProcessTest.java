@@ -245,4 +245,19 @@ class SessionProcessTest {
             assertThat(said).as(String.join(" ", args)).contains("--clients");
         }
     }
+
+    @Test
+    void aServerAtPortZeroIsBadInput() {
+        for (String[] command : List.of(
+                new String[] {"host", "--cloud", "127.0.0.1:0", "--stun", "127.0.0.1:2"},
+                new String[] {"join", "--cloud", "127.0.0.1:1", "--stun", "127.0.0.1:0"},
+                new String[] {"classify", "--stun", "127.0.0.1:0"})) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = RealnetMain.run(command, new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            String said = err.toString(StandardCharsets.UTF_8);
+            assertThat(code).as("%s: %s", String.join(" ", command), said).isEqualTo(RealnetMain.BAD_INPUT);
+            assertThat(said).as(String.join(" ", command)).contains("127.0.0.1:0", "is no destination");
+        }
+    }
 }
