@@ -2,6 +2,7 @@ package io.punchsim.cli;
 
 import io.punchsim.nat.NatPreset;
 import io.punchsim.nat.NatPresets;
+import io.punchsim.protocol.config.Units;
 import io.punchsim.scenarios.link.LinkPreset;
 import io.punchsim.scenarios.link.LinkPresets;
 import io.punchsim.scenarios.link.RegionPair;
@@ -10,7 +11,6 @@ import io.punchsim.scenarios.load.NatWords;
 import io.punchsim.scenarios.load.Suggestions;
 import io.punchsim.scenarios.model.LinkSpec;
 import io.punchsim.scenarios.model.LossSpec;
-import io.punchsim.scenarios.units.Units;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;

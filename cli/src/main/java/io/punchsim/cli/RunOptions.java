@@ -1,5 +1,7 @@
 package io.punchsim.cli;
 
+import io.punchsim.protocol.config.ValueException;
+import io.punchsim.scenarios.load.PrecisionBinder;
 import io.punchsim.scenarios.load.ScenarioLoader;
 import io.punchsim.scenarios.run.SweepJob;
 import java.util.Locale;
@@ -67,16 +69,11 @@ final class RunOptions {
 
     /** A {@code --precision} half-width: a rate in (0, 50%]. */
     static double halfWidth(String text) {
-        double value;
         try {
-            value = io.punchsim.scenarios.units.Units.parseRate(text);
-        } catch (io.punchsim.scenarios.units.UnitException e) {
+            return PrecisionBinder.halfWidth(text);
+        } catch (ValueException e) {
             throw new BadInputException("--precision: " + e.getMessage());
         }
-        if (!(value > 0 && value <= io.punchsim.reports.precision.Precision.MAX_HALF_WIDTH)) {
-            throw new BadInputException("--precision: out of range: " + text + " is not within (0%, 50%]");
-        }
-        return value;
     }
 
     // For the help text: the limits as the code has them.

@@ -103,5 +103,8 @@ class TuneCommandTest {
         Cli.Result zero = Cli.run("run", file.toString(), "--precision", "0%", "-q");
         assertThat(zero.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(zero.err()).contains("--precision: out of range: 0% is not within (0%, 50%]");
+        Cli.Result over = Cli.run("run", file.toString(), "--precision", "150%", "-q");
+        assertThat(over.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(over.err()).contains("--precision: out of range: 150% is not within (0%, 50%]");
     }
 }

@@ -1,16 +1,16 @@
 package io.punchsim.spark;
 
+import io.punchsim.protocol.config.ValueException;
 import io.punchsim.reports.aggregate.PointAggregate;
 import io.punchsim.reports.format.ReportWriter;
 import io.punchsim.reports.sweep.SweepReport;
 import io.punchsim.scenarios.engine.EngineStream;
 import io.punchsim.scenarios.load.LoadedScenario;
+import io.punchsim.scenarios.load.PrecisionBinder;
 import io.punchsim.scenarios.load.ScenarioException;
 import io.punchsim.scenarios.load.ScenarioLoader;
 import io.punchsim.scenarios.run.RunFailedException;
 import io.punchsim.scenarios.run.SweepJob;
-import io.punchsim.scenarios.units.Units;
-import io.punchsim.reports.precision.Precision;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,10 +30,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * The application {@code spark-submit} starts: a sweep of a scenario file on the cluster it was
@@ -179,16 +179,11 @@ public final class SparkSweepCommand implements Callable<Integer> {
             options = options.withSeeds(seeds);
         }
         if (precision != null) {
-            double halfWidth;
             try {
-                halfWidth = Units.parseRate(precision);
-            } catch (RuntimeException e) {
+                options = options.withHalfWidth(PrecisionBinder.halfWidth(precision));
+            } catch (ValueException e) {
                 throw new BadInput("--precision: " + e.getMessage(), e);
             }
-            if (!(halfWidth > 0 && halfWidth <= Precision.MAX_HALF_WIDTH)) {
-                throw new BadInput("--precision: " + precision + " is not within (0%, 50%]", null);
-            }
-            options = options.withHalfWidth(halfWidth);
         }
         JobSpec spec = JobSpec.of(file.toString(), text, options);
         SweepJob job;

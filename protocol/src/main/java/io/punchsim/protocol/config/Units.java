@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * How values are written in scenario files and on the command line: durations ({@code 500ms},
- * {@code 1.5s}), fractions ({@code 2/3}, {@code 0.5}, {@code 50%}) and plain numbers. One grammar,
- * so a value that a scenario accepts is accepted by {@code punchsim host} with the same meaning.
- * Parsing is exact decimal arithmetic: {@code 0.1s} is exactly 100,000,000 ns.
+ * {@code 1.5s}), fractions ({@code 2/3}, {@code 0.5}, {@code 50%}), rates ({@code 5%},
+ * {@code 0.05}) and plain numbers. One grammar, so a value that a scenario accepts is accepted by
+ * {@code punchsim host} with the same meaning. Durations and protocol fractions are exact decimal
+ * arithmetic ({@code 0.1s} is exactly 100,000,000 ns); rates and probabilities are doubles.
  */
 public final class Units {
 
@@ -17,11 +18,13 @@ public final class Units {
     public static final String DURATION_REGEX = "[0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h)";
     public static final String DURATION_FORM = "a number with a unit: ns, us, ms, s, m or h, e.g. 500ms or 1.5s";
     public static final String FRACTION_FORM = "a decimal like 0.6667, a percentage like 66.7% or a fraction like 2/3";
+    public static final String RATE_FORM = "a percentage like 5% or a decimal like 0.05";
 
     private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ns|us|ms|s|m|h)");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?");
-    private static final Pattern PERCENT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)%");
-    private static final Pattern RATIO = Pattern.compile("([0-9]+)/([0-9]+)");
+    private static final Pattern PERCENT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*%");
+    private static final Pattern RATIO = Pattern.compile("([0-9]+)\\s*/\\s*([0-9]+)");
+    private static final String OUT_OF_UNIT_RANGE = "' is out of range; expected 0..1 (0%..100%)";
 
     private Units() {}
 
@@ -104,7 +107,7 @@ public final class Units {
             throw new ValueException("'" + text + "' is not " + FRACTION_FORM);
         }
         if (numerator.compareTo(denominator) > 0) {
-            throw new ValueException("'" + text + "' is out of range; expected 0..1 (0%..100%)");
+            throw new ValueException("'" + text + OUT_OF_UNIT_RANGE);
         }
         BigInteger gcd = numerator.gcd(denominator);
         if (gcd.signum() != 0) {
@@ -115,5 +118,53 @@ public final class Units {
             throw new ValueException("'" + text + "' needs a denominator above 2^31; write a simpler fraction");
         }
         return new Fraction(numerator.intValueExact(), denominator.intValueExact());
+    }
+    /** A rate in [0, 1]: {@code 5%} or {@code 0.05}. */
+    public static double parseRate(String text) {
+        return inUnitRange(text, parseProportion(text));
+    }
+
+    /**
+     * A probability in [0, 1] written as a decimal, a percentage or {@code p/q}, as a double: for
+     * the scenario's shares, where {@link #parseFraction}'s exactness buys nothing.
+     */
+    public static double parseFractionValue(String text) {
+        String t = text.trim();
+        Matcher ratio = RATIO.matcher(t);
+        if (!ratio.matches()) {
+            return inUnitRange(text, proportion(text, FRACTION_FORM));
+        }
+        double denominator = Double.parseDouble(ratio.group(2));
+        if (denominator == 0) {
+            throw new ValueException("'" + text + "' divides by zero");
+        }
+        return inUnitRange(text, Double.parseDouble(ratio.group(1)) / denominator);
+    }
+
+    /**
+     * A percentage or a decimal of any size, range not checked: for a field whose own range is
+     * narrower or wider than [0, 1], so its message can name that range.
+     */
+    public static double parseProportion(String text) {
+        return proportion(text, RATE_FORM);
+    }
+
+    private static double proportion(String text, String form) {
+        String t = text.trim();
+        Matcher percent = PERCENT.matcher(t);
+        if (percent.matches()) {
+            return Double.parseDouble(percent.group(1)) / 100.0;
+        }
+        if (DECIMAL.matcher(t).matches()) {
+            return Double.parseDouble(t);
+        }
+        throw new ValueException("'" + text + "' is not " + form);
+    }
+
+    private static double inUnitRange(String text, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new ValueException("'" + text + OUT_OF_UNIT_RANGE);
+        }
+        return value;
     }
 }

@@ -1,7 +1,7 @@
 package io.punchsim.scenarios.load;
 
-import io.punchsim.scenarios.units.UnitException;
-import io.punchsim.scenarios.units.Units;
+import io.punchsim.protocol.config.Units;
+import io.punchsim.protocol.config.ValueException;
 import io.punchsim.scenarios.yaml.Node;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -146,7 +146,7 @@ final class Fields {
                 return fallback;
             }
             return value;
-        } catch (UnitException e) {
+        } catch (ValueException e) {
             report(node, path, e.getMessage());
             return fallback;
         }
@@ -178,7 +178,7 @@ final class Fields {
         }
         try {
             return Units.parseRate(text.get());
-        } catch (UnitException e) {
+        } catch (ValueException e) {
             report(node, path, e.getMessage());
             return fallback;
         }
@@ -190,8 +190,8 @@ final class Fields {
             return fallback;
         }
         try {
-            return Units.parseFraction(text.get());
-        } catch (UnitException e) {
+            return Units.parseFractionValue(text.get());
+        } catch (ValueException e) {
             report(node, path, e.getMessage());
             return fallback;
         }

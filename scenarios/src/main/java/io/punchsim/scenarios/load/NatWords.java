@@ -10,7 +10,7 @@ import io.punchsim.nat.Pooling;
 import io.punchsim.nat.PortAllocation;
 import io.punchsim.nat.PortMapping;
 import io.punchsim.nat.PortReuse;
-import io.punchsim.scenarios.units.Units;
+import io.punchsim.protocol.config.Units;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

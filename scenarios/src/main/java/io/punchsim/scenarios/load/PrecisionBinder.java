@@ -1,5 +1,7 @@
 package io.punchsim.scenarios.load;
 
+import io.punchsim.protocol.config.Units;
+import io.punchsim.protocol.config.ValueException;
 import io.punchsim.reports.metric.Metric;
 import io.punchsim.reports.metric.Metrics;
 import io.punchsim.reports.precision.Precision;
@@ -10,9 +12,10 @@ import java.util.Optional;
 
 /**
  * Binds the {@code precision:} section: the half-width every listed rate must reach, the rates, the
- * batch and the cap. Every value is checked here, with its position.
+ * batch and the cap. Every value is checked here, with its position. Public for {@link
+ * #halfWidth(String)}, which {@code --precision} reads with, so the flag and the file say it alike.
  */
-final class PrecisionBinder {
+public final class PrecisionBinder {
 
     /** The most seeds a point may run, as for {@code seeds}. */
     static final int MAX_SEEDS = 100_000_000;
@@ -51,10 +54,26 @@ final class PrecisionBinder {
 
     /** A half-width in (0, 50%]; NaN after a reported problem. */
     double halfWidth(Node node, String path) {
-        double value = f.rate(node, path, Double.NaN);
-        if (!Double.isNaN(value) && !(value > 0 && value <= Precision.MAX_HALF_WIDTH)) {
-            f.report(node, path, "out of range: " + ((Node.Scalar) node).text() + " is not within (0%, 50%]");
+        Optional<String> text = f.text(node, path, "a half-width (" + Units.RATE_FORM + ")");
+        if (text.isEmpty()) {
             return Double.NaN;
+        }
+        try {
+            return halfWidth(text.get());
+        } catch (ValueException e) {
+            f.report(node, path, e.getMessage());
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * A 95% half-width as written in a file or after {@code --precision}: a rate in (0, 50%],
+     * the range named when it is outside, whatever its size.
+     */
+    public static double halfWidth(String text) {
+        double value = Units.parseProportion(text);
+        if (!(value > 0 && value <= Precision.MAX_HALF_WIDTH)) {
+            throw new ValueException("out of range: " + text.trim() + " is not within (0%, 50%]");
         }
         return value;
     }

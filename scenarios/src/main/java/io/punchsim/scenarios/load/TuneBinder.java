@@ -3,6 +3,7 @@ package io.punchsim.scenarios.load;
 import io.punchsim.protocol.config.Fraction;
 import io.punchsim.protocol.config.Parameter;
 import io.punchsim.protocol.config.ProtocolParameters;
+import io.punchsim.protocol.config.Units;
 import io.punchsim.protocol.config.ValueException;
 import io.punchsim.protocol.config.ValueType;
 import io.punchsim.reports.gate.Gate;
@@ -13,7 +14,6 @@ import io.punchsim.scenarios.sweep.TreeOverride;
 import io.punchsim.scenarios.tune.Objective;
 import io.punchsim.scenarios.tune.TuneParameter;
 import io.punchsim.scenarios.tune.TuneSpec;
-import io.punchsim.scenarios.units.Units;
 import io.punchsim.scenarios.yaml.Node;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -257,7 +257,7 @@ final class TuneBinder {
                 throw new ValueException("expected a whole number in " + type.range() + "; got '" + scalar.text() + "'");
             }
             return value;
-        } catch (ValueException | io.punchsim.scenarios.units.UnitException e) {
+        } catch (ValueException e) {
             f.report(node, path, e.getMessage());
             return null;
         }
@@ -326,7 +326,7 @@ final class TuneBinder {
         }
         try {
             return type.parse(scalar.text());
-        } catch (ValueException | io.punchsim.scenarios.units.UnitException e) {
+        } catch (ValueException e) {
             f.report(node, path, e.getMessage());
             return null;
         }

@@ -50,6 +50,8 @@ class TuneAndPrecisionSectionsTest {
         assertThat(problems("precision: {half-width: 60%, metrics: [direct-rate, direct-rate]}\n")).containsExactly(
                 "t.yaml:1:25: precision.half-width: out of range: 60% is not within (0%, 50%]",
                 "t.yaml:1:53: precision.metrics[1]: 'direct-rate' is listed twice");
+        assertThat(problems("precision: {half-width: 150%}\n")).as("beyond 100%, still the half-width's range").containsExactly(
+                "t.yaml:1:25: precision.half-width: out of range: 150% is not within (0%, 50%]");
     }
 
     @Test

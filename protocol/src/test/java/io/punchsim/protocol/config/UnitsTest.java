@@ -1,4 +1,4 @@
-package io.punchsim.scenarios.units;
+package io.punchsim.protocol.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +24,7 @@ class UnitsTest {
     @Test
     void aBareNumberIsNotADurationAndTheMessageShowsTheForm() {
         assertThatThrownBy(() -> Units.parseDuration("500"))
-                .isInstanceOf(UnitException.class)
+                .isInstanceOf(ValueException.class)
                 .hasMessageContaining("no unit")
                 .hasMessageContaining("500ms");
     }
@@ -49,11 +49,37 @@ class UnitsTest {
 
     @Test
     void fractionsAcceptTheRatioForm() {
-        assertThat(Units.parseFraction("2/3")).isEqualTo(2.0 / 3.0);
-        assertThat(Units.parseFraction("0.6667")).isEqualTo(0.6667);
-        assertThat(Units.parseFraction("50%")).isEqualTo(0.5);
-        assertThatThrownBy(() -> Units.parseFraction("1/0")).hasMessageContaining("divides by zero");
-        assertThatThrownBy(() -> Units.parseFraction("4/3")).hasMessageContaining("0..1");
+        assertThat(Units.parseFractionValue("2/3")).isEqualTo(2.0 / 3.0);
+        assertThat(Units.parseFractionValue("0.6667")).isEqualTo(0.6667);
+        assertThat(Units.parseFractionValue("50%")).isEqualTo(0.5);
+        assertThatThrownBy(() -> Units.parseFractionValue("1/0")).hasMessageContaining("divides by zero");
+        assertThatThrownBy(() -> Units.parseFractionValue("4/3")).hasMessageContaining("0..1");
+    }
+
+    @Test
+    void protocolFractionsStayExact() {
+        assertThat(Units.parseFraction("2/3")).isEqualTo(new Fraction(2, 3));
+        assertThat(Units.parseFraction("0.3")).isEqualTo(new Fraction(3, 10));
+        assertThat(Units.parseFraction("66.7%")).isEqualTo(new Fraction(667, 1000));
+        assertThatThrownBy(() -> Units.parseFraction("0.1234567891")).hasMessageContaining("more than 9 decimal places");
+        assertThatThrownBy(() -> Units.parseFraction("3/2")).hasMessageContaining("0..1");
+    }
+
+    @Test
+    void aFileAndAFlagReadEveryShareAlikeSpacesIncluded() {
+        // The JSON Schema lets a space stand before % and around /; so do all the parsers.
+        assertThat(Units.parseFraction("2 / 3")).isEqualTo(new Fraction(2, 3));
+        assertThat(Units.parseFraction("50 %")).isEqualTo(new Fraction(1, 2));
+        assertThat(Units.parseFractionValue("2 / 3")).isEqualTo(2.0 / 3.0);
+        assertThat(Units.parseRate("5 %")).isEqualTo(Units.parseRate("5%"));
+    }
+
+    @Test
+    void aProportionIsReadWhateverItsSizeForAFieldThatNamesItsOwnRange() {
+        assertThat(Units.parseProportion("150%")).isEqualTo(1.5);
+        assertThat(Units.parseProportion("0.7")).isEqualTo(0.7);
+        assertThatThrownBy(() -> Units.parseProportion("2/3")).hasMessageContaining("not a percentage like 5%");
+        assertThatThrownBy(() -> Units.parseRate("1e999")).hasMessageContaining("0..1");
     }
 
     @Test
