@@ -82,7 +82,7 @@ class TuneCommandTest {
         Files.writeString(impossible, SCENARIO.replace("at-least: 60%", "at-least: 99%"));
         Cli.Result nothing = Cli.run("tune", impossible.toString(), "--out", dir.resolve("nothing").toString(), "-q");
         assertThat(nothing.exit()).as(nothing.out() + nothing.err()).isEqualTo(ExitCode.GATE_FAILED);
-        assertThat(nothing.out()).contains("No recommendation: no evaluated setting meets every constraint (direct-rate at-least 0.99");
+        assertThat(nothing.out()).contains("No recommendation: no evaluated setting meets every constraint (direct-rate at-least 99%");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.punchsim.scenarios.sweep.TreeOverride;
 import io.punchsim.scenarios.tune.Objective;
 import io.punchsim.scenarios.tune.TuneParameter;
 import io.punchsim.scenarios.tune.TuneSpec;
+import io.punchsim.scenarios.tune.TuneText;
 import io.punchsim.scenarios.yaml.Node;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -478,7 +479,7 @@ final class TuneBinder {
                     Gate atMost = atLeast == later ? earlier : later;
                     if (atLeast.bound() > atMost.bound()) {
                         f.report(items.items().get(i), path + "[" + i + "]", "contradicts " + path + "[" + j + "] ("
-                                + earlier.describe() + "): its lower bound is above its upper bound, so no setting can meet both");
+                                + TuneText.constraint(earlier) + "): its lower bound is above its upper bound, so no setting can meet both");
                         break;
                     }
                 }

@@ -1,6 +1,5 @@
 package io.punchsim.scenarios.tune;
 
-import io.punchsim.reports.gate.Gate;
 import io.punchsim.reports.metric.Metric;
 import io.punchsim.scenarios.load.Keys;
 import io.punchsim.scenarios.load.ScenarioException;
@@ -36,7 +35,7 @@ public final class FrontYaml {
                 .append(r.front().size() == 1 ? " setting" : " settings").append(" that no other beats on ")
                 .append(r.spec().objectives().stream().map(Objective::describe).collect(Collectors.joining(", ")));
         if (!r.spec().constraints().isEmpty()) {
-            y.append(",\n# under ").append(r.spec().constraints().stream().map(Gate::describe).collect(Collectors.joining("; ")));
+            y.append(",\n# under ").append(TuneText.constraints(r.spec().constraints()));
         }
         y.append(".\n# Recommended (the first point): ").append(r.reason().replace("\n", " ")).append(".\n");
         y.append("# punchsim sweep runs these points to the tune's precision, with the same seeds.\n");

@@ -1,7 +1,6 @@
 package io.punchsim.scenarios.tune;
 
 import io.punchsim.reports.format.ReportWriter;
-import io.punchsim.reports.gate.Gate;
 import io.punchsim.reports.metric.Better;
 import io.punchsim.reports.metric.Interval;
 import io.punchsim.reports.metric.Metric;
@@ -91,7 +90,7 @@ public final class TuneReport {
     static String rules(TuneResult r) {
         String objectives = r.spec().objectives().stream().map(Objective::describe).collect(Collectors.joining(", "));
         String constraints = r.spec().constraints().isEmpty() ? "none"
-                : r.spec().constraints().stream().map(Gate::describe).collect(Collectors.joining("; "));
+                : TuneText.constraints(r.spec().constraints());
         return "Objectives: " + objectives + ". Constraints: " + constraints + ". Choice: " + r.spec().choice().describe()
                 + ". Precision: " + r.precision().describe() + ".";
     }

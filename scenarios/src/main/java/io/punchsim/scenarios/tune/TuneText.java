@@ -1,9 +1,11 @@
 package io.punchsim.scenarios.tune;
 
 import io.punchsim.reports.aggregate.PointAggregate;
+import io.punchsim.reports.gate.Gate;
 import io.punchsim.reports.metric.Interval;
 import io.punchsim.reports.metric.Metric;
 import io.punchsim.reports.metric.Unit;
+import io.punchsim.reports.precision.Precision;
 import io.punchsim.scenarios.yaml.Node;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,23 @@ public final class TuneText {
             return String.format(Locale.ROOT, "%.3f s", value / 1e9);
         }
         return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /**
+     * A constraint for people, in the units of {@link #value}: a rate's bound as a percentage
+     * ({@code direct-rate at-least 90% (interval)}), as the file writes it and as the intervals
+     * beside it read; other bounds as {@link Gate#describe()} has them.
+     */
+    public static String constraint(Gate g) {
+        if (g.metric().unit() != Unit.FRACTION) {
+            return g.describe();
+        }
+        return g.metric().key() + " " + g.operator().key() + " " + Precision.percent(g.bound()) + " (" + g.judgedOn().key() + ")";
+    }
+
+    /** Several constraints, as {@link #constraint} writes each. */
+    public static String constraints(List<Gate> gates) {
+        return gates.stream().map(TuneText::constraint).collect(Collectors.joining("; "));
     }
 
     /** e.g. {@code 1.234 s [1.200 s, 1.250 s]}; an en dash when there is nothing to measure. */

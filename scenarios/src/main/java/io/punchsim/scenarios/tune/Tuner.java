@@ -625,7 +625,7 @@ public final class Tuner {
         boolean atLeast = gate.operator() == GateOperator.AT_LEAST;
         return gate.metric().key() + " is at " + (atLeast ? "most " : "least ") + TuneText.value(gate.metric(), atLeast ? i.upper() : i.lower())
                 + " (95% " + (atLeast ? "upper" : "lower") + " bound after " + seeds + " seeds), " + (atLeast ? "below " : "above ")
-                + gate.describe().replaceFirst("^\\S+ \\S+ ", "");
+                + TuneText.constraint(gate).replaceFirst("^\\S+ \\S+ ", "");
     }
 
     private String outperformedWhy(Candidate a, Candidate b) {
@@ -671,7 +671,7 @@ public final class Tuner {
             return "nothing ran";
         }
         return "no evaluated setting meets every constraint ("
-                + String.join("; ", spec.constraints().stream().map(Gate::describe).toList()) + ")";
+                + TuneText.constraints(spec.constraints()) + ")";
     }
 
     private String reason(List<Candidate> front, List<Objective> order) {
@@ -683,7 +683,7 @@ public final class Tuner {
                 .append(front.size() == 1 ? " front setting" : " front settings");
         if (!spec.constraints().isEmpty()) {
             why.append(" that meet every constraint (")
-                    .append(String.join("; ", spec.constraints().stream().map(Gate::describe).toList())).append(')');
+                    .append(TuneText.constraints(spec.constraints())).append(')');
         }
         double bestValue = choice.oriented(m.interval(c.aggregate))[1];
         long ties = front.stream().skip(1).filter(o -> choice.oriented(m.interval(o.aggregate))[1] == bestValue).count();

@@ -253,7 +253,7 @@ class TuneAndPrecisionSectionsTest {
                     - {metric: direct-rate, at-most: 90%}
                     - {metric: success-rate, at-most: 50%, judged-on: interval}
                 """))).containsExactly("t.yaml:8:7: tune.constraints[2]: contradicts tune.constraints[0] (success-rate at-least"
-                + " 0.99 (estimate)): its lower bound is above its upper bound, so no setting can meet both");
+                + " 99% (estimate)): its lower bound is above its upper bound, so no setting can meet both");
         // Equal bounds judged on the estimates can both be met (a rate of exactly 50%).
         assertThat(ScenarioLoader.load("t.yaml", constrained("""
                     - {metric: direct-rate, at-most: 50%}
