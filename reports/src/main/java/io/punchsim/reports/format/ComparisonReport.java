@@ -61,15 +61,15 @@ public final class ComparisonReport {
     }
 
     public static String markdown(Comparison c) {
-        StringBuilder md = new StringBuilder("## punchsim compare: ").append(Text.markdown(c.current().name())).append("\n\n");
+        StringBuilder md = new StringBuilder("## punchsim compare: ").append(Escape.markdown(c.current().name())).append("\n\n");
         if (!c.sameScenario()) {
-            return md.append("**Not comparable:** ").append(Text.markdown(c.mismatch())).append(".\n").toString();
+            return md.append("**Not comparable:** ").append(Escape.markdown(c.mismatch())).append(".\n").toString();
         }
         if (!c.judged()) {
-            return md.append("**Not judged:** ").append(Text.markdown(c.notJudgedBecause())).append(".\n").toString();
+            return md.append("**Not judged:** ").append(Escape.markdown(c.notJudgedBecause())).append(".\n").toString();
         }
         if (c.partial()) {
-            md.append("> **Partial report** (").append(Text.markdown(String.join("; ", c.partialReports())))
+            md.append("> **Partial report** (").append(Escape.markdown(String.join("; ", c.partialReports())))
                     .append("): only the points both reports hold are compared.\n\n");
         }
         List<Change> significant = c.significantChanges();
@@ -85,14 +85,14 @@ public final class ComparisonReport {
         } else {
             md.append("| point | metric | baseline | current | change | p (Holm) |\n|---|---|--:|--:|:-:|--:|\n");
             for (Change ch : significant) {
-                md.append("| ").append(Text.cell(ch.point())).append(" | ").append(ch.metric().key()).append(" | ")
+                md.append("| ").append(Escape.markdownCell(ch.point())).append(" | ").append(ch.metric().key()).append(" | ")
                         .append(value(ch, ch.baseline())).append(" | ").append(value(ch, ch.current())).append(" | ")
                         .append(ch.direction() == Direction.WORSE ? "**worse**" : "better").append(" | ")
                         .append(Double.isNaN(ch.adjustedP()) ? "rule" : Text.decimal(ch.adjustedP(), 4)).append(" |\n");
             }
         }
         if (!c.unmatchedPoints().isEmpty()) {
-            md.append("\nPoints not compared: ").append(Text.markdown(String.join("; ", c.unmatchedPoints()))).append(".\n");
+            md.append("\nPoints not compared: ").append(Escape.markdown(String.join("; ", c.unmatchedPoints()))).append(".\n");
         }
         md.append("\n<sub>").append(Comparison.METHOD_STATEMENT).append("</sub>\n");
         return md.toString();
@@ -101,29 +101,29 @@ public final class ComparisonReport {
     public static String html(Comparison c) {
         StringBuilder h = new StringBuilder();
         HtmlReport.head(h, "punchsim compare: " + c.current().name());
-        h.append("<h1>punchsim compare: ").append(Text.xml(c.current().name())).append("</h1>\n");
+        h.append("<h1>punchsim compare: ").append(Escape.xml(c.current().name())).append("</h1>\n");
         if (!c.sameScenario()) {
-            h.append("<p class=\"fail\">Not comparable: ").append(Text.xml(c.mismatch())).append(".</p>\n");
+            h.append("<p class=\"fail\">Not comparable: ").append(Escape.xml(c.mismatch())).append(".</p>\n");
             return h.append("</body>\n</html>\n").toString();
         }
         if (!c.judged()) {
-            h.append("<p class=\"fail\">Not judged: ").append(Text.xml(c.notJudgedBecause())).append(".</p>\n");
+            h.append("<p class=\"fail\">Not judged: ").append(Escape.xml(c.notJudgedBecause())).append(".</p>\n");
             return h.append("</body>\n</html>\n").toString();
         }
         if (c.partial()) {
-            h.append("<p class=\"note\">Partial report (").append(Text.xml(String.join("; ", c.partialReports())))
+            h.append("<p class=\"note\">Partial report (").append(Escape.xml(String.join("; ", c.partialReports())))
                     .append("): only the points both reports hold are compared.</p>\n");
         }
         h.append(c.hasRegression() ? "<p class=\"fail\">Significant regression.</p>\n" : "<p class=\"pass\">No significant regression.</p>\n");
-        h.append("<p>").append(Text.xml(Comparison.METHOD_STATEMENT)).append("</p>\n");
+        h.append("<p>").append(Escape.xml(Comparison.METHOD_STATEMENT)).append("</p>\n");
         h.append(changesChart(c.changes()));
         h.append("<table><tr><th class=\"l\">point</th><th class=\"l\">metric</th><th>baseline</th><th>current</th><th class=\"l\">method</th>")
                 .append("<th>p</th><th>p (Holm)</th><th>result</th></tr>\n");
         for (Change ch : c.changes()) {
             String result = !ch.significant() ? "–" : ch.direction() == Direction.WORSE ? "worse" : "better";
-            h.append("<tr><td class=\"l\">").append(Text.xml(ch.point())).append("</td><td class=\"l\">").append(ch.metric().key())
+            h.append("<tr><td class=\"l\">").append(Escape.xml(ch.point())).append("</td><td class=\"l\">").append(ch.metric().key())
                     .append("</td><td>").append(value(ch, ch.baseline())).append("</td><td>").append(value(ch, ch.current()))
-                    .append("</td><td class=\"l\">").append(Text.xml(ch.method())).append("</td><td>")
+                    .append("</td><td class=\"l\">").append(Escape.xml(ch.method())).append("</td><td>")
                     .append(Double.isNaN(ch.pValue()) ? "–" : Text.decimal(ch.pValue(), 4)).append("</td><td>")
                     .append(Double.isNaN(ch.adjustedP()) ? "–" : Text.decimal(ch.adjustedP(), 4)).append("</td><td class=\"")
                     .append(ch.isRegression() ? "fail" : ch.significant() ? "pass" : "").append("\">").append(result).append("</td></tr>\n");
@@ -186,7 +186,7 @@ public final class ComparisonReport {
             double y = top + i * rowH;
             String colour = !ch.significant() ? "#bbb" : ch.direction() == Direction.WORSE ? "#c62828" : "#1a7f37";
             svg.append("<text x=\"").append(left - 6).append("\" y=\"").append(Text.decimal(y + 10, 1))
-                    .append("\" font-size=\"11\" text-anchor=\"end\">").append(Text.xml(ch.point() + " " + ch.metric().key())).append("</text>\n");
+                    .append("\" font-size=\"11\" text-anchor=\"end\">").append(Escape.xml(ch.point() + " " + ch.metric().key())).append("</text>\n");
             svg.append("<rect class=\"bar\" x=\"").append(Text.decimal(x, 1)).append("\" y=\"").append(Text.decimal(y, 1)).append("\" width=\"")
                     .append(Text.decimal(Math.max(len, 0.5), 1)).append("\" height=\"").append(rowH - 4).append("\" fill=\"").append(colour)
                     .append("\"><title>").append(Text.decimal(d, 2)).append(" percentage points</title></rect>\n");
@@ -217,27 +217,27 @@ public final class ComparisonReport {
         if (!c.sameScenario()) {
             tests = 1;
             failures = 1;
-            cases.append("    <testcase classname=\"").append(Text.xmlAttribute(classname)).append("\" name=\"same scenario\" time=\"0\">\n")
-                    .append("      <failure type=\"comparison\" message=\"").append(Text.xmlAttribute(c.mismatch())).append("\"/>\n    </testcase>\n");
+            cases.append("    <testcase classname=\"").append(Escape.xmlAttribute(classname)).append("\" name=\"same scenario\" time=\"0\">\n")
+                    .append("      <failure type=\"comparison\" message=\"").append(Escape.xmlAttribute(c.mismatch())).append("\"/>\n    </testcase>\n");
         } else if (!c.judged()) {
             tests = 1;
             failures = 1;
-            cases.append("    <testcase classname=\"").append(Text.xmlAttribute(classname)).append("\" name=\"whole reports\" time=\"0\">\n")
-                    .append("      <failure type=\"partial\" message=\"").append(Text.xmlAttribute(c.notJudgedBecause())).append("\"/>\n    </testcase>\n");
+            cases.append("    <testcase classname=\"").append(Escape.xmlAttribute(classname)).append("\" name=\"whole reports\" time=\"0\">\n")
+                    .append("      <failure type=\"partial\" message=\"").append(Escape.xmlAttribute(c.notJudgedBecause())).append("\"/>\n    </testcase>\n");
             return JunitReport.suite(classname, tests, failures, cases, Comparison.METHOD_STATEMENT);
         }
         for (Change ch : c.changes()) {
             tests++;
-            cases.append("    <testcase classname=\"").append(Text.xmlAttribute(classname)).append("\" name=\"")
-                    .append(Text.xmlAttribute(ch.metric().key() + " @ " + ch.point())).append("\" time=\"0\"");
+            cases.append("    <testcase classname=\"").append(Escape.xmlAttribute(classname)).append("\" name=\"")
+                    .append(Escape.xmlAttribute(ch.metric().key() + " @ " + ch.point())).append("\" time=\"0\"");
             String detail = "baseline " + value(ch, ch.baseline()) + ", current " + value(ch, ch.current()) + ", " + ch.method()
                     + (Double.isNaN(ch.pValue()) ? "" : ", p = " + Text.decimal(ch.pValue(), 6) + ", Holm-adjusted p = " + Text.decimal(ch.adjustedP(), 6));
             if (ch.isRegression()) {
                 failures++;
-                cases.append(">\n      <failure type=\"regression\" message=\"").append(Text.xmlAttribute(ch.metric().key() + " got worse: " + detail))
+                cases.append(">\n      <failure type=\"regression\" message=\"").append(Escape.xmlAttribute(ch.metric().key() + " got worse: " + detail))
                         .append("\"/>\n    </testcase>\n");
             } else {
-                cases.append(">\n      <system-out>").append(Text.xml(detail)).append("</system-out>\n    </testcase>\n");
+                cases.append(">\n      <system-out>").append(Escape.xml(detail)).append("</system-out>\n    </testcase>\n");
             }
         }
         return JunitReport.suite(classname, tests, failures, cases, Comparison.METHOD_STATEMENT);
@@ -246,8 +246,8 @@ public final class ComparisonReport {
     public static String csv(Comparison c) {
         StringBuilder out = new StringBuilder("point,metric,baseline,current,method,p_value,adjusted_p_value,significant,direction\n");
         for (Change ch : c.changes()) {
-            out.append(Text.csv(ch.point())).append(',').append(ch.metric().key()).append(',').append(Text.decimal(ch.baseline(), 6)).append(',')
-                    .append(Text.decimal(ch.current(), 6)).append(',').append(Text.csv(ch.method())).append(',')
+            out.append(Escape.csv(ch.point())).append(',').append(ch.metric().key()).append(',').append(Text.decimal(ch.baseline(), 6)).append(',')
+                    .append(Text.decimal(ch.current(), 6)).append(',').append(Escape.csv(ch.method())).append(',')
                     .append(Double.isNaN(ch.pValue()) ? "" : Text.decimal(ch.pValue(), 8)).append(',')
                     .append(Double.isNaN(ch.adjustedP()) ? "" : Text.decimal(ch.adjustedP(), 8)).append(',').append(ch.significant()).append(',')
                     .append(ch.direction().name().toLowerCase(java.util.Locale.ROOT)).append('\n');

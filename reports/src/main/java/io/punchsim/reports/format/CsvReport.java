@@ -34,7 +34,7 @@ public final class CsvReport {
         StringBuilder out = new StringBuilder(String.join(",", header)).append('\n');
         for (SweepPoint p : report.points()) {
             List<String> row = new ArrayList<>();
-            p.parameters().values().forEach(v -> row.add(Text.csv(v)));
+            p.parameters().values().forEach(v -> row.add(Escape.csv(v)));
             PointAggregate a = p.aggregate();
             row.add(Long.toString(a.runs()));
             for (Metric m : Metrics.all()) {

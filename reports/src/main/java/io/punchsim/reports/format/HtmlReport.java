@@ -40,11 +40,11 @@ public final class HtmlReport {
     public static String write(SweepReport report) {
         StringBuilder h = new StringBuilder();
         head(h, "punchsim sweep: " + report.scenario().name());
-        h.append("<h1>punchsim sweep: ").append(Text.xml(report.scenario().name())).append("</h1>\n");
-        h.append("<p>Scenario digest <code>").append(Text.xml(report.scenario().contentDigest())).append("</code>, ")
+        h.append("<h1>punchsim sweep: ").append(Escape.xml(report.scenario().name())).append("</h1>\n");
+        h.append("<p>Scenario digest <code>").append(Escape.xml(report.scenario().contentDigest())).append("</code>, ")
                 .append(report.points().size()).append(" point(s), ").append(report.totalRuns()).append(" runs. Intervals are Wilson 95%.</p>\n");
         if (report.partial()) {
-            h.append("<p class=\"note\">Partial results, ").append(Text.xml(report.interruption())).append(".</p>\n");
+            h.append("<p class=\"note\">Partial results, ").append(Escape.xml(report.interruption())).append(".</p>\n");
         }
         gates(h, report);
         report.precision().ifPresent(p -> PrecisionText.html(h, report, p));
@@ -57,7 +57,7 @@ public final class HtmlReport {
         } else {
             for (SweepAxis axis : report.scenario().axes()) {
                 if (report.scenario().axes().size() > 1) {
-                    h.append("<p>").append(Text.xml(axis.name())).append(": counts pooled over the other axes.</p>\n");
+                    h.append("<p>").append(Escape.xml(axis.name())).append(": counts pooled over the other axes.</p>\n");
                 }
                 h.append(SvgCharts.rates(axis.name(), axis.values(), MarginalRates.along(report, axis)));
             }
@@ -97,7 +97,7 @@ public final class HtmlReport {
             }
             List<PointAggregate> pooled = MarginalRates.pooledAlong(report, axis);
             h.append("<h2>Sessions by number of clients</h2>\n<p>Each seed is one session: its host and ")
-                    .append(Text.xml(CLIENTS_AXIS)).append(" clients")
+                    .append(Escape.xml(CLIENTS_AXIS)).append(" clients")
                     .append(report.scenario().axes().size() > 1 ? ", pooled over the other axes" : "").append(".</p>\n");
             List<Metric> rates = Metrics.all().stream().filter(m -> Metrics.ofSessions(m) && m.isRate()).toList();
             List<String> colours = List.of(SvgCharts.OUTCOME_COLOURS).subList(0, rates.size());
@@ -110,7 +110,7 @@ public final class HtmlReport {
     }
 
     static void head(StringBuilder h, String title) {
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(Text.xml(title))
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(Escape.xml(title))
                 .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
     }
 
@@ -132,9 +132,9 @@ public final class HtmlReport {
         h.append("<table class=\"gates\"><tr><th class=\"l\">point</th><th class=\"l\">gate</th><th>result</th><th class=\"l\">detail</th></tr>\n");
         for (SweepPoint p : report.points()) {
             for (GateVerdict v : p.verdicts()) {
-                h.append("<tr><td class=\"l\">").append(Text.xml(p.label())).append("</td><td class=\"l\">").append(Text.xml(v.gate().describe()))
+                h.append("<tr><td class=\"l\">").append(Escape.xml(p.label())).append("</td><td class=\"l\">").append(Escape.xml(v.gate().describe()))
                         .append("</td><td class=\"").append(v.passed() ? "pass\">pass" : "fail\">FAIL").append("</td><td class=\"l\">")
-                        .append(Text.xml(v.message())).append("</td></tr>\n");
+                        .append(Escape.xml(v.message())).append("</td></tr>\n");
             }
         }
         h.append("</table>\n");
@@ -153,12 +153,12 @@ public final class HtmlReport {
     // One row per point: its parameters, then one column per metric.
     private static void metricsTable(StringBuilder h, SweepReport report, String cssClass, List<Metric> metrics, boolean withRunsAndGates) {
         h.append("<table class=\"").append(cssClass).append("\"><tr>");
-        report.scenario().axes().forEach(a -> h.append("<th class=\"l\">").append(Text.xml(a.name())).append("</th>"));
+        report.scenario().axes().forEach(a -> h.append("<th class=\"l\">").append(Escape.xml(a.name())).append("</th>"));
         if (withRunsAndGates) {
             h.append("<th>runs</th>");
         }
         for (Metric m : metrics) {
-            h.append("<th title=\"").append(Text.xml(m.key() + ": " + m.meaning())).append("\">").append(Text.xml(m.label())).append("</th>");
+            h.append("<th title=\"").append(Escape.xml(m.key() + ": " + m.meaning())).append("\">").append(Escape.xml(m.label())).append("</th>");
         }
         if (withRunsAndGates) {
             h.append("<th>gates</th>");
@@ -167,12 +167,12 @@ public final class HtmlReport {
         for (SweepPoint p : report.points()) {
             PointAggregate a = p.aggregate();
             h.append("<tr>");
-            p.parameters().values().forEach(v -> h.append("<td class=\"l\">").append(Text.xml(v)).append("</td>"));
+            p.parameters().values().forEach(v -> h.append("<td class=\"l\">").append(Escape.xml(v)).append("</td>"));
             if (withRunsAndGates) {
                 h.append("<td>").append(a.runs()).append(report.complete(p) ? "" : " of " + report.plan().runsPerPoint()).append("</td>");
             }
             for (Metric m : metrics) {
-                h.append("<td>").append(Text.xml(Text.human(m, m.measure(a)))).append("</td>");
+                h.append("<td>").append(Escape.xml(Text.human(m, m.measure(a)))).append("</td>");
             }
             if (withRunsAndGates) {
                 h.append(p.verdicts().isEmpty() ? "<td>–</td>" : p.passed() ? "<td class=\"pass\">pass</td>" : "<td class=\"fail\">FAIL</td>");
@@ -184,7 +184,7 @@ public final class HtmlReport {
 
     private static void details(StringBuilder h, SweepPoint p) {
         PointAggregate a = p.aggregate();
-        h.append("<details><summary>").append(Text.xml(p.label())).append(" (").append(a.runs()).append(" runs, digest <code>")
+        h.append("<details><summary>").append(Escape.xml(p.label())).append(" (").append(a.runs()).append(" runs, digest <code>")
                 .append(a.digest().hex()).append("</code>)</summary>\n");
         h.append("<table><tr><th class=\"l\">connect time from K1</th><th>n</th>");
         percentileHeadings(h);
@@ -246,7 +246,7 @@ public final class HtmlReport {
     static void wallClock(StringBuilder h, WallClock w) {
         h.append("<h2>Wall clock</h2>\n<p>").append(Text.decimal(w.durationSeconds(), 2)).append(" s, ")
                 .append(Text.decimal(w.runsPerSecond(), 0)).append(" runs/s, ").append(w.threads()).append(" thread(s) on ")
-                .append(w.processors()).append(" processor(s); ").append(Text.xml(w.jvm())).append("; ").append(Text.xml(w.os()))
+                .append(w.processors()).append(" processor(s); ").append(Escape.xml(w.jvm())).append("; ").append(Escape.xml(w.os()))
                 .append(".</p>\n");
     }
 }

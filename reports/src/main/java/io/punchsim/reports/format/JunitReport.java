@@ -34,14 +34,14 @@ public final class JunitReport {
                             + report.plan().runsPerPoint() + " runs of this point; on those runs: " + v.message());
                     continue;
                 }
-                cases.append("    <testcase classname=\"").append(Text.xmlAttribute(classname)).append("\" name=\"").append(Text.xmlAttribute(name))
+                cases.append("    <testcase classname=\"").append(Escape.xmlAttribute(classname)).append("\" name=\"").append(Escape.xmlAttribute(name))
                         .append("\" time=\"0\"");
                 if (v.passed()) {
-                    cases.append(">\n      <system-out>").append(Text.xml(v.message())).append("</system-out>\n    </testcase>\n");
+                    cases.append(">\n      <system-out>").append(Escape.xml(v.message())).append("</system-out>\n    </testcase>\n");
                 } else {
                     failures++;
-                    cases.append(">\n      <failure type=\"gate\" message=\"").append(Text.xmlAttribute(v.message())).append("\">")
-                            .append(Text.xml(details(v))).append("</failure>\n    </testcase>\n");
+                    cases.append(">\n      <failure type=\"gate\" message=\"").append(Escape.xmlAttribute(v.message())).append("\">")
+                            .append(Escape.xml(details(v))).append("</failure>\n    </testcase>\n");
                 }
             }
         }
@@ -67,8 +67,8 @@ public final class JunitReport {
     }
 
     private static void skippedCase(StringBuilder cases, String classname, String name, String why) {
-        cases.append("    <testcase classname=\"").append(Text.xmlAttribute(classname)).append("\" name=\"").append(Text.xmlAttribute(name))
-                .append("\" time=\"0\">\n      <skipped message=\"").append(Text.xmlAttribute(why)).append("\"/>\n    </testcase>\n");
+        cases.append("    <testcase classname=\"").append(Escape.xmlAttribute(classname)).append("\" name=\"").append(Escape.xmlAttribute(name))
+                .append("\" time=\"0\">\n      <skipped message=\"").append(Escape.xmlAttribute(why)).append("\"/>\n    </testcase>\n");
     }
 
     static String details(GateVerdict v) {
@@ -88,10 +88,10 @@ public final class JunitReport {
     static String suite(String name, int tests, int failures, int skipped, CharSequence cases, String note) {
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append("<testsuites tests=\"").append(tests).append("\" failures=\"").append(failures).append("\" errors=\"0\">\n");
-        out.append("  <testsuite name=\"").append(Text.xmlAttribute(name)).append("\" tests=\"").append(tests).append("\" failures=\"")
+        out.append("  <testsuite name=\"").append(Escape.xmlAttribute(name)).append("\" tests=\"").append(tests).append("\" failures=\"")
                 .append(failures).append("\" errors=\"0\" skipped=\"").append(skipped).append("\" time=\"0\">\n");
         if (note != null) {
-            out.append("    <properties>\n      <property name=\"note\" value=\"").append(Text.xmlAttribute(note)).append("\"/>\n    </properties>\n");
+            out.append("    <properties>\n      <property name=\"note\" value=\"").append(Escape.xmlAttribute(note)).append("\"/>\n    </properties>\n");
         }
         out.append(cases);
         out.append("  </testsuite>\n</testsuites>\n");

@@ -20,12 +20,12 @@ public final class MarkdownReport {
 
     public static String write(SweepReport report) {
         StringBuilder md = new StringBuilder();
-        md.append("## punchsim sweep: ").append(Text.markdown(report.scenario().name())).append("\n\n");
+        md.append("## punchsim sweep: ").append(Escape.markdown(report.scenario().name())).append("\n\n");
         List<String> failures = report.failures();
         long checks = report.points().stream().mapToLong(p -> p.verdicts().size()).sum();
         if (report.partial()) {
             // Never "all passed" for a sweep cut short: what did not run was not judged.
-            md.append("> **Partial results, ").append(Text.markdown(report.interruption())).append(".**\n\n");
+            md.append("> **Partial results, ").append(Escape.markdown(report.interruption())).append(".**\n\n");
             if (!report.gates().isEmpty()) {
                 md.append(failures.isEmpty()
                         ? "**Gates: not judged** on the points that did not run; none of the " + checks + " checks on what ran failed.\n\n"
@@ -47,7 +47,7 @@ public final class MarkdownReport {
         pointsTable(md, report);
         if (!failures.isEmpty()) {
             md.append("\n### Failed gates\n\n");
-            failures.forEach(f -> md.append("- ").append(Text.markdown(f)).append('\n'));
+            failures.forEach(f -> md.append("- ").append(Escape.markdown(f)).append('\n'));
         }
         if (!report.gates().isEmpty()) {
             md.append("\n<details><summary>Gates</summary>\n\n");
@@ -78,7 +78,7 @@ public final class MarkdownReport {
         StringBuilder header = new StringBuilder("|");
         StringBuilder rule = new StringBuilder("|");
         report.scenario().axes().forEach(a -> {
-            header.append(' ').append(Text.cell(a.name())).append(" |");
+            header.append(' ').append(Escape.markdownCell(a.name())).append(" |");
             rule.append("---|");
         });
         if (withRunsAndGates) {
@@ -86,7 +86,7 @@ public final class MarkdownReport {
             rule.append("--:|");
         }
         for (Metric m : metrics) {
-            header.append(' ').append(Text.cell(m.label())).append(" |");
+            header.append(' ').append(Escape.markdownCell(m.label())).append(" |");
             rule.append("--:|");
         }
         if (withRunsAndGates) {
@@ -97,7 +97,7 @@ public final class MarkdownReport {
         for (SweepPoint p : report.points()) {
             PointAggregate a = p.aggregate();
             md.append('|');
-            p.parameters().values().forEach(v -> md.append(' ').append(Text.cell(v)).append(" |"));
+            p.parameters().values().forEach(v -> md.append(' ').append(Escape.markdownCell(v)).append(" |"));
             if (withRunsAndGates) {
                 md.append(' ').append(a.runs()).append(report.complete(p) ? "" : " of " + report.plan().runsPerPoint()).append(" |");
             }
@@ -123,12 +123,12 @@ public final class MarkdownReport {
             clients.add(p.clientNat());
         });
         md.append("| host \\ client |");
-        clients.forEach(c -> md.append(' ').append(Text.cell(c)).append(" |"));
+        clients.forEach(c -> md.append(' ').append(Escape.markdownCell(c)).append(" |"));
         md.append("\n|---|");
         clients.forEach(c -> md.append("---|"));
         md.append('\n');
         for (String host : hosts) {
-            md.append("| ").append(Text.cell(host)).append(" |");
+            md.append("| ").append(Escape.markdownCell(host)).append(" |");
             for (String client : clients) {
                 OutcomeCounts c = pairs.get(new NatPair(host, client));
                 if (c == null) {

@@ -31,13 +31,13 @@ final class PrecisionText {
         md.append("**Precision:** every point ran ").append(precision.describe())
                 .append("; ").append(counts(report)).append(".\n\n");
         md.append("<details><summary>Seeds per point</summary>\n\n| point | seeds | batches | stopped because |");
-        precision.metrics().forEach(m -> md.append(' ').append(Text.cell(m.label())).append(" ± |"));
+        precision.metrics().forEach(m -> md.append(' ').append(Escape.markdownCell(m.label())).append(" ± |"));
         md.append("\n|---|--:|--:|---|");
         precision.metrics().forEach(m -> md.append("--:|"));
         md.append('\n');
         for (SweepPoint p : report.points()) {
             PrecisionStop stop = p.stop().orElseThrow();
-            md.append("| ").append(Text.cell(p.label())).append(" | ").append(stop.seeds()).append(" | ").append(stop.batches())
+            md.append("| ").append(Escape.markdownCell(p.label())).append(" | ").append(stop.seeds()).append(" | ").append(stop.batches())
                     .append(" | ").append(stop.reason().key()).append(" |");
             for (Metric m : precision.metrics()) {
                 md.append(' ').append(Text.percent2(Precision.halfWidth(m, p.aggregate()))).append(" |");
@@ -48,14 +48,14 @@ final class PrecisionText {
     }
 
     static void html(StringBuilder h, SweepReport report, Precision precision) {
-        h.append("<h2>Precision</h2>\n<p>Every point ran ").append(Text.xml(precision.describe())).append("; ")
+        h.append("<h2>Precision</h2>\n<p>Every point ran ").append(Escape.xml(precision.describe())).append("; ")
                 .append(counts(report)).append(".</p>\n<table class=\"precision\"><tr><th class=\"l\">point</th><th>seeds</th>")
                 .append("<th>batches</th><th class=\"l\">stopped because</th>");
-        precision.metrics().forEach(m -> h.append("<th>").append(Text.xml(m.label())).append(" ±</th>"));
+        precision.metrics().forEach(m -> h.append("<th>").append(Escape.xml(m.label())).append(" ±</th>"));
         h.append("</tr>\n");
         for (SweepPoint p : report.points()) {
             PrecisionStop stop = p.stop().orElseThrow();
-            h.append("<tr><td class=\"l\">").append(Text.xml(p.label())).append("</td><td>").append(stop.seeds()).append("</td><td>")
+            h.append("<tr><td class=\"l\">").append(Escape.xml(p.label())).append("</td><td>").append(stop.seeds()).append("</td><td>")
                     .append(stop.batches()).append("</td><td class=\"l\">").append(stop.reason().key()).append("</td>");
             for (Metric m : precision.metrics()) {
                 h.append("<td>").append(Text.percent2(Precision.halfWidth(m, p.aggregate()))).append("</td>");

@@ -138,7 +138,7 @@ final class SvgCharts {
                     continue;
                 }
                 svg.append("<circle cx=\"").append(Text.decimal(x(i, n), 1)).append("\" cy=\"").append(Text.decimal(y(s.values().get(i) / top), 1))
-                        .append("\" r=\"3\" fill=\"").append(s.colour()).append("\"><title>").append(Text.xml(s.tooltips().get(i)))
+                        .append("\" r=\"3\" fill=\"").append(s.colour()).append("\"><title>").append(Escape.xml(s.tooltips().get(i)))
                         .append("</title></circle>\n");
             }
         }
@@ -225,7 +225,7 @@ final class SvgCharts {
                     double direct = counts.rate(Outcome.DIRECT).estimate();
                     svg.append("<rect class=\"cell\" x=\"").append(Text.decimal(cx, 1)).append("\" y=\"").append(Text.decimal(cy, 1))
                             .append("\" width=\"").append(cellW - 2).append("\" height=\"").append(cellH - 2).append("\" fill=\"")
-                            .append(heat(direct)).append("\"><title>").append(Text.xml(host + " x " + client)).append(": direct ")
+                            .append(heat(direct)).append("\"><title>").append(Escape.xml(host + " x " + client)).append(": direct ")
                             .append(Text.rate(counts.rate(Outcome.DIRECT))).append(", relayed ").append(Text.rate(counts.rate(Outcome.RELAYED)))
                             .append(", failed ").append(Text.rate(counts.rate(Outcome.FAILED))).append(", n=").append(counts.runs())
                             .append("</title></rect>\n");
@@ -253,7 +253,7 @@ final class SvgCharts {
     private static StringBuilder open(String cssClass, String title) {
         return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(cssClass).append("\" role=\"img\" width=\"")
                 .append(WIDTH).append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\">\n<title>").append(Text.xml(title)).append("</title>\n");
+                .append("\">\n<title>").append(Escape.xml(title)).append("</title>\n");
     }
 
     private static void frame(StringBuilder svg, String yLabel, String xLabel) {
@@ -262,7 +262,7 @@ final class SvgCharts {
         svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 8, xLabel, "middle"));
         svg.append("<text x=\"14\" y=\"").append(Text.decimal((TOP + HEIGHT - BOTTOM) / 2.0, 1))
                 .append("\" font-size=\"11\" text-anchor=\"middle\" transform=\"rotate(-90 14 ")
-                .append(Text.decimal((TOP + HEIGHT - BOTTOM) / 2.0, 1)).append(")\">").append(Text.xml(yLabel)).append("</text>\n");
+                .append(Text.decimal((TOP + HEIGHT - BOTTOM) / 2.0, 1)).append(")\">").append(Escape.xml(yLabel)).append("</text>\n");
     }
 
     private static void legend(StringBuilder svg, List<String> names, List<String> colours) {
@@ -294,7 +294,7 @@ final class SvgCharts {
 
     private static String text(double x, double y, String content, String anchor) {
         return "<text x=\"" + Text.decimal(x, 1) + "\" y=\"" + Text.decimal(y, 1) + "\" font-size=\"11\" text-anchor=\"" + anchor + "\">"
-                + Text.xml(content) + "</text>\n";
+                + Escape.xml(content) + "</text>\n";
     }
 
     static double niceCeiling(double value) {

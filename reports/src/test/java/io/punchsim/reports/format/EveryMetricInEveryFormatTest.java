@@ -49,7 +49,7 @@ class EveryMetricInEveryFormatTest {
     void markdown() {
         String md = MarkdownReport.write(REPORT);
         for (Metric m : Metrics.all()) {
-            assertThat(md).as(m.key()).contains("| " + Text.cell(m.label()) + " |");
+            assertThat(md).as(m.key()).contains("| " + Escape.markdownCell(m.label()) + " |");
             for (SweepPoint p : REPORT.points()) {
                 assertThat(md).as("%s at %s, seed %d", m.key(), p.label(), SEED).contains("| " + Text.human(m, m.measure(p.aggregate())) + " |");
             }
@@ -60,10 +60,10 @@ class EveryMetricInEveryFormatTest {
     void html() {
         String html = HtmlReport.write(REPORT);
         for (Metric m : Metrics.all()) {
-            assertThat(html).as(m.key()).contains("<th title=\"" + Text.xml(m.key() + ": " + m.meaning()) + "\">" + Text.xml(m.label()) + "</th>");
+            assertThat(html).as(m.key()).contains("<th title=\"" + Escape.xml(m.key() + ": " + m.meaning()) + "\">" + Escape.xml(m.label()) + "</th>");
             for (SweepPoint p : REPORT.points()) {
                 assertThat(html).as("%s at %s, seed %d", m.key(), p.label(), SEED)
-                        .contains("<td>" + Text.xml(Text.human(m, m.measure(p.aggregate()))) + "</td>");
+                        .contains("<td>" + Escape.xml(Text.human(m, m.measure(p.aggregate()))) + "</td>");
             }
         }
     }

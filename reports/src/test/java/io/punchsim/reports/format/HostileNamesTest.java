@@ -27,7 +27,8 @@ class HostileNamesTest {
 
     private static final String NAME = "evil <b>bold</b> & 'q', ü 日本\nsecond\rline";
     private static final String AXIS = "description";
-    private static final List<String> VALUES = List.of("a<img src=x>&c", "comma, \"quoted\"", "cr\ronly", "lf\nonly");
+    private static final String MARKED = "[link](x) ![img](y) **b** _i_ `c` ~s~ \\";
+    private static final List<String> VALUES = List.of("a<img src=x>&c", "comma, \"quoted\"", "cr\ronly", "lf\nonly", MARKED);
 
     @Test
     void junitAttributesKeepLineBreaksThroughAParser() throws Exception {
@@ -56,6 +57,9 @@ class HostileNamesTest {
         assertThat(md).startsWith("## punchsim sweep: evil &lt;b&gt;bold&lt;/b&gt; &amp; 'q', ü 日本 second line\n");
         assertThat(md).doesNotContain("<b>").doesNotContain("<img").doesNotContain("\r");
         assertThat(md).contains("| a&lt;img src=x&gt;&amp;c |").contains("| cr only |").contains("| lf only |");
+        // Emphasis, code, links and images stay text: each marker backslash-escaped, as CommonMark allows.
+        assertThat(md).contains("| [link\\](x) ![img\\](y) \\*\\*b\\*\\* \\_i\\_ \\`c\\` \\~s\\~ \\\\ |")
+                .doesNotContain("[link](x)");
         String compare = ComparisonReport.markdown(Comparison.of(sweep(7), sweep(8)));
         assertThat(compare).startsWith("## punchsim compare: evil &lt;b&gt;bold&lt;/b&gt; &amp; 'q', ü 日本 second line\n");
         assertThat(compare).doesNotContain("<b>").doesNotContain("<img");

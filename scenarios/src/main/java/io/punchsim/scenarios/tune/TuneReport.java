@@ -1,5 +1,6 @@
 package io.punchsim.scenarios.tune;
 
+import io.punchsim.reports.format.Escape;
 import io.punchsim.reports.format.ReportWriter;
 import io.punchsim.reports.metric.Better;
 import io.punchsim.reports.metric.Interval;
@@ -100,7 +101,7 @@ public final class TuneReport {
     static String markdown(TuneResult r) {
         StringBuilder md = new StringBuilder();
         md.append("## punchsim tune: ").append(r.scenario()).append("\n\n");
-        md.append(r.choice().isPresent() ? "**Recommended:** " : "**No recommendation:** ").append(TuneText.cell(r.reason()))
+        md.append(r.choice().isPresent() ? "**Recommended:** " : "**No recommendation:** ").append(Escape.markdownCell(r.reason()))
                 .append(".\n\n");
         md.append(summary(r)).append("\n\n").append(rules(r)).append("\n\n");
         md.append("![").append(r.spec().plot().get(0).key()).append(" against ").append(r.spec().plot().get(1).key())
@@ -118,7 +119,7 @@ public final class TuneReport {
     private static void table(StringBuilder md, TuneResult r, List<TuneResult.Evaluated> rows, boolean all) {
         List<Metric> metrics = shown(r);
         md.append("| # |");
-        r.spec().parameters().forEach(p -> md.append(' ').append(TuneText.cell(heading(r, p.path()))).append(" |"));
+        r.spec().parameters().forEach(p -> md.append(' ').append(Escape.markdownCell(heading(r, p.path()))).append(" |"));
         md.append(" seeds |");
         metrics.forEach(m -> md.append(' ').append(m.key()).append(" |"));
         md.append(all ? " status | why |\n" : "\n");
@@ -130,12 +131,12 @@ public final class TuneReport {
         for (TuneResult.Evaluated c : rows) {
             boolean chosen = r.choice().isPresent() && r.choice().get() == c.index();
             md.append("| ").append(chosen ? "**" + c.index() + "**" : Integer.toString(c.index())).append(" |");
-            c.parameters().values().forEach(v -> md.append(' ').append(TuneText.cell(v)).append(" |"));
+            c.parameters().values().forEach(v -> md.append(' ').append(Escape.markdownCell(v)).append(" |"));
             md.append(' ').append(c.seeds()).append(" |");
             metrics.forEach(m -> md.append(' ').append(TuneText.compact(m, c.aggregate())).append(" |"));
             if (all) {
                 String status = status(r, c);
-                md.append(' ').append(status).append(" | ").append(TuneText.cell(c.why())).append(" |");
+                md.append(' ').append(status).append(" | ").append(Escape.markdownCell(c.why())).append(" |");
             }
             md.append('\n');
         }
@@ -154,15 +155,15 @@ public final class TuneReport {
     static String html(TuneResult r) {
         StringBuilder h = new StringBuilder();
         String title = "punchsim tune: " + r.scenario();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(TuneText.xml(title))
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(Escape.xml(title))
                 .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>").append(TuneText.xml(title)).append("</h1>\n");
+        h.append("<h1>").append(Escape.xml(title)).append("</h1>\n");
         if (r.partial()) {
             h.append("<p class=\"note\">The tune was interrupted: these are partial results.</p>\n");
         }
         h.append("<p><strong>").append(r.choice().isPresent() ? "Recommended:" : "No recommendation:").append("</strong> ")
-                .append(TuneText.xml(r.reason())).append(".</p>\n");
-        h.append("<p>").append(TuneText.xml(summary(r))).append("</p>\n<p>").append(TuneText.xml(rules(r))).append("</p>\n");
+                .append(Escape.xml(r.reason())).append(".</p>\n");
+        h.append("<p>").append(Escape.xml(summary(r))).append("</p>\n<p>").append(Escape.xml(rules(r))).append("</p>\n");
         h.append("<h2>Front</h2>\n<p>Each candidate at its estimates, with its 95% intervals as bars: the front in blue, the recommended")
                 .append(" setting ringed in red, other candidates grey, ruled-out ones pale.</p>\n");
         h.append(svg(r));
@@ -171,16 +172,16 @@ public final class TuneReport {
         htmlTable(h, r, r.candidates(), true, "candidates");
         h.append("<h2>Wall clock</h2>\n<p>").append(String.format(Locale.ROOT, "%.2f s, %,.0f runs/s, %d thread(s) on %d processor(s); ",
                 r.wallClock().durationSeconds(), r.wallClock().runsPerSecond(), r.wallClock().threads(), r.wallClock().processors()))
-                .append(TuneText.xml(r.wallClock().jvm())).append("; ").append(TuneText.xml(r.wallClock().os())).append(".</p>\n");
+                .append(Escape.xml(r.wallClock().jvm())).append("; ").append(Escape.xml(r.wallClock().os())).append(".</p>\n");
         return h.append("</body>\n</html>\n").toString();
     }
 
     private static void htmlTable(StringBuilder h, TuneResult r, List<TuneResult.Evaluated> rows, boolean all, String css) {
         List<Metric> metrics = shown(r);
         h.append("<table class=\"").append(css).append("\"><tr><th>#</th>");
-        r.spec().parameters().forEach(p -> h.append("<th class=\"l\">").append(TuneText.xml(heading(r, p.path()))).append("</th>"));
+        r.spec().parameters().forEach(p -> h.append("<th class=\"l\">").append(Escape.xml(heading(r, p.path()))).append("</th>"));
         h.append("<th>seeds</th>");
-        metrics.forEach(m -> h.append("<th title=\"").append(TuneText.xml(m.meaning())).append("\">").append(m.key()).append("</th>"));
+        metrics.forEach(m -> h.append("<th title=\"").append(Escape.xml(m.meaning())).append("\">").append(m.key()).append("</th>"));
         if (all) {
             h.append("<th class=\"l\">status</th><th class=\"l\">why</th>");
         }
@@ -188,12 +189,12 @@ public final class TuneReport {
         for (TuneResult.Evaluated c : rows) {
             boolean chosen = r.choice().isPresent() && r.choice().get() == c.index();
             h.append(chosen ? "<tr class=\"choice\">" : "<tr>").append("<td>").append(c.index()).append("</td>");
-            c.parameters().values().forEach(v -> h.append("<td class=\"l\">").append(TuneText.xml(v)).append("</td>"));
+            c.parameters().values().forEach(v -> h.append("<td class=\"l\">").append(Escape.xml(v)).append("</td>"));
             h.append("<td>").append(c.seeds()).append("</td>");
-            metrics.forEach(m -> h.append("<td>").append(TuneText.xml(TuneText.compact(m, c.aggregate()))).append("</td>"));
+            metrics.forEach(m -> h.append("<td>").append(Escape.xml(TuneText.compact(m, c.aggregate()))).append("</td>"));
             if (all) {
                 String status = status(r, c);
-                h.append("<td class=\"l\">").append(status).append("</td><td class=\"l\">").append(TuneText.xml(c.why())).append("</td>");
+                h.append("<td class=\"l\">").append(status).append("</td><td class=\"l\">").append(Escape.xml(c.why())).append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -265,9 +266,9 @@ public final class TuneReport {
                     .append("\" text-anchor=\"end\">").append(tick(t)).append("</text>\n");
         }
         s.append("<text x=\"").append(fmt(LEFT + plotW / 2)).append("\" y=\"").append(HEIGHT - 20).append("\" text-anchor=\"middle\">")
-                .append(TuneText.xml(axisName(r, mx))).append("</text>\n");
+                .append(Escape.xml(axisName(r, mx))).append("</text>\n");
         s.append("<text transform=\"translate(16,").append(fmt(TOP + plotH / 2)).append(") rotate(-90)\" text-anchor=\"middle\">")
-                .append(TuneText.xml(axisName(r, my))).append("</text>\n");
+                .append(Escape.xml(axisName(r, my))).append("</text>\n");
         // Ruled-out candidates first, the front above the rest, the choice on top.
         for (int layer = 0; layer < 4; layer++) {
             for (int i = 0; i < shown.size(); i++) {
@@ -292,9 +293,9 @@ public final class TuneReport {
                 double[] p = points.get(i);
                 double cx = px.applyAsDouble(p[0]);
                 double cy = py.applyAsDouble(p[3]);
-                s.append("<g class=\"point ").append(css).append("\"><title>#").append(c.index()).append(' ').append(TuneText.xml(c.label()))
-                        .append(": ").append(mx.key()).append(' ').append(TuneText.xml(TuneText.interval(mx, c.aggregate()))).append(", ")
-                        .append(my.key()).append(' ').append(TuneText.xml(TuneText.interval(my, c.aggregate()))).append("</title>");
+                s.append("<g class=\"point ").append(css).append("\"><title>#").append(c.index()).append(' ').append(Escape.xml(c.label()))
+                        .append(": ").append(mx.key()).append(' ').append(Escape.xml(TuneText.interval(mx, c.aggregate()))).append(", ")
+                        .append(my.key()).append(' ').append(Escape.xml(TuneText.interval(my, c.aggregate()))).append("</title>");
                 s.append("<line class=\"bar\" x1=\"").append(fmt(px.applyAsDouble(p[1]))).append("\" y1=\"").append(fmt(cy)).append("\" x2=\"")
                         .append(fmt(px.applyAsDouble(p[2]))).append("\" y2=\"").append(fmt(cy)).append("\" stroke=\"").append(colour).append("\"/>");
                 s.append("<line class=\"bar\" x1=\"").append(fmt(cx)).append("\" y1=\"").append(fmt(py.applyAsDouble(p[4]))).append("\" x2=\"")

@@ -71,30 +71,6 @@ public final class TuneText {
         return value(m, value).replace("%", "").replace(" s", "");
     }
 
-    static String xml(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    /** A Markdown table cell: pipes escaped, line breaks flattened. */
-    static String cell(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
-    }
-
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./%+-]+");
     private static final Pattern LOOKS_TYPED = Pattern.compile(
             "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
