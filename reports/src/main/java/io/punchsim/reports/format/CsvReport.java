@@ -6,7 +6,6 @@ import io.punchsim.reports.metric.Metric;
 import io.punchsim.reports.metric.Metrics;
 import io.punchsim.reports.metric.Unit;
 import io.punchsim.reports.stats.Proportion;
-import io.punchsim.reports.sweep.SweepAxis;
 import io.punchsim.reports.sweep.SweepPoint;
 import io.punchsim.reports.sweep.SweepReport;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ public final class CsvReport {
 
     public static String write(SweepReport report) {
         List<String> header = new ArrayList<>();
-        report.scenario().axes().stream().map(SweepAxis::name).forEach(header::add);
+        report.scenario().axes().stream().map(a -> Escape.csv(a.name())).forEach(header::add);
         header.add("runs");
         for (Metric m : Metrics.all()) {
             header.addAll(columns(m));

@@ -1,10 +1,15 @@
 package io.punchsim.reports.format;
 
+import java.util.regex.Pattern;
+
 /**
  * How text of the scenario (names, sweep values, messages) is carried into each format so that it
  * reads as written and never as markup: one place for every writer, the tune's included.
  */
 public final class Escape {
+
+    /** A plain number, which a spreadsheet reads as one even with a sign in front. */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
     private Escape() {
     }
@@ -82,10 +87,24 @@ public final class Escape {
         return markdown(s).replace("|", "\\|");
     }
 
+    /**
+     * A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. Text that a
+     * spreadsheet would take for a formula (it starts with {@code =}, {@code +}, {@code -},
+     * {@code @} or a tab, and is not a number such as {@code -1}) gets a leading apostrophe,
+     * which spreadsheets show as text, as OWASP advises against CSV injection.
+     */
     public static String csv(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
+        String t = looksLikeFormula(s) ? "'" + s : s;
+        if (t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r")) {
+            return "\"" + t.replace("\"", "\"\"") + "\"";
         }
-        return s;
+        return t;
+    }
+
+    private static boolean looksLikeFormula(String s) {
+        if (s.isEmpty() || "=+-@\t\r".indexOf(s.charAt(0)) < 0) {
+            return false;
+        }
+        return !NUMBER.matcher(s).matches();
     }
 }

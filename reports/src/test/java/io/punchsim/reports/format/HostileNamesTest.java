@@ -66,6 +66,19 @@ class HostileNamesTest {
     }
 
     @Test
+    void csvShowsAFormulaAsTextButANumberAsANumber() {
+        assertThat(Escape.csv("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assertThat(Escape.csv("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Escape.csv("+cmd|' /C calc'!A0")).isEqualTo("'+cmd|' /C calc'!A0");
+        assertThat(Escape.csv("-2+3")).isEqualTo("'-2+3");
+        assertThat(Escape.csv("\tx")).isEqualTo("'\tx");
+        assertThat(Escape.csv("-1")).isEqualTo("-1");
+        assertThat(Escape.csv("+2.5e3")).isEqualTo("+2.5e3");
+        assertThat(Escape.csv("500ms")).isEqualTo("500ms");
+        assertThat(Escape.csv("")).isEmpty();
+    }
+
+    @Test
     void csvQuotesAValueWithACarriageReturn() {
         String csv = CsvReport.write(sweep(7));
         assertThat(csv).contains("\n\"cr\ronly\",").contains("\n\"lf\nonly\",").contains("\n\"comma, \"\"quoted\"\"\",");
