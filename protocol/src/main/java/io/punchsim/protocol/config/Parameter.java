@@ -74,6 +74,11 @@ public record Parameter<T>(String key, ValueType<T> type, T defaultValue, String
         setter.accept(builder, value);
     }
 
+    /** Sets in {@code to} the value {@code from} holds. */
+    void copy(ProtocolConfig from, ProtocolConfig.Builder to) {
+        setter.accept(to, getter.apply(from));
+    }
+
     /** Sets the default, unless the default follows another parameter (the builder knows how). */
     void applyDefault(ProtocolConfig.Builder builder) {
         if (defaultValue != null) {

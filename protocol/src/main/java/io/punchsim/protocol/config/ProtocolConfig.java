@@ -86,46 +86,15 @@ public record ProtocolConfig(
         return new Builder();
     }
 
-    /** A builder holding this config's values. */
+    /**
+     * A builder holding this config's values: each row of {@link ProtocolParameters} reads its
+     * value here and sets it there, so no parameter can be left out of the copy.
+     */
     public Builder toBuilder() {
         Builder b = new Builder(false);
-        b.attemptInterval = attemptIntervalNanos;
-        b.attemptLimit = attemptLimit;
-        b.directFraction = directFraction;
-        b.pingInterval = pingIntervalNanos;
-        b.listenTimeout = listenTimeoutNanos;
-        b.stunRto = stun.initialRtoNanos();
-        b.stunMaxRequests = stun.maxTransmissions();
-        b.stunFinalWait = stun.finalWaitNanos();
-        b.cloudRto = cloud.initialRtoNanos();
-        b.cloudMaxRetransmits = cloud.maxTransmissions() - 1;
-        b.cloudFinalWait = cloud.finalWaitNanos();
-        b.keepaliveInterval = keepaliveIntervalNanos;
-        b.memberLifetime = memberLifetimeNanos;
-        b.startupDelay = startupDelay;
-        b.noSessionRetries = noSession.maxRetries();
-        b.noSessionBackoff = noSession.initialBackoffNanos();
-        b.noSessionMaxBackoff = noSession.maxBackoffNanos();
-        b.gamePhase = gamePhase;
-        b.tickRate = tickRateHz;
-        b.gamePhaseLength = gamePhaseNanos;
-        b.echoGrace = echoGraceNanos;
-        b.peerReflexive = peerReflexive;
-        b.localCandidates = localCandidates;
-        b.portPrediction = portPrediction;
-        b.predictedPorts = predictedPorts;
-        b.parallelRelay = parallelRelay;
-        b.sessionCapacity = sessionCapacity;
-        b.portMapping = portMapping;
-        b.birthdayPunch = birthdayPunch;
-        b.birthdayPorts = birthdayPorts;
-        b.birthdayProbes = birthdayProbes;
-        b.birthdayProbeInterval = birthdayProbeIntervalNanos;
-        b.birthdayLowestPort = birthdayLowestPort;
-        b.birthdayHighestPort = birthdayHighestPort;
-        b.lanStage = lanStage;
-        b.relayWithoutReflexive = relayWithoutReflexive;
-        b.relayFirst = relayFirst;
+        for (Parameter<?> p : ProtocolParameters.ALL) {
+            p.copy(this, b);
+        }
         return b;
     }
 

@@ -84,6 +84,7 @@ class ProtocolParametersTest {
                 }
             }
             ProtocolConfig c = b.build();
+            assertThat(c.toBuilder().build()).as("every parameter at its %s end, copied", low ? "low" : "high").isEqualTo(c);
             assertThat(c.gameTicks()).isPositive();
             assertThat(c.cloud().totalSpanNanos()).isPositive();
             assertThat(c.stun().totalSpanNanos()).isPositive();
