@@ -1,18 +1,53 @@
 package io.punchsim.cli;
 
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /**
  * A command's description as its help shows it: its first sentence alone, then the rest as one
  * paragraph. The source splits a description into lines only to keep the code narrow, but picocli
  * prints each element as a paragraph of its own and lists a subcommand by its first element, so
  * without this the command list would cut summaries mid-sentence and narrow terminals would wrap
- * each source line on its own.
+ * each source line on its own. The paragraphs are then wrapped here, at spaces only.
  */
 final class HelpParagraphs {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z])");
 
     private HelpParagraphs() {}
+
+    /**
+     * The description section, each paragraph wrapped at spaces only. picocli's own wrapping
+     * may break a line after any dot, so a file name such as {@code junit.xml} could be split
+     * across two lines, and a copied name would be wrong.
+     */
+    static String render(CommandLine.Help help) {
+        var usage = help.commandSpec().usageMessage();
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : usage.description()) {
+            for (String line : String.format(paragraph).split("\\R", -1)) {
+                wrap(line, usage.width(), out);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code text} filled into lines of at most {@code width} characters, breaking only at spaces. */
+    static void wrap(String text, int width, StringBuilder out) {
+        int lineLength = 0;
+        for (String word : text.strip().split(" +")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                out.append(System.lineSeparator());
+                lineLength = 0;
+            }
+            if (lineLength > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength += word.length();
+        }
+        out.append(System.lineSeparator());
+    }
 
     static String[] of(String[] description) {
         if (description.length == 0) {

@@ -69,6 +69,7 @@ final class PunchsimCommand implements java.util.concurrent.Callable<Integer> {
             command.getCommandSpec().versionProvider(new Version());
             var usage = command.getCommandSpec().usageMessage();
             usage.description(HelpParagraphs.of(usage.description()));
+            command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION, HelpParagraphs::render);
             command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, PunchsimCommand::verbatimFooter);
         });
         // Commands run in scripts, CI logs and beside servers' logs: a bad option is one line

@@ -3,10 +3,12 @@ package io.punchsim.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 /**
  * Every command's help text is printed as written: picocli formats each description line, so a
@@ -31,6 +33,25 @@ class HelpTextTest {
         String[] description = HelpExamplesTest.find(name).getCommandSpec().usageMessage().description();
         assertThat(description).as(name).isNotEmpty();
         assertThat(description[0]).as("%s: the first line of its description", name).matches("(?s).*[.!?]");
+    }
+
+    /** At any terminal width, the description's words come out whole: no file name split at its dot. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void descriptionsBreakOnlyAtSpaces(String name) {
+        for (int width : new int[] {55, 80, 100, 132}) {
+            CommandLine command = HelpExamplesTest.find(name);
+            command.setUsageHelpAutoWidth(false);
+            command.setUsageHelpWidth(width);
+            var usage = command.getCommandSpec().usageMessage();
+            List<String> words = Stream.of(usage.description()).map(String::format)
+                    .flatMap(line -> Stream.of(line.strip().split("\\s+"))).toList();
+            String rendered = command.getHelpSectionMap().get(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION)
+                    .render(command.getHelp());
+            assertThat(rendered.strip().split("\\s+")).as("%s at width %d", name, width).containsExactlyElementsOf(words);
+            assertThat(rendered.lines()).as("%s at width %d", name, width)
+                    .allSatisfy(line -> assertThat(line.length() <= width || !line.strip().contains(" ")).isTrue());
+        }
     }
 
     @Test
