@@ -60,7 +60,7 @@ public final class StunServer implements Machine {
     public static final int DEFAULT_CHANGED_ANSWERS_PER_MINUTE = 60;
 
     /** Source addresses whose budget is remembered at once: a flood of sources leaves the heap flat. */
-    private static final int SOURCES_REMEMBERED = 10_000;
+    public static final int SOURCES_REMEMBERED = 10_000;
     private static final long MINUTE = 60_000_000_000L;
 
     /** What the four sockets of an RFC 5780 server share. */
