@@ -40,11 +40,11 @@ public final class ServeStunCommand implements Callable<Integer> {
 
     @Option(names = "--changed-answers-per-minute", paramLabel = "N",
             defaultValue = "" + StunServer.DEFAULT_CHANGED_ANSWERS_PER_MINUTE,
-            description = "With --other: answers per source IP address and minute from another address or port than"
-                    + " the one asked (CHANGE-REQUEST), or to another port (RESPONSE-PORT); the rest go unanswered, so"
-                    + " a forged source cannot aim the server at a third party. The budgets of ${sys:punchsim.stun-sources}"
-                    + " addresses are remembered; while that many are still refilling, a new address gets none"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "With --other: answers per source IP address and minute (default: ${DEFAULT-VALUE}) from another"
+                    + " address or port than the one asked (CHANGE-REQUEST), or to another port (RESPONSE-PORT); the rest go"
+                    + " unanswered, so a forged source cannot aim the server at a third party. The budgets of"
+                    + " ${sys:punchsim.stun-sources} addresses are remembered; while all of them are refilling, a new address"
+                    + " gets none until one is whole again.")
     int changedAnswersPerMinute;
 
     @Override

@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
  * <p>The table is bounded at {@code maxSources} addresses, so no stream of sources makes it grow.
  * An address is forgotten only once its budget is whole again, since forgetting it earlier would
  * hand it a fresh burst: a stream of other sources (spoofed ones cost nothing) could then renew
- * the budget of the address they aim at. When the table is full and the address used least
- * recently is not yet whole, a new address gets nothing until it is: the budget fails closed.
+ * the budget of the address they aim at. When the table is full, the addresses whose budget is
+ * whole make room; when none is, a new address gets nothing until one is: the budget fails
+ * closed. To hold every place shut, a stream of sources must keep all {@code maxSources} budgets
+ * from refilling, one use per address every {@code period / burst}.
  */
 public final class SourceBudget {
 
@@ -23,6 +25,9 @@ public final class SourceBudget {
     private final int maxSources;
     /** Per address, when its budget is next whole again; access order, so the eldest is least recent. */
     private final LinkedHashMap<Integer, long[]> full;
+    /** When the whole table was last searched for budgets that are whole, to make room. */
+    private long searchedAt;
+    private boolean searched;
 
     /**
      * @param burst uses an address may make at once (0: none ever)
@@ -52,7 +57,7 @@ public final class SourceBudget {
             return false;
         }
         if (wholeAt == null) {
-            if (full.size() >= maxSources && !forgetEldestIfWhole(now)) {
+            if (full.size() >= maxSources && !makeRoom(now)) {
                 return false;
             }
             full.put(address, new long[] {next});
@@ -63,17 +68,24 @@ public final class SourceBudget {
     }
 
     /**
-     * Makes room by forgetting the address used least recently, if its budget is whole at
-     * {@code now}. Only that one is looked at, so a full table costs nothing more per use; the
-     * others' turn comes as they become the eldest, or at {@link #forgetRefilled}.
+     * Makes room for a new address: the one used least recently goes if its budget is whole;
+     * otherwise every whole one goes, in one search of the table made at most once per
+     * interval, so that a full table costs a newcomer little and a stream of them no more than
+     * one search per interval. False if none is whole.
      */
-    private boolean forgetEldestIfWhole(long now) {
+    private boolean makeRoom(long now) {
         Iterator<long[]> eldest = full.values().iterator();
-        if (eldest.next()[0] > now) {
+        if (eldest.next()[0] <= now) {
+            eldest.remove();
+            return true;
+        }
+        if (searched && now - searchedAt < intervalNanos) {
             return false;
         }
-        eldest.remove();
-        return true;
+        searched = true;
+        searchedAt = now;
+        forgetRefilled(now);
+        return full.size() < maxSources;
     }
 
     /** Forgets the addresses whose budget is whole again at {@code now}: they need no entry. */

@@ -69,8 +69,8 @@ public final class StunServer implements Machine {
         final SourceBudget changedAnswers;
         long withheld;
 
-        Shared(int changedAnswersPerMinute) {
-            changedAnswers = new SourceBudget(changedAnswersPerMinute, MINUTE, SOURCES_REMEMBERED);
+        Shared(int changedAnswersPerMinute, int sourcesRemembered) {
+            changedAnswers = new SourceBudget(changedAnswersPerMinute, MINUTE, sourcesRemembered);
         }
     }
 
@@ -114,13 +114,19 @@ public final class StunServer implements Machine {
      */
     public static Map<Endpoint, StunServer> withAlternate(Endpoint primary, Endpoint alternate, String software,
             int changedAnswersPerMinute) {
+        return withAlternate(primary, alternate, software, changedAnswersPerMinute, SOURCES_REMEMBERED);
+    }
+
+    /** As above, remembering the budgets of {@code sourcesRemembered} addresses: tests fill the table with a few. */
+    static Map<Endpoint, StunServer> withAlternate(Endpoint primary, Endpoint alternate, String software,
+            int changedAnswersPerMinute, int sourcesRemembered) {
         if (primary.ip() == alternate.ip() || primary.port() == alternate.port()) {
             throw new IllegalArgumentException("the alternate needs another IP and another port: " + primary + " / " + alternate);
         }
         if (changedAnswersPerMinute < 0) {
             throw new IllegalArgumentException("changed answers per minute must not be negative: " + changedAnswersPerMinute);
         }
-        Shared shared = new Shared(changedAnswersPerMinute);
+        Shared shared = new Shared(changedAnswersPerMinute, sourcesRemembered);
         Map<Endpoint, StunServer> machines = new LinkedHashMap<>();
         for (int ip : new int[] {primary.ip(), alternate.ip()}) {
             for (int port : new int[] {primary.port(), alternate.port()}) {

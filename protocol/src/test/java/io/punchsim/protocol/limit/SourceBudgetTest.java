@@ -61,6 +61,28 @@ class SourceBudgetTest {
         assertThat(budget.take(8, 31 * S)).isTrue();
     }
 
+    /**
+     * One address keeps its own budget spent and itself the one used least recently (a use, then
+     * a stream of others): the others' budgets refill, and they make room, so newcomers are still
+     * served. Only a full table of budgets all refilling shuts them out.
+     */
+    @Test
+    void aSpentEldestDoesNotShutOutNewcomersWhileOthersAreWhole() {
+        SourceBudget budget = new SourceBudget(2, 60 * S, 4);
+        assertThat(budget.take(1, 0)).isTrue();
+        assertThat(budget.take(1, 0)).isTrue();
+        for (int address = 2; address <= 4; address++) {
+            assertThat(budget.take(address, S)).isTrue();
+        }
+        // At 40 s address 1 is the eldest and spent until 60 s; the others were whole at 31 s.
+        assertThat(budget.take(100, 40 * S)).as("a newcomer while the others are whole").isTrue();
+        assertThat(budget.take(101, 40 * S)).as("and the next").isTrue();
+        assertThat(budget.size()).isLessThanOrEqualTo(4);
+        // Four budgets refilling: 1 (until 60 s), 100, 101 and the one just admitted.
+        assertThat(budget.take(102, 40 * S)).isTrue();
+        assertThat(budget.take(103, 40 * S)).as("every place refilling").isFalse();
+    }
+
     @Test
     void aBudgetOfNothingAllowsNothing() {
         assertThat(new SourceBudget(0, 60 * S, 10).take(1, 0)).isFalse();

@@ -29,8 +29,12 @@ import java.util.random.RandomGenerator;
  * After every datagram: no handler failed; at most one answer went out, to the sender's own
  * address, with the request's transaction id, decodable, and no larger than the larger of 88
  * bytes and the request plus 68 (the amplification table of realnet/README.md, PADDING echoed
- * included). At the end: the answers from another address or port, or to another port, that each
- * source address got stay within its budget. The seeds are in {@code StunServerFuzzTestInputs/datagrams}.
+ * included). Answers from another address or port, or to another port, follow an independent
+ * model of each source address's budget: one goes out only when the model has a use left; one is
+ * withheld only when the model has none, or when the server's table of a few remembered budgets
+ * is full of addresses that used theirs within the last interval and span (it fails closed, and
+ * looks for room at most once per interval). Sources come from a handful of addresses and from
+ * anywhere, so the table fills. The seeds are in {@code StunServerFuzzTestInputs/datagrams}.
  */
 class StunServerFuzzTest {
 
@@ -40,6 +44,10 @@ class StunServerFuzzTest {
     private static final Endpoint ALTERNATE = Endpoint.parse("203.0.113.2:3479");
     /** Small, so that an input of a few hundred bytes spends it. */
     private static final int CHANGED_PER_MINUTE = 3;
+    private static final long INTERVAL = MINUTE / CHANGED_PER_MINUTE;
+    private static final long SPAN = INTERVAL * CHANGED_PER_MINUTE;
+    /** Budgets the server remembers: few, so that a run fills the table. */
+    private static final int SOURCES = 4;
     private static final int MAX_STEPS = 200;
     /** The largest answer to a request of no more than 20 bytes of attributes (RFC 5780 mode). */
     private static final int LARGEST_SMALL_ANSWER = 88;
@@ -52,7 +60,6 @@ class StunServerFuzzTest {
         for (int step = 0; step < MAX_STEPS && data.remainingBytes() > 0; step++) {
             run.step(data);
         }
-        run.checkBudgets();
     }
 
     /** One run: the server's sockets on a virtual clock, and what went out of them. */
@@ -63,15 +70,15 @@ class StunServerFuzzTest {
         final RandomGenerator random = new SplittableRandom(7);
         long now;
         final List<Sent> step = new ArrayList<>();
-        /** Per source address, the times it got an answer from another address or port, or at another port. */
-        final Map<Integer, List<Long>> changed = new HashMap<>();
+        /** The model: per source address, when its budget is whole again (absent: whole). */
+        final Map<Integer, Long> wholeAt = new HashMap<>();
 
         record Sent(Endpoint from, Endpoint to, byte[] payload) {}
 
         Run(boolean rfc5780) {
             this.rfc5780 = rfc5780;
             Map<Endpoint, StunServer> machines = rfc5780
-                    ? StunServer.withAlternate(PRIMARY, ALTERNATE, StunServer.DEFAULT_SOFTWARE, CHANGED_PER_MINUTE)
+                    ? StunServer.withAlternate(PRIMARY, ALTERNATE, StunServer.DEFAULT_SOFTWARE, CHANGED_PER_MINUTE, SOURCES)
                     : Map.of(PRIMARY, new StunServer());
             machines.forEach((socket, server) -> {
                 servers.put(socket, server);
@@ -90,7 +97,7 @@ class StunServerFuzzTest {
             Endpoint to = sockets.get(data.consumeInt(0, sockets.size() - 1));
             Endpoint source = data.consumeInt(0, 3) == 0
                     ? new Endpoint(data.consumeInt(), data.consumeInt(1, 65535))
-                    : new Endpoint(Endpoint.parseIp("198.51.100." + data.consumeInt(1, 3)), 40_000 + data.consumeInt(0, 3));
+                    : new Endpoint(Endpoint.parseIp("198.51.100." + data.consumeInt(1, 2 * SOURCES)), 40_000 + data.consumeInt(0, 3));
             byte[] request = op == 1 ? data.consumeBytes(data.consumeInt(0, 600)) : binding(data);
             deliver(source, to, request);
         }
@@ -124,7 +131,11 @@ class StunServerFuzzTest {
         void deliver(Endpoint source, Endpoint to, byte[] request) {
             step.clear();
             StunServer server = servers.get(to);
+            long withheldBefore = server.changedAnswersWithheld();
             server.onDatagram(source, request.clone());
+            if (server.changedAnswersWithheld() > withheldBefore) {
+                checkWithheld(source.ip());
+            }
             assertThat(servers.values().stream().mapToLong(StunServer::unhandled).sum()).as("datagrams whose handling failed").isZero();
             assertThat(step).as("answers to one datagram").hasSizeLessThanOrEqualTo(1);
             if (step.isEmpty()) {
@@ -140,23 +151,32 @@ class StunServerFuzzTest {
             assertThat(((Decoded) decoded).message().transactionId().bytes()).as("the answer's transaction id").isEqualTo(requestId);
             if (!answer.from.equals(to) || !answer.to.equals(source)) {
                 assertThat(rfc5780).as("a plain server answers from the socket asked, to the sender").isTrue();
-                changed.computeIfAbsent(source.ip(), k -> new ArrayList<>()).add(now);
+                assertThat(modelAllows(source.ip())).as("a changed answer to %s at %d ns with its budget spent",
+                        Endpoint.formatIp(source.ip()), now).isTrue();
+                wholeAt.put(source.ip(), Math.max(wholeAt.getOrDefault(source.ip(), now), now) + INTERVAL);
             }
         }
 
-        /** A generic cell rate: at most the burst at once, then one more per interval, at any moment. */
-        void checkBudgets() {
-            long interval = MINUTE / CHANGED_PER_MINUTE;
-            changed.forEach((address, times) -> {
-                for (int i = 0; i < times.size(); i++) {
-                    for (int j = i; j < times.size(); j++) {
-                        long span = times.get(j) - times.get(i);
-                        assertThat((long) (j - i + 1)).as("changed answers to %s between %d ns and %d ns",
-                                Endpoint.formatIp(address), times.get(i), times.get(j))
-                                .isLessThanOrEqualTo(CHANGED_PER_MINUTE + span / interval);
-                    }
-                }
-            });
+        /** A generic cell rate: the burst at once, then one use more per interval. */
+        boolean modelAllows(int address) {
+            return Math.max(wholeAt.getOrDefault(address, now), now) + INTERVAL - now <= SPAN;
+        }
+
+        /**
+         * A changed answer withheld: the source's budget is spent, or the table is full. Full means
+         * that at the server's last search for room, no more than an interval ago, every place held
+         * a budget still refilling: as many other addresses as it has places were, by the model,
+         * not whole an interval ago.
+         */
+        void checkWithheld(int address) {
+            if (!modelAllows(address)) {
+                return;
+            }
+            long searchedNoEarlierThan = now - INTERVAL;
+            long refilling = wholeAt.entrySet().stream()
+                    .filter(e -> e.getKey() != address && e.getValue() > searchedNoEarlierThan).count();
+            assertThat(refilling).as("%s withheld at %d ns with budget left, while only %d other addresses were refilling",
+                    Endpoint.formatIp(address), now, refilling).isGreaterThanOrEqualTo(SOURCES);
         }
 
         /** The context of one socket of the server. */

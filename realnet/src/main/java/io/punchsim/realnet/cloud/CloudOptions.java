@@ -59,7 +59,8 @@ public final class CloudOptions {
                     (b, n) -> b.reservationsPerSource = n),
             new Option("--unproven-retransmits", "N", Integer.toString(CloudLimits.DEFAULTS.unprovenRetransmitsPerMinute()),
                     "retransmissions per minute and IP address toward endpoints that have not joined a session (0: none; "
-                            + "past them an answer goes again only when its request does)",
+                            + "past them an answer goes again only when its request does); the budgets of --max-endpoints "
+                            + "addresses are remembered, and while all of them are refilling a new address gets none",
                     (b, text) -> b.unprovenRetransmits = number("--unproven-retransmits", text, 0)),
             new Option("--status-interval", "DURATION", Units.formatDuration(Settings.DEFAULTS.statusIntervalNanos()),
                     "between lines with the sizes of the cloud's tables and what it dropped (0s: never)",
