@@ -1,5 +1,6 @@
 package io.punchsim.cli;
 
+import java.util.IllegalFormatException;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
@@ -24,11 +25,20 @@ final class HelpParagraphs {
         var usage = help.commandSpec().usageMessage();
         StringBuilder out = new StringBuilder();
         for (String paragraph : usage.description()) {
-            for (String line : String.format(paragraph).split("\\R", -1)) {
+            for (String line : formatted(paragraph).split("\\R", -1)) {
                 wrap(line, usage.width(), out);
             }
         }
         return out.toString();
+    }
+
+    /** As picocli formats a description line (%n, %%), or the line as written if it does not format. */
+    private static String formatted(String paragraph) {
+        try {
+            return String.format(paragraph);
+        } catch (IllegalFormatException e) {
+            return paragraph;
+        }
     }
 
     /** {@code text} filled into lines of at most {@code width} characters, breaking only at spaces. */

@@ -1,6 +1,5 @@
 package io.punchsim.cli;
 
-import io.punchsim.reports.gate.Gate;
 import io.punchsim.reports.metric.Metric;
 import io.punchsim.scenarios.tune.Objective;
 import io.punchsim.scenarios.tune.TuneParameter;
@@ -39,8 +38,8 @@ final class TuneConsole {
         }
         out.println("Front: " + r.front().size() + (r.front().size() == 1 ? " setting" : " settings") + " that no other beats on "
                 + String.join(", ", r.spec().objectives().stream().map(Objective::describe).toList())
-                + (r.spec().constraints().isEmpty() ? "" : ", under " + String.join("; ",
-                r.spec().constraints().stream().map(Gate::describe).toList())) + " (95% intervals; * recommended)");
+                + (r.spec().constraints().isEmpty() ? "" : ", under " + TuneText.constraints(r.spec().constraints()))
+                + " (95% intervals; * recommended)");
         if (!rows.isEmpty()) {
             int[] widths = new int[header.size()];
             List<List<String>> all = new ArrayList<>();

@@ -100,7 +100,7 @@ public final class TuneReport {
 
     static String markdown(TuneResult r) {
         StringBuilder md = new StringBuilder();
-        md.append("## punchsim tune: ").append(r.scenario()).append("\n\n");
+        md.append("## punchsim tune: ").append(Escape.markdown(r.scenario())).append("\n\n");
         md.append(r.choice().isPresent() ? "**Recommended:** " : "**No recommendation:** ").append(Escape.markdownCell(r.reason()))
                 .append(".\n\n");
         md.append(summary(r)).append("\n\n").append(rules(r)).append("\n\n");

@@ -115,6 +115,17 @@ class TuneFilesTest {
         assertThat(sweep.passed()).isTrue();
     }
 
+    /** A scenario's name is free text: tune.md and tune.html carry it as text, as the sweep's reports do. */
+    @Test
+    void aHostileScenarioNameStaysTextInTuneMdAndTuneHtml() throws Exception {
+        String hostile = SCENARIO.replace("name: small", "name: \"evil <b>bold</b> & **x** [l](u)\"");
+        Map<String, String> rendered = TuneReport.render(
+                Tuner.prepare(ScenarioLoader.load("evil.yaml", hostile), Tuner.Options.defaults().withThreads(2)).run());
+        assertThat(rendered.get("tune.md")).startsWith("## punchsim tune: evil &lt;b&gt;bold&lt;/b&gt; &amp; \\*\\*x\\*\\* [l\\](u)\n")
+                .doesNotContain("<b>");
+        assertThat(rendered.get("tune.html")).doesNotContain("<b>bold").contains("evil &lt;b&gt;bold&lt;/b&gt; &amp;");
+    }
+
     private static int count(String text, String literal) {
         return (int) Pattern.compile(Pattern.quote(literal)).matcher(text).results().count();
     }
