@@ -65,6 +65,8 @@ final class PunchsimCommand implements java.util.concurrent.Callable<Integer> {
         CommandLine cli = new CommandLine(new PunchsimCommand());
         // Descriptions fill the terminal's width; the footers' examples are never wrapped at all.
         cli.setUsageHelpAutoWidth(true);
+        // Option descriptions, like the commands', break only at spaces: no file name split at its dot.
+        cli.setHelpFactory(new SpaceWrappingHelp());
         everyCommand(cli, command -> {
             command.getCommandSpec().versionProvider(new Version());
             var usage = command.getCommandSpec().usageMessage();

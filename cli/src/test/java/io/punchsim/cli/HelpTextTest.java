@@ -54,6 +54,43 @@ class HelpTextTest {
         }
     }
 
+    /** At any terminal width, every option's description comes out in whole words, however it wraps. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void optionDescriptionsBreakOnlyAtSpaces(String name) {
+        for (int width : new int[] {55, 80, 100, 132}) {
+            CommandLine command = HelpExamplesTest.find(name);
+            command.setUsageHelpAutoWidth(false);
+            command.setUsageHelpWidth(width);
+            String rendered = command.getHelp().optionList();
+            // A word longer than the description column cannot be kept whole; picocli cuts it.
+            CommandLine.Help.TextTable table = command.getHelp().createDefaultLayout().textTable();
+            CommandLine.Help.Column column = table.columns()[table.columns().length - 1];
+            int room = column.width - column.indent - table.indentWrappedLines;
+            java.util.Set<String> tokens = new java.util.HashSet<>(List.of(rendered.strip().split("\\s+")));
+            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                for (String line : option.description()) {
+                    for (String word : formatted(line).strip().split("\\s+")) {
+                        if (!word.isEmpty() && !word.contains("${") && word.length() <= room) {
+                            assertThat(tokens).as("%s at width %d: %s of %s", name, width, word, option.longestName()).contains(word);
+                        }
+                    }
+                }
+            }
+            assertThat(rendered.lines()).as("%s at width %d", name, width)
+                    .allSatisfy(l -> assertThat(l.length() <= width || !l.strip().contains(" ")).as(l).isTrue());
+        }
+    }
+
+    /** A description line as picocli shows it: formatted when it formats, else as written. */
+    private static String formatted(String line) {
+        try {
+            return String.format(line);
+        } catch (java.util.IllegalFormatException e) {
+            return line;
+        }
+    }
+
     @Test
     void noCommandIsAUsageErrorAndHelpIsNot() {
         Cli.Result bare = Cli.run();
