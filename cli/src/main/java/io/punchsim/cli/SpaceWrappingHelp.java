@@ -25,6 +25,31 @@ final class SpaceWrappingHelp implements CommandLine.IHelpFactory {
     @Override
     public Help create(CommandSpec spec, ColorScheme colorScheme) {
         return new Help(spec, colorScheme) {
+            /**
+             * The usage line, {@code Usage: punchsim serve-stun [-hV] --listen=HOST:PORT ...},
+             * cut at spaces, later lines indented as picocli indents them: picocli's own cut may
+             * fall after the colon of {@code HOST:PORT}.
+             */
+            @Override
+            protected String insertSynopsisCommandName(int headingLength, Text optionText) {
+                var usage = commandSpec().usageMessage();
+                int width = usage.width();
+                String name = commandSpec().qualifiedName();
+                // As picocli indents: under the first option, unless the name takes too much of the line.
+                int indent = headingLength + name.length() + 1;
+                if (indent > usage.synopsisAutoIndentThreshold() * width) {
+                    indent = usage.synopsisIndent() < 0 ? headingLength : usage.synopsisIndent();
+                    indent = Math.min(indent, (int) (0.9 * width));
+                }
+                Text line = colorScheme().commandText(name).concat(optionText);
+                StringBuilder out = new StringBuilder();
+                List<Text> lines = cut(line, width - headingLength, width - indent);
+                for (int i = 0; i < lines.size(); i++) {
+                    out.append(i == 0 ? "" : " ".repeat(indent)).append(lines.get(i)).append(System.lineSeparator());
+                }
+                return out.toString();
+            }
+
             @Override
             public Layout createDefaultLayout(List<OptionSpec> options, List<PositionalParamSpec> positionals,
                                               ColorScheme scheme) {
@@ -54,7 +79,8 @@ final class SpaceWrappingHelp implements CommandLine.IHelpFactory {
                 super.addRowValues(values);
                 return;
             }
-            List<Text> lines = cut(values[last], column.width - column.indent);
+            int room = column.width - column.indent;
+            List<Text> lines = cut(values[last], room, room - indentWrappedLines);
             Text[] row = values.clone();
             row[last] = lines.get(0);
             super.addRowValues(row);
@@ -65,28 +91,35 @@ final class SpaceWrappingHelp implements CommandLine.IHelpFactory {
                 super.addRowValues(more);
             }
         }
+    }
 
-        /** The value in lines of at most {@code width} (later lines {@link #indentWrappedLines} less), cut at spaces. */
-        private List<Text> cut(Text value, int width) {
-            String plain = value.plainString();
-            List<Text> lines = new ArrayList<>();
-            if (plain.indexOf('\n') >= 0 || plain.length() <= width) {
-                lines.add(value);
-                return lines;
-            }
-            int start = 0;
-            int room = width;
-            while (plain.length() - start > room) {
-                int cut = plain.lastIndexOf(' ', start + room);
-                if (cut <= start) {
-                    break;
-                }
-                lines.add(value.substring(start, cut));
-                start = cut + 1;
-                room = width - indentWrappedLines;
-            }
-            lines.add(value.substring(start));
+    /**
+     * {@code value} in lines cut at spaces, the first at most {@code firstRoom} wide and the others
+     * at most {@code laterRoom}; a word wider than its line stays whole on a line of its own.
+     */
+    static List<Text> cut(Text value, int firstRoom, int laterRoom) {
+        String plain = value.plainString();
+        List<Text> lines = new ArrayList<>();
+        if (plain.indexOf('\n') >= 0) {
+            lines.add(value);
             return lines;
         }
+        int start = 0;
+        int room = firstRoom;
+        while (plain.length() - start > room) {
+            int cut = plain.lastIndexOf(' ', start + room);
+            if (cut <= start) {
+                // A word wider than the line: it ends the line, whatever it overhangs.
+                cut = plain.indexOf(' ', start + 1);
+                if (cut < 0) {
+                    break;
+                }
+            }
+            lines.add(value.substring(start, cut));
+            start = cut + 1;
+            room = laterRoom;
+        }
+        lines.add(value.substring(start));
+        return lines;
     }
 }

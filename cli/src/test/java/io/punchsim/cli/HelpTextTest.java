@@ -82,6 +82,27 @@ class HelpTextTest {
         }
     }
 
+    /** At any terminal width, the usage line keeps each option with its value whole, e.g. {@code --listen=HOST:PORT}. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void theUsageLineBreaksOnlyBetweenOptions(String name) {
+        for (int width : new int[] {55, 80, 100, 132}) {
+            CommandLine command = HelpExamplesTest.find(name);
+            command.setUsageHelpAutoWidth(false);
+            command.setUsageHelpWidth(width);
+            String synopsis = command.getHelp().synopsis(0);
+            String joined = synopsis.replaceAll("\\s+", " ");
+            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                if (option.arity().max() > 0 && !option.hidden()) {
+                    assertThat(joined).as("%s at width %d:%n%s", name, width, synopsis)
+                            .contains(option.longestName() + "=" + option.paramLabel());
+                }
+            }
+            assertThat(synopsis.lines()).as("%s at width %d", name, width)
+                    .allSatisfy(l -> assertThat(l.length() <= width || !l.strip().contains(" ")).as(l).isTrue());
+        }
+    }
+
     /** A description line as picocli shows it: formatted when it formats, else as written. */
     private static String formatted(String line) {
         try {
