@@ -125,23 +125,6 @@ public final class Units {
     }
 
     /**
-     * A probability in [0, 1] written as a decimal, a percentage or {@code p/q}, as a double: for
-     * the scenario's shares, where {@link #parseFraction}'s exactness buys nothing.
-     */
-    public static double parseFractionValue(String text) {
-        String t = text.trim();
-        Matcher ratio = RATIO.matcher(t);
-        if (!ratio.matches()) {
-            return inUnitRange(text, proportion(text, FRACTION_FORM));
-        }
-        double denominator = Double.parseDouble(ratio.group(2));
-        if (denominator == 0) {
-            throw new ValueException("'" + text + "' divides by zero");
-        }
-        return inUnitRange(text, Double.parseDouble(ratio.group(1)) / denominator);
-    }
-
-    /**
      * A percentage or a decimal of any size, range not checked: for a field whose own range is
      * narrower or wider than [0, 1], so its message can name that range.
      */

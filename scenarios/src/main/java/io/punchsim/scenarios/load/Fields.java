@@ -184,19 +184,6 @@ final class Fields {
         }
     }
 
-    double fraction(Node node, String path, double fallback) {
-        Optional<String> text = text(node, path, "a fraction (" + Units.FRACTION_FORM + ")");
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return Units.parseFractionValue(text.get());
-        } catch (ValueException e) {
-            report(node, path, e.getMessage());
-            return fallback;
-        }
-    }
-
     /** A positive real number within a range, for shapes, sigmas and tick rates. */
     double real(Node node, String path, double min, double max, boolean minExclusive, double fallback) {
         String range = (minExclusive ? "(" : "[") + plain(min) + ", " + plain(max) + "]";
