@@ -26,37 +26,21 @@ final class HelpParagraphs {
         StringBuilder out = new StringBuilder();
         for (String paragraph : usage.description()) {
             for (String line : formatted(paragraph).split("\\R", -1)) {
-                wrap(line, usage.width(), out);
+                for (var cut : SpaceWrappingHelp.cut(help.colorScheme().text(line.strip()), usage.width(), usage.width())) {
+                    out.append(cut).append(System.lineSeparator());
+                }
             }
         }
         return out.toString();
     }
 
     /** As picocli formats a description line (%n, %%), or the line as written if it does not format. */
-    private static String formatted(String paragraph) {
+    static String formatted(String paragraph) {
         try {
             return String.format(paragraph);
         } catch (IllegalFormatException e) {
             return paragraph;
         }
-    }
-
-    /** {@code text} filled into lines of at most {@code width} characters, breaking only at spaces. */
-    static void wrap(String text, int width, StringBuilder out) {
-        int lineLength = 0;
-        for (String word : text.strip().split(" +")) {
-            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
-                out.append(System.lineSeparator());
-                lineLength = 0;
-            }
-            if (lineLength > 0) {
-                out.append(' ');
-                lineLength++;
-            }
-            out.append(word);
-            lineLength += word.length();
-        }
-        out.append(System.lineSeparator());
     }
 
     static String[] of(String[] description) {

@@ -39,10 +39,8 @@ class HelpTextTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("commands")
     void descriptionsBreakOnlyAtSpaces(String name) {
-        for (int width : new int[] {55, 80, 100, 132}) {
-            CommandLine command = HelpExamplesTest.find(name);
-            command.setUsageHelpAutoWidth(false);
-            command.setUsageHelpWidth(width);
+        for (int width : WIDTHS) {
+            CommandLine command = atWidth(name, width);
             var usage = command.getCommandSpec().usageMessage();
             List<String> words = Stream.of(usage.description()).map(String::format)
                     .flatMap(line -> Stream.of(line.strip().split("\\s+"))).toList();
@@ -58,10 +56,8 @@ class HelpTextTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("commands")
     void optionDescriptionsBreakOnlyAtSpaces(String name) {
-        for (int width : new int[] {55, 80, 100, 132}) {
-            CommandLine command = HelpExamplesTest.find(name);
-            command.setUsageHelpAutoWidth(false);
-            command.setUsageHelpWidth(width);
+        for (int width : WIDTHS) {
+            CommandLine command = atWidth(name, width);
             String rendered = command.getHelp().optionList();
             // A word longer than the description column cannot be kept whole; picocli cuts it.
             CommandLine.Help.TextTable table = command.getHelp().createDefaultLayout().textTable();
@@ -70,7 +66,7 @@ class HelpTextTest {
             java.util.Set<String> tokens = new java.util.HashSet<>(List.of(rendered.strip().split("\\s+")));
             for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
                 for (String line : option.description()) {
-                    for (String word : formatted(line).strip().split("\\s+")) {
+                    for (String word : HelpParagraphs.formatted(line).strip().split("\\s+")) {
                         if (!word.isEmpty() && !word.contains("${") && word.length() <= room) {
                             assertThat(tokens).as("%s at width %d: %s of %s", name, width, word, option.longestName()).contains(word);
                         }
@@ -86,10 +82,8 @@ class HelpTextTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("commands")
     void theUsageLineBreaksOnlyBetweenOptions(String name) {
-        for (int width : new int[] {55, 80, 100, 132}) {
-            CommandLine command = HelpExamplesTest.find(name);
-            command.setUsageHelpAutoWidth(false);
-            command.setUsageHelpWidth(width);
+        for (int width : WIDTHS) {
+            CommandLine command = atWidth(name, width);
             String synopsis = command.getHelp().synopsis(0);
             String joined = synopsis.replaceAll("\\s+", " ");
             for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
@@ -103,13 +97,14 @@ class HelpTextTest {
         }
     }
 
-    /** A description line as picocli shows it: formatted when it formats, else as written. */
-    private static String formatted(String line) {
-        try {
-            return String.format(line);
-        } catch (java.util.IllegalFormatException e) {
-            return line;
-        }
+    private static final int[] WIDTHS = {55, 80, 100, 132};
+
+    /** The command, its help laid out at {@code width} columns whatever the terminal. */
+    private static CommandLine atWidth(String name, int width) {
+        CommandLine command = HelpExamplesTest.find(name);
+        command.setUsageHelpAutoWidth(false);
+        command.setUsageHelpWidth(width);
+        return command;
     }
 
     @Test
