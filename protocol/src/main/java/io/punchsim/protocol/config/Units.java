@@ -119,6 +119,7 @@ public final class Units {
         }
         return new Fraction(numerator.intValueExact(), denominator.intValueExact());
     }
+
     /** A rate in [0, 1]: {@code 5%} or {@code 0.05}. */
     public static double parseRate(String text) {
         return inUnitRange(text, parseProportion(text));
@@ -129,10 +130,6 @@ public final class Units {
      * narrower or wider than [0, 1], so its message can name that range.
      */
     public static double parseProportion(String text) {
-        return proportion(text, RATE_FORM);
-    }
-
-    private static double proportion(String text, String form) {
         String t = text.trim();
         Matcher percent = PERCENT.matcher(t);
         if (percent.matches()) {
@@ -141,7 +138,7 @@ public final class Units {
         if (DECIMAL.matcher(t).matches()) {
             return Double.parseDouble(t);
         }
-        throw new ValueException("'" + text + "' is not " + form);
+        throw new ValueException("'" + text + "' is not " + RATE_FORM);
     }
 
     private static double inUnitRange(String text, double value) {
